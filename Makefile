@@ -1,0 +1,46 @@
+# Two entry points for a fresh machine: `make demo` and `make test`.
+# Each creates .venv (if missing) and installs the package with its dev extras.
+PYTHON ?= python3
+VENV   ?= .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed-stamp
+SAMPLE := examples/bao-cao-ttdn-tuy-phuoc-2022.yaml
+OUT    := out
+
+.PHONY: install demo test lint typecheck unit schemas clean
+
+$(STAMP): pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	touch $(STAMP)
+
+install: $(STAMP)
+
+## demo: validate the sample report and export it as text and JSON into out/
+demo: $(STAMP)
+	mkdir -p $(OUT)
+	$(BIN)/bcpipe validate $(SAMPLE)
+	$(BIN)/bcpipe export $(SAMPLE) --to text -o $(OUT)/bao-cao.txt
+	$(BIN)/bcpipe export $(SAMPLE) --to json -o $(OUT)/bao-cao.json
+	@echo "written: $(OUT)/bao-cao.txt $(OUT)/bao-cao.json"
+
+## test: lint, type-check and run the test suite
+test: lint typecheck unit
+
+lint: $(STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+typecheck: $(STAMP)
+	$(BIN)/mypy
+
+unit: $(STAMP)
+	$(BIN)/pytest -q
+
+## schemas: regenerate the committed JSON Schema from the model
+schemas: $(STAMP)
+	$(BIN)/bcpipe schema > schemas/document.schema.json
+
+clean:
+	rm -rf $(VENV) $(OUT) .pytest_cache .mypy_cache .ruff_cache

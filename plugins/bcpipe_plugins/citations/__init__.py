@@ -1,0 +1,48 @@
+"""Citations: recognise the documents a text cites, and check each one (BC201-BC211).
+
+The transform ``recognise-citations`` finds "Kế hoạch số 59/KH-UBND ngày 09/6/2022 …"
+in the basis, body, closing and appendices and adds structured citations to the
+block (citations already given in the data are kept). The rule then checks that
+every mention could be read, that dates are real and not after the citing document,
+that the notation's type code matches the named type, and that a document cited
+twice is cited consistently.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import bcpipe
+from bcpipe import Document, Rule, Transform, TransformContext
+from bcpipe.citations import find_citations
+from bcpipe.model import Citation, TextBlock
+from bcpipe.walk import map_text_blocks
+from bcpipe_plugins.citations.rule import citations_rule
+
+__version__ = bcpipe.__version__
+
+
+def _with_recognised(block: TextBlock) -> TextBlock | None:
+    words = block.cited_text()
+    known = {c.text for c in block.citations}
+    new = [c for c in find_citations(words) if c.text not in known]
+    if not new:
+        return None
+    merged: list[Citation] = sorted([*block.citations, *new], key=lambda c: words.find(c.text))
+    return block.model_copy(update={"citations": merged})
+
+
+@bcpipe.transform("recognise-citations", priority=300)
+def recognise_citations(document: Document, ctx: TransformContext) -> Document | None:
+    """Add the citations found in the text to each block (idempotent)."""
+    return map_text_blocks(document, _with_recognised)
+
+
+@bcpipe.hookimpl
+def bcpipe_transforms() -> Iterable[Transform]:
+    return [recognise_citations]
+
+
+@bcpipe.hookimpl
+def bcpipe_rules() -> Iterable[Rule]:
+    return [citations_rule]

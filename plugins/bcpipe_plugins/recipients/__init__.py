@@ -1,0 +1,182 @@
+"""Recipient rules (BC301-BC311): the "Nơi nhận" list (NĐ30 PL I II.9).
+
+Present and well formed; the archive line "Lưu: VT, …" is there, once, and last;
+the addressee of the closing ("Kính báo cáo Sở … biết") and the bodies that asked
+for the document in its basis ("Thực hiện Công văn số … của Sở …") receive it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+
+import bcpipe
+from bcpipe import Check, Document, Finding, Rule, RuleContext, Severity
+from bcpipe.model import Archive, AsAbove, NamedRecipient
+from bcpipe.names import body_words, same_body
+from bcpipe.textutil import fold
+
+__version__ = bcpipe.__version__
+
+NO_RECIPIENTS = Check(
+    "BC301", Severity.ERROR, vi="Thiếu nơi nhận", en='The recipients list ("Nơi nhận") is missing'
+)
+NO_ARCHIVE = Check(
+    "BC302",
+    Severity.ERROR,
+    vi='Nơi nhận thiếu dòng lưu "Lưu: VT, …"',
+    en='The recipients lack the archive line "Lưu: VT, …"',
+)
+ARCHIVE_NOT_LAST = Check(
+    "BC303",
+    Severity.ERROR,
+    vi='Dòng "Lưu: VT, …" phải là dòng cuối của nơi nhận',
+    en='The archive line "Lưu: VT, …" must be the last recipient',
+)
+ARCHIVE_WITHOUT_VT = Check(
+    "BC304",
+    Severity.ERROR,
+    vi='Dòng lưu phải ghi "VT" (văn thư) đầu tiên: "Lưu: VT, …"',
+    en='The archive line must name "VT" (the clerical office) first: "Lưu: VT, …"',
+)
+ARCHIVE_WITHOUT_UNIT = Check(
+    "BC305",
+    Severity.WARNING,
+    vi='Dòng lưu nên ghi chữ viết tắt tên đơn vị soạn thảo sau "VT" (ví dụ "Lưu: VT, VP.")',
+    en='The archive line should name the drafting unit after "VT" (e.g. "Lưu: VT, VP.")',
+)
+ADDRESSEE_NOT_RECIPIENT = Check(
+    "BC306",
+    Severity.ERROR,
+    vi='"{addressee}" được kính báo cáo/kính gửi ở phần kết nhưng không có trong nơi nhận',
+    en='"{addressee}", addressed in the closing, is not among the recipients',
+)
+REQUESTER_NOT_RECIPIENT = Check(
+    "BC307",
+    Severity.ERROR,
+    vi='"{issuer}" đã yêu cầu văn bản này ({citation}) nhưng không có trong nơi nhận',
+    en='"{issuer}" asked for this document ({citation}) but is not among the recipients',
+)
+DUPLICATE_RECIPIENT = Check(
+    "BC308",
+    Severity.WARNING,
+    vi='Nơi nhận "{name}" được ghi hai lần',
+    en='Recipient "{name}" is listed twice',
+)
+AS_ABOVE_WITHOUT_ADDRESSEES = Check(
+    "BC309",
+    Severity.WARNING,
+    vi='"Như trên" nhưng văn bản không có phần "Kính gửi"',
+    en='"Như trên" ("as above") but the document has no "Kính gửi" addressees',
+)
+ARCHIVE_TWICE = Check(
+    "BC310",
+    Severity.ERROR,
+    vi='Nơi nhận có nhiều hơn một dòng "Lưu"',
+    en="The recipients hold more than one archive line",
+)
+KINH_GUI_NOT_RECIPIENT = Check(
+    "BC311",
+    Severity.ERROR,
+    vi='"{addressee}" ở phần "Kính gửi" không có trong nơi nhận (ghi "Như trên" hoặc tên cơ quan)',
+    en='"{addressee}" of "Kính gửi" is not among the recipients (add "Như trên" or the body)',
+)
+
+# "Kính báo cáo Sở Thông tin và Truyền thông biết, tổng hợp./."
+_ADDRESSEE = re.compile(
+    r"Kính\s{1,3}(?:báo\s{1,3}cáo|trình|gửi|đề\s{1,3}nghị)\s{1,3}(?P<addressee>[^,.;:\n]{1,150}?)"
+    r"\s{1,3}(?:biết|xem\s+xét|theo\s+dõi|chỉ\s+đạo|tổng\s+hợp|cho\s+ý\s+kiến|phê\s+duyệt|quyết\s+định|để)\b",
+    re.IGNORECASE,
+)
+# A basis that answers a request, as opposed to "Căn cứ …" (a legal basis).
+_REQUEST_OPENING = re.compile(r"^\s*(?:Thực\s+hiện|Theo|Triển\s+khai|Phúc\s+đáp)\b", re.IGNORECASE)
+
+
+def _names(doc: Document) -> list[str]:
+    return [r.name for r in doc.recipients if isinstance(r, NamedRecipient)]
+
+
+def _received(name: str, doc: Document) -> bool:
+    return any(same_body(name, r) for r in _names(doc))
+
+
+def _list_findings(doc: Document) -> Iterator[Finding]:
+    recipients = doc.recipients
+    archives = [i for i, r in enumerate(recipients) if isinstance(r, Archive)]
+    if not archives:
+        yield NO_ARCHIVE.at(("recipients",))
+    else:
+        if len(archives) > 1:
+            yield ARCHIVE_TWICE.at(("recipients", archives[1]))
+        if archives[-1] != len(recipients) - 1:
+            yield ARCHIVE_NOT_LAST.at(("recipients", archives[0]))
+        archive = recipients[archives[0]]
+        assert isinstance(archive, Archive)
+        if fold(archive.holders[0]) != "vt":
+            yield ARCHIVE_WITHOUT_VT.at(("recipients", archives[0], "holders"))
+        elif len(archive.holders) < 2:
+            yield ARCHIVE_WITHOUT_UNIT.at(("recipients", archives[0], "holders"))
+    seen: dict[tuple[str, ...], str] = {}
+    for index, recipient in enumerate(recipients):
+        if isinstance(recipient, NamedRecipient):
+            key = body_words(f"{recipient.name} {recipient.note or ''}")
+            if key in seen:
+                yield DUPLICATE_RECIPIENT.at(("recipients", index), name=recipient.name)
+            seen[key] = recipient.name
+        if isinstance(recipient, AsAbove) and not doc.addressees:
+            yield AS_ABOVE_WITHOUT_ADDRESSEES.at(("recipients", index))
+
+
+def _addressee_findings(doc: Document) -> Iterator[Finding]:
+    as_above = any(isinstance(r, AsAbove) for r in doc.recipients)
+    if not as_above:
+        for index, addressee in enumerate(doc.addressees):
+            if not _received(addressee, doc):
+                yield KINH_GUI_NOT_RECIPIENT.at(("addressees", index), addressee=addressee)
+    for index, paragraph in enumerate(doc.closing):
+        for match in _ADDRESSEE.finditer(paragraph.text):
+            addressee = match.group("addressee").strip()
+            in_kinh_gui = as_above and any(same_body(addressee, a) for a in doc.addressees)
+            if not in_kinh_gui and not _received(addressee, doc):
+                yield ADDRESSEE_NOT_RECIPIENT.at(("closing", index), addressee=addressee)
+
+
+def _requester_findings(doc: Document) -> Iterator[Finding]:
+    for index, paragraph in enumerate(doc.basis):
+        if not _REQUEST_OPENING.match(paragraph.text):
+            continue
+        for citation in paragraph.citations:
+            issuer = citation.issuer
+            if issuer and not _received(issuer, doc):
+                yield REQUESTER_NOT_RECIPIENT.at(
+                    ("basis", index), issuer=issuer, citation=citation.code or citation.type_name
+                )
+
+
+@bcpipe.rule(
+    "recipients",
+    NO_RECIPIENTS,
+    NO_ARCHIVE,
+    ARCHIVE_NOT_LAST,
+    ARCHIVE_WITHOUT_VT,
+    ARCHIVE_WITHOUT_UNIT,
+    ADDRESSEE_NOT_RECIPIENT,
+    REQUESTER_NOT_RECIPIENT,
+    DUPLICATE_RECIPIENT,
+    AS_ABOVE_WITHOUT_ADDRESSEES,
+    ARCHIVE_TWICE,
+    KINH_GUI_NOT_RECIPIENT,
+)
+def recipients_rule(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
+    """The recipients end with "Lưu: VT, …" and include who the document answers."""
+    if not doc.recipients:
+        yield NO_RECIPIENTS.at(("recipients",))
+        return
+    yield from _list_findings(doc)
+    yield from _addressee_findings(doc)
+    yield from _requester_findings(doc)
+
+
+@bcpipe.hookimpl
+def bcpipe_rules() -> Iterable[Rule]:
+    return [recipients_rule]

@@ -1,0 +1,158 @@
+"""Structure rules (BC401-BC407): required parts per document type, numbering,
+headings, and the end-of-text mark "./." (NĐ30 PL I II.6).
+
+Which parts a type requires is data: ``profiles.toml`` here, replaced or extended by
+``[sections]`` settings (``profiles`` inline, or ``profiles_file``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from itertools import pairwise
+from typing import Any
+
+import bcpipe
+from bcpipe import Check, Document, Finding, Rule, RuleContext, Severity
+from bcpipe.model import Block, Container, Part, Section
+from bcpipe.source import ModelPath
+from bcpipe_plugins.sections.numbering import sequence_findings
+from bcpipe_plugins.sections.profiles import Profile, load_profiles
+
+__version__ = bcpipe.__version__
+
+MISSING_PART = Check(
+    "BC401",
+    Severity.ERROR,
+    vi='Thiếu phần bắt buộc của {type}: "{part}"',
+    en="A required part of the {type_en} is missing: {part_en}",
+)
+OUT_OF_SEQUENCE = Check(
+    "BC402",
+    Severity.WARNING,
+    vi='Đánh số không liên tục: "{found}" đứng ở chỗ cần "{expected}"',
+    en='Numbering out of sequence: "{found}" where "{expected}" was expected',
+)
+NO_HEADING = Check(
+    "BC403",
+    Severity.ERROR,
+    vi="Phần, mục phải có tiêu đề",
+    en="A part or section must have a heading",
+)
+NO_END_MARK = Check(
+    "BC404",
+    Severity.WARNING,
+    vi='Nội dung văn bản phải kết thúc bằng dấu "./."',
+    en='The text of the document must end with "./."',
+)
+PARTS_ORDER = Check(
+    "BC405",
+    Severity.WARNING,
+    vi='Phần "{part}" đứng trước phần "{before}"',
+    en='The part "{part_en}" comes before "{before_en}"',
+)
+HEADING_CASE = Check(
+    "BC406",
+    Severity.WARNING,
+    vi='Tiêu đề mục "{heading}" phải viết in hoa',
+    en='The section heading "{heading}" must be in upper case',
+)
+EMPTY_SECTION = Check(
+    "BC407",
+    Severity.WARNING,
+    vi="Phần, mục không có nội dung",
+    en="A part or section has no content",
+)
+
+
+def _headings(body: Sequence[Block]) -> Iterator[tuple[int, str]]:
+    """(top-level index, heading) of the body's blocks and of their children."""
+    for index, block in enumerate(body):
+        blocks = [block, *block.children] if isinstance(block, Container) else [block]
+        for candidate in blocks:
+            heading = getattr(candidate, "heading", None)
+            if heading:
+                yield index, heading
+
+
+def _part_findings(doc: Document, profile: Profile) -> Iterator[Finding]:
+    headings = list(_headings(doc.body))
+    found: list[tuple[int, int]] = []  # (top-level position, index in the profile)
+    for rank, part in enumerate(profile.parts):
+        positions = [top for top, heading in headings if part.matches(heading)]
+        if not positions:
+            yield MISSING_PART.at(
+                ("body",),
+                type=doc.type.name_vi.lower(),
+                type_en=doc.type.value.replace("_", " "),
+                part=part.vi,
+                part_en=part.en,
+            )
+        else:
+            found.append((min(positions), rank))
+    for (position, rank), (next_position, next_rank) in pairwise(found):
+        if next_position < position:
+            part, before = profile.parts[next_rank], profile.parts[rank]
+            yield PARTS_ORDER.at(
+                ("body", next_position),
+                part=part.vi,
+                before=before.vi,
+                part_en=part.en,
+                before_en=before.en,
+            )
+
+
+def _walk(blocks: Sequence[Block], path: ModelPath) -> Iterator[Finding]:
+    yield from (
+        OUT_OF_SEQUENCE.at(p, found=f, expected=e) for p, f, e in sequence_findings(blocks, path)
+    )
+    for index, block in enumerate(blocks):
+        here = (*path, index)
+        if isinstance(block, Part | Section):
+            if not block.heading:
+                yield NO_HEADING.at(here)
+            elif isinstance(block, Section) and block.heading != block.heading.upper():
+                yield HEADING_CASE.at((*here, "heading"), heading=block.heading)
+            if not block.children:
+                yield EMPTY_SECTION.at(here)
+        if isinstance(block, Container):
+            yield from _walk(block.children, (*here, "children"))
+
+
+def _end_mark_findings(doc: Document) -> Iterator[Finding]:
+    if doc.closing:
+        last_path: ModelPath = ("closing", len(doc.closing) - 1)
+        text = doc.closing[-1].text
+    else:
+        last_text = [(("body", i), getattr(b, "text", None) or "") for i, b in enumerate(doc.body)]
+        if not last_text:
+            return
+        last_path, text = last_text[-1]
+    if not text.rstrip().endswith("./."):
+        yield NO_END_MARK.at(last_path)
+
+
+def make_rule(profiles: Mapping[str, Profile]) -> Rule:
+    @bcpipe.rule(
+        "sections",
+        MISSING_PART,
+        OUT_OF_SEQUENCE,
+        NO_HEADING,
+        NO_END_MARK,
+        PARTS_ORDER,
+        HEADING_CASE,
+        EMPTY_SECTION,
+    )
+    def sections_rule(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
+        """Required parts are there, in order; numbering runs on; sections have headings."""
+        profile = profiles.get(doc.type.value)
+        if profile is not None:
+            yield from _part_findings(doc, profile)
+        yield from _walk(doc.body, ("body",))
+        yield from _end_mark_findings(doc)
+
+    return sections_rule
+
+
+@bcpipe.hookimpl
+def bcpipe_rules(settings: Mapping[str, Any]) -> Iterable[Rule]:
+    return [make_rule(load_profiles(settings.get("sections", {})))]

@@ -1,0 +1,80 @@
+"""Do siblings number on without gaps: I, II, III; 1, 2, 3 (1.1, 1.2); a, b, c?"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+
+from bcpipe.model import Block, Clause, Point, Section
+from bcpipe.source import ModelPath
+
+__all__ = ["roman", "sequence_findings"]
+
+# Points are lettered with the Vietnamese alphabet (PL I II.6): no f, j, w, z; đ after d.
+POINT_LETTERS = [
+    "a",
+    "b",
+    "c",
+    "d",
+    "đ",
+    "e",
+    "g",
+    "h",
+    "i",
+    "k",
+    "l",
+    "m",
+    "n",
+    "o",
+    "p",
+    "q",
+    "r",
+    "s",
+    "t",
+    "u",
+    "v",
+    "x",
+    "y",
+]
+_ROMAN = list(
+    zip(
+        (1000, 900, 500, 400, 100, 90, 50, 40, 10, 9, 5, 4, 1),
+        ("M", "CM", "D", "CD", "C", "XC", "L", "XL", "X", "IX", "V", "IV", "I"),
+        strict=True,
+    )
+)
+
+
+def roman(number: int) -> str:
+    """``4`` → ``"IV"``."""
+    out = []
+    for value, letters in _ROMAN:
+        while number >= value:
+            out.append(letters)
+            number -= value
+    return "".join(out)
+
+
+def _expected(kind: type, position: int, first: str | None) -> str:
+    if kind is Section:
+        return roman(position + 1)
+    if kind is Point:
+        return POINT_LETTERS[position] if position < len(POINT_LETTERS) else "?"
+    # Clauses: "1", "2" … or, nested under "2.", "2.1", "2.2" …
+    prefix = first.rsplit(".", 1)[0] + "." if first and "." in first else ""
+    return f"{prefix}{position + 1}"
+
+
+def sequence_findings(
+    blocks: Sequence[Block], path: ModelPath
+) -> Iterator[tuple[ModelPath, str, str]]:
+    """(path, found, expected) for the first numbering gap of each kind among ``blocks``."""
+    for kind in (Section, Clause, Point):
+        numbered = [(i, b) for i, b in enumerate(blocks) if isinstance(b, kind) and b.number]
+        if not numbered:
+            continue
+        first = numbered[0][1].number
+        for position, (index, block) in enumerate(numbered):
+            expected = _expected(kind, position, first)
+            if block.number != expected:
+                yield (*path, index, "number"), str(block.number), expected
+                break

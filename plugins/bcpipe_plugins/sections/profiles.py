@@ -1,0 +1,74 @@
+"""Profiles of required parts, read from TOML data."""
+
+from __future__ import annotations
+
+import tomllib
+from collections.abc import Mapping
+from dataclasses import dataclass
+from importlib.resources import files
+from pathlib import Path
+from typing import Any
+
+from bcpipe.doctypes import DocumentType
+from bcpipe.names import body_words
+
+__all__ = ["PartSpec", "Profile", "load_profiles"]
+
+
+@dataclass(frozen=True, slots=True)
+class PartSpec:
+    """One required part: its names and the phrases that find it in a heading."""
+
+    id: str
+    vi: str
+    en: str
+    match: tuple[tuple[str, ...], ...]
+
+    def matches(self, heading: str) -> bool:
+        words = body_words(heading)
+        return any(
+            words[i : i + len(phrase)] == phrase
+            for phrase in self.match
+            for i in range(len(words) - len(phrase) + 1)
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class Profile:
+    """The parts a document type requires, in order."""
+
+    parts: tuple[PartSpec, ...]
+
+
+def _profile(type_name: str, data: Any) -> Profile:
+    if type_name not in {t.value for t in DocumentType}:
+        raise ValueError(f"sections profile for unknown document type {type_name!r}")
+    if not isinstance(data, Mapping) or not isinstance(data.get("parts"), list):
+        raise ValueError(f"sections profile {type_name!r} needs a list 'parts'")
+    parts = []
+    for index, part in enumerate(data["parts"]):
+        try:
+            parts.append(
+                PartSpec(
+                    id=str(part["id"]),
+                    vi=str(part["vi"]),
+                    en=str(part.get("en", part["id"])),
+                    match=tuple(body_words(str(m)) for m in part["match"]),
+                )
+            )
+        except (KeyError, TypeError) as exc:
+            raise ValueError(
+                f"sections profile {type_name!r}, part {index}: missing {exc}"
+            ) from None
+    return Profile(tuple(parts))
+
+
+def load_profiles(settings: Mapping[str, Any]) -> dict[str, Profile]:
+    """Built-in profiles, replaced per type by ``profiles_file`` then ``profiles``."""
+    tables: dict[str, Any] = tomllib.loads(
+        files(__package__).joinpath("profiles.toml").read_text("utf-8")
+    )
+    if settings.get("profiles_file"):
+        tables.update(tomllib.loads(Path(settings["profiles_file"]).read_text("utf-8")))
+    tables.update(settings.get("profiles", {}))
+    return {name: _profile(name, data) for name, data in tables.items()}

@@ -1,0 +1,87 @@
+"""Safe YAML loading that remembers the line of every value.
+
+PyYAML's safe loader gives plain data but forgets where it came from; composing the
+node graph first keeps each node's start mark. Values are built with the safe
+constructor (so tags resolve exactly as in ``yaml.safe_load``) while walking the
+graph, and each path is mapped to its line. Merge keys ("<<") are not supported: the
+model then reports an unknown field, rather than data being merged unseen.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import yaml
+
+from bcpipe import SourceError
+from bcpipe.source import ModelPath, format_path
+
+__all__ = ["load_yaml_with_lines"]
+
+_Loader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _Builder:
+    def __init__(self, loader: yaml.SafeLoader, source: str | None) -> None:
+        self.loader = loader
+        self.source = source
+        self.lines: dict[str, int] = {}
+        # An alias names a node already built: reusing the value keeps a "billion
+        # laughs" file (aliases of aliases) linear instead of exponential.
+        self.built: dict[int, Any] = {}
+
+    def build(self, node: yaml.Node, path: ModelPath) -> Any:
+        if id(node) in self.built:
+            return self.built[id(node)]
+        if path:  # the document as a whole has no line of its own
+            self.lines.setdefault(format_path(path), node.start_mark.line + 1)
+        value = self._build(node, path)
+        self.built[id(node)] = value
+        return value
+
+    def _build(self, node: yaml.Node, path: ModelPath) -> Any:
+        if isinstance(node, yaml.MappingNode):
+            out: dict[Any, Any] = {}
+            for key_node, value_node in node.value:
+                key = self.loader.construct_object(key_node, deep=True)
+                if not isinstance(key, str | int | float | bool) and key is not None:
+                    raise SourceError(
+                        self.source,
+                        "a mapping key must be plain text",
+                        line=key_node.start_mark.line + 1,
+                    )
+                if key in out:
+                    raise SourceError(
+                        self.source, f"duplicate key {key!r}", line=key_node.start_mark.line + 1
+                    )
+                child = (*path, str(key))
+                self.lines[format_path(child)] = key_node.start_mark.line + 1
+                out[key] = self.build(value_node, child)
+            return out
+        if isinstance(node, yaml.SequenceNode):
+            return [self.build(item, (*path, index)) for index, item in enumerate(node.value)]
+        return self.loader.construct_object(node, deep=True)
+
+
+def load_yaml_with_lines(text: str, source: str | None) -> tuple[Any, dict[str, int]]:
+    """The data of a one-document YAML ``text`` and a map from model paths to lines."""
+    loader = _Loader(text)
+    try:
+        node = loader.get_single_node()
+        if node is None:
+            raise SourceError(source, "the file is empty")
+        builder = _Builder(loader, source)
+        return builder.build(node, ()), builder.lines
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        problem = " ".join(part for part in (exc.context, exc.problem) if part)
+        raise SourceError(
+            source,
+            f"invalid YAML: {problem or exc}",
+            line=mark.line + 1 if mark else None,
+            column=mark.column + 1 if mark else None,
+        ) from None
+    except yaml.YAMLError as exc:
+        raise SourceError(source, f"invalid YAML: {exc}") from None
+    finally:
+        loader.dispose()

@@ -1,0 +1,5 @@
+"""``python -m bcpipe``: the command line."""
+
+from bcpipe.cli import entry
+
+entry()

@@ -1,0 +1,154 @@
+"""Recognising citations of other documents in running text.
+
+    Công văn số 1440/STTTT-TTBCXB ngày 08/12/2022 của Sở Thông tin và Truyền thông
+    tỉnh Bình Định về việc báo cáo kết quả công tác thông tin đối ngoại …
+
+:func:`find_citations` returns each citation with its exact words (``text``) and its
+parts; :func:`find_mentions` returns every place where words *look* like a citation
+("<kind> số <digits>…"), so that a rule can report the ones that could not be read.
+
+Every pattern here is linear in the input: bounded repetitions, no nested quantifiers,
+so that a hostile megabyte of text is read in time proportional to its size.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from bcpipe.doctypes import CITABLE_TYPES, citable_type
+from bcpipe.model import CalendarDate, Citation
+
+__all__ = ["Mention", "find_citations", "find_mentions", "parse_citation"]
+
+
+def _type_alternation(names: list[str]) -> str:
+    # Longest first, so that "Thông tư liên tịch" wins over "Thông tư".
+    parts = [
+        r"\s+".join(map(re.escape, name.split())) for name in sorted(names, key=len, reverse=True)
+    ]
+    return "(?i:" + "|".join(parts) + ")"
+
+
+_NUMBERED = [name for name, t in CITABLE_TYPES.items() if not t.by_name]
+_BY_NAME = [name for name, t in CITABLE_TYPES.items() if t.by_name]
+
+_WORD = r"[A-Za-zĐđ0-9]{1,20}"
+_DATE = (
+    r"ngày\s{1,5}(?:(?P<d>\d{1,2})[/.-](?P<m>\d{1,2})[/.-](?P<y>\d{4})"
+    r"|(?P<d2>\d{1,2})\s{1,5}tháng\s{1,5}(?P<m2>\d{1,2})\s{1,5}năm\s{1,5}(?P<y2>\d{4}))"
+)
+_ISSUER = (
+    r"của\s{1,5}(?P<issuer>[^,;.()\n]{1,200}?)"
+    r"(?=\s{1,5}(?:về|V/v|quy\s+định|hướng\s+dẫn|ban\s+hành)\b|\s{0,5}[,;.()\n]|\s{0,5}$)"
+)
+_SUBJECT = (
+    r"(?:về(?:\s{1,5}việc)?|V/v)\s{1,5}(?P<subject>[^;\n]{1,400}?)"
+    r"(?=\s{0,5}[,;]|\.(?:\s|$)|\s{0,5}$)"
+)
+_TAIL = rf"(?:\s{{1,5}}{_DATE})?(?:\s{{1,5}}{_ISSUER})?(?:\s{{1,5}}{_SUBJECT})?"
+
+_NUMBERED_RE = re.compile(
+    rf"\b(?P<type>{_type_alternation(_NUMBERED)})\s{{1,5}}số\s{{0,3}}:?\s{{0,3}}"
+    rf"(?:(?P<num>\d{{1,8}})/(?:(?P<year>\d{{4}})/)?(?P<notation>{_WORD}(?:-{_WORD}){{1,4}})"
+    rf"|(?P<pnum>\d{{1,8}})-(?P<pnotation>[A-Za-zĐđ]{{1,10}}/{_WORD}))"
+    rf"(?![-/\w]){_TAIL}"
+)
+_BY_NAME_RE = re.compile(
+    rf"\b(?P<type>{_type_alternation(_BY_NAME)})\s{{1,5}}"
+    rf"(?P<title>[A-ZĐÀ-Ỹ][^,;.\n]{{0,150}}?)\s{{1,5}}{_DATE}"
+)
+# A loose match: the kind, "số", then something that starts like a number. Any such
+# mention that _NUMBERED_RE cannot read is a citation a clerk mistyped.
+_MENTION_RE = re.compile(
+    rf"\b(?P<type>{_type_alternation(_NUMBERED)})\s{{1,5}}số\s{{0,3}}:?\s{{0,3}}(?=[0-9/])"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """Words that look like a citation: where they start and the kind they name."""
+
+    start: int
+    end: int
+    type_name: str
+
+
+def _canonical_type(raw: str) -> str:
+    kind = citable_type(" ".join(raw.split()))
+    return kind.name if kind else raw
+
+
+def _date(match: re.Match[str]) -> CalendarDate | None:
+    day, month, year = match.group("d", "m", "y")
+    if day is None:
+        day, month, year = match.group("d2", "m2", "y2")
+    if day is None or month is None or year is None:
+        return None
+    return CalendarDate(day=int(day), month=int(month), year=int(year))
+
+
+def _clean(value: str | None) -> str | None:
+    if value is None:
+        return None
+    value = " ".join(value.split()).strip()
+    return value or None
+
+
+def _numbered(match: re.Match[str]) -> Citation:
+    party = match.group("pnum") is not None
+    year = match.group("year")
+    return Citation(
+        text=match.group(0).strip(),
+        type_name=_canonical_type(match.group("type")),
+        number=match.group("pnum") if party else match.group("num"),
+        year=int(year) if year else None,
+        notation=match.group("pnotation") if party else match.group("notation"),
+        date=_date(match),
+        issuer=_clean(match.group("issuer")),
+        subject=_clean(match.group("subject")),
+    )
+
+
+def _by_name(match: re.Match[str]) -> Citation:
+    return Citation(
+        text=match.group(0).strip(),
+        type_name=_canonical_type(match.group("type")),
+        title=_clean(match.group("title")),
+        date=_date(match),
+    )
+
+
+def find_mentions(text: str) -> list[Mention]:
+    """Every "<kind> số <number…>" in ``text``, readable or not."""
+    return [
+        Mention(m.start(), m.end(), _canonical_type(m.group("type")))
+        for m in _MENTION_RE.finditer(text)
+    ]
+
+
+def find_citations(text: str) -> list[Citation]:
+    """The citations in ``text``, in order of appearance.
+
+    A citation inside another's subject ("về việc triển khai Kế hoạch số …") is found
+    too: each mention is read from its own start.
+    """
+    found: list[tuple[int, Citation]] = []
+    for mention in _MENTION_RE.finditer(text):
+        match = _NUMBERED_RE.match(text, mention.start())
+        if match:
+            found.append((match.start(), _numbered(match)))
+    for match in _BY_NAME_RE.finditer(text):
+        found.append((match.start(), _by_name(match)))
+    found.sort(key=lambda pair: pair[0])
+    return [citation for _, citation in found]
+
+
+def parse_citation(text: str) -> Citation | None:
+    """``text`` read as exactly one citation, or None if it is not one."""
+    stripped = text.strip()
+    for pattern, build in ((_NUMBERED_RE, _numbered), (_BY_NAME_RE, _by_name)):
+        match = pattern.fullmatch(stripped)
+        if match:
+            return build(match)
+    return None

@@ -1,0 +1,263 @@
+"""The ``bcpipe`` command: validate, export, plugins, rules, schema.
+
+Exit codes: 0 success; 1 ``validate`` found an error; 2 a file could not be read, a
+format is unknown, an export failed, or the command line was wrong.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+import tomllib
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any, TextIO
+
+from bcpipe import __version__
+from bcpipe.atomic import write_bytes_atomic
+from bcpipe.errors import BcpipeError
+from bcpipe.findings import ValidationResult
+from bcpipe.pipeline import Pipeline
+from bcpipe.schema import document_schema_json
+
+__all__ = ["main"]
+
+EXIT_OK, EXIT_FINDINGS, EXIT_FAILURE = 0, 1, 2
+
+
+class UsageError(Exception):
+    """A wrong option value, reported without a traceback."""
+
+
+def _common_options() -> argparse.ArgumentParser:
+    common = argparse.ArgumentParser(add_help=False)
+    group = common.add_argument_group("plugins and settings")
+    group.add_argument(
+        "--plugins-dir", action="append", default=[], metavar="DIR",
+        help="load every *.py file of DIR as a plugin (repeatable)",
+    )  # fmt: skip
+    group.add_argument(
+        "--no-entrypoints", action="store_true",
+        help="do not load plugins from the 'bcpipe' entry-point group",
+    )  # fmt: skip
+    group.add_argument(
+        "--disable", action="append", default=[], metavar="PLUGIN",
+        help="do not load this plugin (repeatable; also BCPIPE_DISABLE_PLUGINS=a,b)",
+    )  # fmt: skip
+    group.add_argument("--config", metavar="FILE", help="TOML file of plugin settings")
+    group.add_argument("--lang", choices=("vi", "en"), default="vi", help="language of messages")
+    group.add_argument(
+        "--debug", action="store_true", help="let plugin errors raise, with traceback"
+    )
+    return common
+
+
+def build_parser() -> argparse.ArgumentParser:
+    common = _common_options()
+    parser = argparse.ArgumentParser(
+        prog="bcpipe",
+        description="Vietnamese administrative documents (Decree 30/2020/NĐ-CP): "
+        "validate and export reports.",
+    )
+    parser.add_argument("--version", action="version", version=f"bcpipe {__version__}")
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    validate = commands.add_parser(
+        "validate", parents=[common], help="check documents against the rules"
+    )
+    validate.add_argument("files", nargs="+", metavar="FILE")
+    validate.add_argument("--format", choices=("text", "json"), default="text", dest="output")
+    validate.add_argument(
+        "--from", dest="kind", metavar="KIND", help="read files as KIND (yaml, …)"
+    )
+    validate.add_argument(
+        "--ignore", action="append", default=[], metavar="CODE", help="drop findings with CODE"
+    )
+
+    export = commands.add_parser("export", parents=[common], help="export a document to a format")
+    export.add_argument("file", metavar="FILE")
+    export.add_argument("--to", required=True, dest="fmt", metavar="FORMAT")
+    export.add_argument("-o", "--output", metavar="OUT", help="output file (default: stdout)")
+    export.add_argument("--from", dest="kind", metavar="KIND", help="read the file as KIND")
+
+    plugins = commands.add_parser("plugins", parents=[common], help="list loaded plugins")
+    plugins.add_argument("--format", choices=("text", "json"), default="text", dest="output")
+
+    rules = commands.add_parser("rules", parents=[common], help="list the finding codes")
+    rules.add_argument("--format", choices=("text", "json"), default="text", dest="output")
+
+    commands.add_parser("schema", help="print the document model's JSON Schema")
+    return parser
+
+
+def _settings(path: str | None) -> dict[str, Any]:
+    if not path:
+        return {}
+    try:
+        return tomllib.loads(Path(path).read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise UsageError(f"{path}: config file not found") from None
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+        raise UsageError(f"{path}: cannot read config: {exc}") from None
+
+
+def _pipeline(args: argparse.Namespace, ignore: Sequence[str] = ()) -> Pipeline:
+    disabled = [*args.disable]
+    env = os.environ.get("BCPIPE_DISABLE_PLUGINS", "")
+    disabled.extend(name.strip() for name in env.split(",") if name.strip())
+    return Pipeline(
+        plugins_dir=args.plugins_dir or None,
+        load_entrypoints=not args.no_entrypoints,
+        disable=disabled,
+        settings=_settings(args.config),
+        language=args.lang,
+        ignore=ignore,
+        debug=args.debug,
+    )
+
+
+def _print_result(name: str, result: ValidationResult, out: TextIO) -> None:
+    counts = result.counts()
+    status = result.document.status.value
+    out.write(
+        f"{name}: {status}, {counts['error']} error(s), {counts['warning']} warning(s), "
+        f"{counts['info']} info\n"
+    )
+    for finding in result.findings:
+        out.write(
+            f"  {finding.severity.value} {finding.code} {finding.location}: {finding.message}\n"
+        )
+
+
+def _validate(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    ignore = [code.strip() for value in args.ignore for code in value.split(",") if code.strip()]
+    pipeline = _pipeline(args, ignore)
+    exit_code = EXIT_OK
+    reports: list[dict[str, Any]] = []
+    for name in args.files:
+        try:
+            result = pipeline.validate(pipeline.load(name, kind=args.kind))
+        except BcpipeError as exc:
+            exit_code = EXIT_FAILURE
+            if args.output == "json":
+                reports.append({"file": name, "error": str(exc), "findings": []})
+            else:
+                err.write(f"{exc}\n")
+            continue
+        if not result.ok and exit_code == EXIT_OK:
+            exit_code = EXIT_FINDINGS
+        if args.output == "json":
+            reports.append({"file": name, **result.to_dict()})
+        else:
+            _print_result(name, result, out)
+    if args.output == "json":
+        json.dump({"files": reports}, out, ensure_ascii=False, indent=2)
+        out.write("\n")
+    return exit_code
+
+
+def _export(args: argparse.Namespace, out: TextIO) -> int:
+    pipeline = _pipeline(args)
+    pipeline.exporter(args.fmt)  # an unknown format fails before the file is read
+    data = pipeline.export(pipeline.load(args.file, kind=args.kind), args.fmt)
+    if args.output and args.output != "-":
+        write_bytes_atomic(args.output, data)
+    else:
+        out.flush()
+        buffer = getattr(out, "buffer", None)
+        if buffer is not None:
+            buffer.write(data)
+            buffer.flush()
+        else:
+            out.write(data.decode("utf-8", errors="replace"))
+    return EXIT_OK
+
+
+def _plugins(args: argparse.Namespace, out: TextIO) -> int:
+    pipeline = _pipeline(args)
+    infos = pipeline.plugins()
+    if args.output == "json":
+        data = {
+            "plugins": [info.to_dict() for info in infos],
+            "problems": [
+                {"plugin": p.plugin, "stage": p.stage, "message": p.message}
+                for p in pipeline.problems
+            ],
+        }
+        json.dump(data, out, ensure_ascii=False, indent=2)
+        out.write("\n")
+        return EXIT_OK
+    for info in infos:
+        version = info.version or "-"
+        origin = info.distribution or info.module
+        out.write(f"{info.name} {version} ({info.source}: {origin})\n")
+        out.write(f"  hooks: {', '.join(info.hooks) or '-'}\n")
+        for kind, names in info.components.items():
+            out.write(f"  {kind}: {', '.join(names)}\n")
+    for problem in pipeline.problems:
+        out.write(f"! {problem.plugin}: {problem.stage} failed: {problem.message}\n")
+    return EXIT_OK
+
+
+def _rules(args: argparse.Namespace, out: TextIO) -> int:
+    pipeline = _pipeline(args)
+    rows = [
+        {
+            "code": check.code,
+            "severity": check.severity.value,
+            "rule": rule.name,
+            "message_vi": check.vi,
+            "message_en": check.en,
+        }
+        for rule in pipeline.rules
+        for check in rule.checks
+    ]
+    rows.sort(key=lambda row: row["code"])
+    if args.output == "json":
+        json.dump({"rules": rows}, out, ensure_ascii=False, indent=2)
+        out.write("\n")
+        return EXIT_OK
+    for row in rows:
+        message = row["message_vi" if args.lang == "vi" else "message_en"]
+        out.write(f"{row['code']}  {row['severity']:<7}  {row['rule']:<11}  {message}\n")
+    return EXIT_OK
+
+
+def main(
+    argv: Sequence[str] | None = None, out: TextIO | None = None, err: TextIO | None = None
+) -> int:
+    """Run the command line; returns the exit code."""
+    out = out or sys.stdout
+    err = err or sys.stderr
+    args = build_parser().parse_args(argv)
+    try:
+        if args.command == "validate":
+            return _validate(args, out, err)
+        if args.command == "export":
+            return _export(args, out)
+        if args.command == "plugins":
+            return _plugins(args, out)
+        if args.command == "rules":
+            return _rules(args, out)
+        out.write(document_schema_json())
+        return EXIT_OK
+    except (BcpipeError, UsageError) as exc:
+        err.write(f"bcpipe: {exc}\n")
+        return EXIT_FAILURE
+    except Exception as exc:
+        if getattr(args, "debug", False):
+            raise
+        err.write(
+            f"bcpipe: internal error: {type(exc).__name__}: {exc} (run with --debug for details)\n"
+        )
+        return EXIT_FAILURE
+
+
+def entry() -> None:  # pragma: no cover - console script wrapper
+    sys.exit(main())
+
+
+if __name__ == "__main__":  # pragma: no cover
+    entry()

@@ -1,0 +1,100 @@
+"""Exceptions. Every one a user can meet says what went wrong, where, and what was expected."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+__all__ = [
+    "BcpipeError",
+    "ExportError",
+    "FieldProblem",
+    "InvalidDocumentError",
+    "PluginError",
+    "SourceError",
+    "UnknownFormatError",
+]
+
+
+class BcpipeError(Exception):
+    """Base of bcpipe's errors; ``str(error)`` is a complete message for the user."""
+
+
+class SourceError(BcpipeError):
+    """A source cannot be read as a document: missing, binary, badly encoded, bad syntax."""
+
+    def __init__(
+        self,
+        source: str | None,
+        message: str,
+        *,
+        line: int | None = None,
+        column: int | None = None,
+    ) -> None:
+        self.source = source
+        self.message = message
+        self.line = line
+        self.column = column
+        super().__init__(self._render())
+
+    def _render(self) -> str:
+        where = self.source or "<input>"
+        if self.line is not None:
+            where += f":{self.line}"
+            if self.column is not None:
+                where += f":{self.column}"
+        return f"{where}: {self.message}"
+
+
+@dataclass(frozen=True, slots=True)
+class FieldProblem:
+    """One reason the data does not fit the model."""
+
+    path: str
+    message: str
+    line: int | None = None
+
+    def __str__(self) -> str:
+        where = self.path or "(top level)"
+        return (
+            f"line {self.line}, {where}: {self.message}"
+            if self.line
+            else f"{where}: {self.message}"
+        )
+
+
+class InvalidDocumentError(BcpipeError):
+    """Data was read but does not fit the document model (wrong types, missing fields)."""
+
+    def __init__(self, source: str | None, problems: Sequence[FieldProblem]) -> None:
+        self.source = source
+        self.problems = list(problems)
+        count = len(self.problems)
+        head = f"{source or '<input>'}: not a valid document ({count} problem{'s' * (count != 1)})"
+        super().__init__("\n  ".join([head + ":", *(str(p) for p in self.problems)]))
+
+
+class UnknownFormatError(BcpipeError):
+    """No loader or exporter is registered for the asked format."""
+
+    def __init__(self, what: str, name: str, available: Iterable[str]) -> None:
+        self.name = name
+        known = ", ".join(sorted(available)) or "none"
+        super().__init__(f"no {what} for {name!r} (available: {known})")
+
+
+class ExportError(BcpipeError):
+    """An exporter failed on a document; names the format and the plugin."""
+
+    def __init__(self, fmt: str, plugin: str | None, message: str) -> None:
+        self.format = fmt
+        self.plugin = plugin
+        super().__init__(f"export to {fmt!r} failed in plugin {plugin or '?'}: {message}")
+
+
+class PluginError(BcpipeError):
+    """A plugin could not be loaded or registered (only raised in strict mode)."""
+
+    def __init__(self, plugin: str, message: str) -> None:
+        self.plugin = plugin
+        super().__init__(f"plugin {plugin!r}: {message}")

@@ -1,0 +1,32 @@
+"""Findings the pipeline itself reports when a plugin fails (codes BC9xx)."""
+
+from __future__ import annotations
+
+from bcpipe.findings import Check, Severity
+
+__all__ = ["COMPONENTS_FAILED", "PLUGIN_NOT_LOADED", "RULE_FAILED", "TRANSFORM_FAILED"]
+
+RULE_FAILED = Check(
+    "BC900",
+    Severity.ERROR,
+    vi="Quy tắc {rule} của plugin {plugin} bị lỗi và không kiểm tra được: {error}",
+    en="Rule {rule} of plugin {plugin} crashed and did not check the document: {error}",
+)
+PLUGIN_NOT_LOADED = Check(
+    "BC901",
+    Severity.ERROR,
+    vi="Không nạp được plugin {plugin}: {error}",
+    en="Plugin {plugin} could not be loaded: {error}",
+)
+COMPONENTS_FAILED = Check(
+    "BC902",
+    Severity.ERROR,
+    vi="Plugin {plugin} bị lỗi khi đăng ký thành phần: {error}",
+    en="Plugin {plugin} failed while contributing its components: {error}",
+)
+TRANSFORM_FAILED = Check(
+    "BC903",
+    Severity.ERROR,
+    vi="Bước biến đổi {transform} của plugin {plugin} bị lỗi và đã bị bỏ qua: {error}",
+    en="Transform {transform} of plugin {plugin} crashed and was skipped: {error}",
+)

@@ -1,0 +1,155 @@
+"""The body of a document as a tree: parts, sections, clauses, points, items, paragraphs.
+
+Levels follow the report-like layout of NĐ30 PL I II.6 (phần / mục / khoản / điểm):
+
+==========  ==================  ===================================
+kind        printed as          example
+==========  ==================  ===================================
+part        "Phần I" + title    Phần I / TÌNH HÌNH THỰC HIỆN
+section     "I." + TITLE        I. KẾT QUẢ THỰC HIỆN
+clause      "1." / "1.1."       1. Công tác tuyên truyền, …
+point       "a)"                a) Thuận lợi
+item        "-" or "+"          - Tập trung tuyên truyền, …
+paragraph   (no label)          Tham gia đầy đủ các lớp tập huấn, …
+table       rows of cells
+==========  ==================  ===================================
+
+Containers may hold any block: real reports put items straight under a section or
+clauses straight in the body, and a rule, not the model, says what is unusual.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+from pydantic import Field, model_validator
+
+from bcpipe.model.base import Model, OptionalText, Text
+from bcpipe.model.citation import Citation
+
+__all__ = [
+    "Block",
+    "Clause",
+    "Container",
+    "Item",
+    "Paragraph",
+    "Part",
+    "Point",
+    "Section",
+    "Table",
+    "TextBlock",
+]
+
+RomanNumber = Annotated[str, Field(pattern=r"^[IVXLCDM]+$", description='Roman numeral, e.g. "II"')]
+PartNumber = Annotated[str, Field(pattern=r"^(?:[IVXLCDM]+|\d+)$")]
+ClauseNumber = Annotated[str, Field(pattern=r"^\d{1,3}(?:\.\d{1,3})*$", description='"1" or "1.2"')]
+PointLetter = Annotated[str, Field(pattern=r"^[a-zđ]{1,2}$", description='"a", "đ"')]
+
+
+class TextBlock(Model):
+    """A block whose words may cite other documents.
+
+    Each citation's ``text`` must stand in the block's heading or text.
+    """
+
+    citations: list[Citation] = Field(default_factory=list)
+
+    def cited_text(self) -> str:
+        """All the words of this block in which citations may stand."""
+        heading = getattr(self, "heading", None)
+        text = getattr(self, "text", None)
+        return "\n".join(part for part in (heading, text) if part)
+
+    @model_validator(mode="after")
+    def _citations_are_anchored(self) -> TextBlock:
+        if self.citations:
+            words = self.cited_text()
+            for index, citation in enumerate(self.citations):
+                if citation.text not in words:
+                    raise ValueError(
+                        f"citations[{index}].text {citation.text!r} does not occur in the block"
+                    )
+        return self
+
+
+class Paragraph(TextBlock):
+    """An unnumbered paragraph."""
+
+    kind: Literal["paragraph"] = "paragraph"
+    text: Text
+
+
+class Table(Model):
+    """A table, kept as rows of cell texts (the first ``header_rows`` rows are headings)."""
+
+    kind: Literal["table"] = "table"
+    caption: OptionalText = None
+    header_rows: int = Field(1, ge=0)
+    rows: list[list[str]] = Field(min_length=1)
+
+
+class Container(TextBlock):
+    """A block that holds other blocks."""
+
+    children: list[Block] = Field(default_factory=list)
+
+
+class Part(Container):
+    """Phần: "Phần I" on its own line, then its title in upper case."""
+
+    kind: Literal["part"] = "part"
+    number: PartNumber | None = None
+    heading: OptionalText = None
+
+
+class Section(Container):
+    """Mục of a report: "I. KẾT QUẢ THỰC HIỆN" (Roman numeral, upper-case title)."""
+
+    kind: Literal["section"] = "section"
+    number: RomanNumber | None = None
+    heading: OptionalText = None
+
+
+class _Numbered(Container):
+    """A numbered block whose line is either a heading (bold, followed by its children)
+    or a text (an ordinary sentence that happens to be numbered), never both."""
+
+    heading: OptionalText = None
+    text: OptionalText = None
+
+    @model_validator(mode="after")
+    def _heading_or_text(self) -> _Numbered:
+        if (self.heading is None) == (self.text is None):
+            raise ValueError("give either a heading or a text, not both and not neither")
+        return self
+
+
+class Clause(_Numbered):
+    """Khoản: "1. …" (or "1.1. …"), with a heading or a text."""
+
+    kind: Literal["clause"] = "clause"
+    number: ClauseNumber | None = None
+
+
+class Point(_Numbered):
+    """Điểm: "a) …", with a heading or a text."""
+
+    kind: Literal["point"] = "point"
+    number: PointLetter | None = None
+
+
+class Item(Container):
+    """A bulleted item: "- …" (or "+ …" one level down)."""
+
+    kind: Literal["item"] = "item"
+    marker: Literal["-", "+"] = "-"
+    text: Text
+
+
+Block = Annotated[
+    Part | Section | Clause | Point | Item | Paragraph | Table,
+    Field(discriminator="kind"),
+]
+
+for _model in (Container, Part, Section, _Numbered, Clause, Point, Item):
+    _model.model_rebuild()

@@ -1,0 +1,338 @@
+"""The :class:`Pipeline`: load → transform → validate → export, with its own plugins."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import replace
+from pathlib import Path
+from types import MappingProxyType
+from typing import Any, TypeVar
+
+from bcpipe.atomic import write_bytes_atomic
+from bcpipe.components import (
+    ExportContext,
+    Exporter,
+    LoadContext,
+    Loaded,
+    Loader,
+    Rule,
+    RuleContext,
+    Transform,
+    TransformContext,
+)
+from bcpipe.convert import document_from_data
+from bcpipe.errors import BcpipeError, ExportError, SourceError, UnknownFormatError
+from bcpipe.failures import COMPONENTS_FAILED, PLUGIN_NOT_LOADED, RULE_FAILED, TRANSFORM_FAILED
+from bcpipe.findings import Finding, Language, Location, ValidationResult
+from bcpipe.model import Document
+from bcpipe.plugins import PluginInfo, PluginProblem, PluginRegistry
+from bcpipe.source import SourceInfo
+
+__all__ = ["Pipeline"]
+
+C = TypeVar("C", Rule, Exporter, Loader, Transform)
+Source = str | os.PathLike[str] | Mapping[str, Any] | Document
+
+
+def _error_text(exc: BaseException) -> str:
+    return f"{type(exc).__name__}: {exc}"
+
+
+class Pipeline:
+    """Loads, validates and exports documents with one set of plugins.
+
+    >>> pipeline = Pipeline()                       # plugins from the "bcpipe" entry points
+    >>> doc = pipeline.load("examples/bao-cao-ttdn-tuy-phuoc-2022.yaml")
+    >>> result = pipeline.validate(doc)
+    >>> text = pipeline.export(doc, "text")
+
+    Plugins come from, in this order (later ones win a name clash): the ``bcpipe``
+    entry-point group (``load_entrypoints``), the ``*.py`` files of ``plugins_dir``,
+    and the objects in ``plugins``. ``disable`` names plugins not to register.
+    ``settings`` is a mapping of per-plugin tables (``{"sections": {...}}``).
+    ``language`` picks the language of :attr:`Finding.message`; ``ignore`` drops
+    findings by code. ``strict`` raises :class:`~bcpipe.errors.PluginError` instead of
+    reporting a broken plugin; ``debug`` lets plugin exceptions propagate unwrapped.
+
+    A pipeline holds no global state: build as many as you need. Build one and reuse
+    it; building discovers plugins and collects their components.
+    """
+
+    def __init__(
+        self,
+        *,
+        plugins: Iterable[object] = (),
+        plugins_dir: str | os.PathLike[str] | Sequence[str | os.PathLike[str]] | None = None,
+        load_entrypoints: bool = True,
+        disable: Iterable[str] = (),
+        settings: Mapping[str, Any] | None = None,
+        language: Language = "vi",
+        ignore: Iterable[str] = (),
+        strict: bool = False,
+        debug: bool = False,
+    ) -> None:
+        if language not in ("vi", "en"):
+            raise ValueError(f"language must be 'vi' or 'en', not {language!r}")
+        self.language: Language = language
+        self.ignore = frozenset(ignore)
+        self.debug = debug
+        self.settings: Mapping[str, Any] = MappingProxyType(dict(settings or {}))
+        self._registry = PluginRegistry(strict=strict, disabled=disable)
+        if load_entrypoints:
+            self._registry.load_entrypoints()
+        if plugins_dir is not None:
+            dirs = [plugins_dir] if isinstance(plugins_dir, str | os.PathLike) else plugins_dir
+            for directory in dirs:
+                self._registry.load_directory(directory)
+        for plugin in plugins:
+            self._registry.register(plugin)
+
+        self._rules: list[tuple[Rule, str]] = self._collect("bcpipe_rules", Rule)
+        self._exporters = self._by_name(self._collect("bcpipe_exporters", Exporter))
+        self._loaders = self._by_name(self._collect("bcpipe_loaders", Loader))
+        transforms = self._collect("bcpipe_transforms", Transform)
+        self._transforms = sorted(transforms, key=lambda pair: pair[0].priority)
+        self._suffixes = {s: name for name, (ld, _) in self._loaders.items() for s in ld.suffixes}
+        self._problem_findings = [self._problem_finding(p) for p in self._registry.problems]
+
+    # -- plugins and components ----------------------------------------------------
+
+    def _collect(self, hook_name: str, cls: type[C]) -> list[tuple[C, str]]:
+        """Call ``hook_name`` on each plugin separately, so one failure names its plugin."""
+        caller = getattr(self._registry.manager.hook, hook_name)
+        collected: list[tuple[C, str]] = []
+        for impl in caller.get_hookimpls():
+            kwargs = {"settings": self.settings}
+            try:
+                result = impl.function(**{k: kwargs[k] for k in impl.argnames})
+                items = list(result or ())
+                for item in items:
+                    if not isinstance(item, cls):
+                        raise TypeError(f"{hook_name} returned {item!r}, not a {cls.__name__}")
+            except Exception as exc:
+                if self.debug:
+                    raise
+                self._registry.problems.append(
+                    PluginProblem(
+                        impl.plugin_name, "components", f"{hook_name}: {_error_text(exc)}"
+                    )
+                )
+                continue
+            collected.extend((item, impl.plugin_name) for item in items)
+        return collected
+
+    @staticmethod
+    def _by_name(pairs: list[tuple[C, str]]) -> dict[str, tuple[C, str]]:
+        return {component.name: (component, plugin) for component, plugin in pairs}
+
+    def _problem_finding(self, problem: PluginProblem) -> Finding:
+        check = COMPONENTS_FAILED if problem.stage == "components" else PLUGIN_NOT_LOADED
+        finding = check.at((), plugin=problem.plugin, error=problem.message)
+        return replace(finding, plugin=problem.plugin, language=self.language)
+
+    @property
+    def problems(self) -> list[PluginProblem]:
+        """Plugins that failed to load, register or contribute components."""
+        return list(self._registry.problems)
+
+    def plugins(self) -> list[PluginInfo]:
+        """The registered plugins, in registration order, with their components."""
+        infos = {name: replace(info, components={}) for name, info in self._registry.infos.items()}
+        groups: list[tuple[str, Iterable[tuple[Any, str]]]] = [
+            ("rules", self._rules),
+            ("exporters", self._exporters.values()),
+            ("loaders", self._loaders.values()),
+            ("transforms", self._transforms),
+        ]
+        for kind, pairs in groups:
+            for component, plugin in pairs:
+                infos[plugin].components.setdefault(kind, []).append(component.name)
+        return list(infos.values())
+
+    @property
+    def rules(self) -> list[Rule]:
+        return [rule for rule, _ in self._rules]
+
+    @property
+    def export_formats(self) -> list[str]:
+        return sorted(self._exporters)
+
+    @property
+    def load_kinds(self) -> list[str]:
+        return sorted(self._loaders)
+
+    def exporter(self, fmt: str) -> Exporter:
+        """The exporter for ``fmt``; :class:`~bcpipe.errors.UnknownFormatError` if none."""
+        if fmt not in self._exporters:
+            raise UnknownFormatError("exporter", fmt, self._exporters)
+        return self._exporters[fmt][0]
+
+    # -- loading ---------------------------------------------------------------------
+
+    def load(self, source: Source, *, kind: str | None = None) -> Document:
+        """A document from a file path, a mapping (parsed data) or a Document.
+
+        The loader is chosen by ``kind`` ("yaml", "text", …) or by the file's suffix.
+        Raises :class:`~bcpipe.errors.SourceError` when the file cannot be read and
+        :class:`~bcpipe.errors.InvalidDocumentError` when its data does not fit the model.
+        """
+        if isinstance(source, Document):
+            return source
+        if isinstance(source, Mapping):
+            return document_from_data(source, source="<mapping>")
+        path = Path(source)
+        name = str(source)
+        kind = kind or self._kind_for(path)
+        try:
+            data = path.read_bytes()
+        except FileNotFoundError:
+            raise SourceError(name, "file not found") from None
+        except IsADirectoryError:
+            raise SourceError(name, "is a directory, not a document file") from None
+        except OSError as exc:
+            raise SourceError(name, f"cannot be read: {exc.strerror or exc}") from None
+        return self.loads(data, kind=kind, name=name)
+
+    def loads(self, data: bytes | str, *, kind: str, name: str | None = None) -> Document:
+        """A document from ``data`` in memory, read by the loader for ``kind``."""
+        if kind not in self._loaders:
+            raise UnknownFormatError("loader", kind, self._loaders)
+        loader, plugin = self._loaders[kind]
+        raw = data.encode("utf-8") if isinstance(data, str) else data
+        try:
+            result = loader.load(raw, LoadContext(name, self.settings))
+        except BcpipeError:
+            raise
+        except Exception as exc:
+            if self.debug:
+                raise
+            raise SourceError(
+                name, f"the {kind!r} loader of plugin {plugin} failed: {_error_text(exc)}"
+            ) from exc
+        if isinstance(result, Loaded):
+            document, lines, findings = result.document, result.lines, tuple(result.findings)
+        elif isinstance(result, Document):
+            document = result
+            lines = document.source.lines if document.source else {}
+            findings = ()
+        else:
+            raise SourceError(name, f"the {kind!r} loader of plugin {plugin} returned no document")
+        return document.with_source(
+            SourceInfo(name=name, kind=kind, lines=lines, findings=findings)
+        )
+
+    def _kind_for(self, path: Path) -> str:
+        suffix = path.suffix.lower()
+        if suffix in self._suffixes:
+            return self._suffixes[suffix]
+        known = ", ".join(sorted(self._suffixes)) or "none"
+        raise SourceError(
+            str(path), f"unknown file kind {suffix or '(no suffix)'!r}; known suffixes: {known}"
+        )
+
+    # -- transforms and validation -----------------------------------------------------
+
+    def prepare(self, document: Document) -> Document:
+        """``document`` after every transform (citations recognised, …); input unchanged."""
+        return self._prepare(document)[0]
+
+    def _prepare(self, document: Document) -> tuple[Document, list[Finding]]:
+        findings: list[Finding] = []
+        ctx = TransformContext(self.settings)
+        current = document
+        for transform, plugin in self._transforms:
+            try:
+                changed = transform.apply(current, ctx)
+            except Exception as exc:
+                if self.debug:
+                    raise
+                finding = TRANSFORM_FAILED.at(
+                    (), transform=transform.name, plugin=plugin, error=_error_text(exc)
+                )
+                findings.append(replace(finding, plugin=plugin, rule=transform.name))
+                continue
+            if changed is not None:
+                if changed.source is None:
+                    changed.with_source(current.source)
+                current = changed
+        return current, findings
+
+    def validate(self, source: Source) -> ValidationResult:
+        """Run every rule on the document (after the transforms); never raises for a rule.
+
+        ``source`` may be a Document or anything :meth:`load` takes.
+        """
+        document, findings = self._prepare(self.load(source))
+        findings = (
+            self._problem_findings
+            + list(document.source.findings if document.source else ())
+            + findings
+        )
+        ctx = RuleContext(self.settings, self.language)
+        for rule, plugin in self._rules:
+            if not rule.applies_to(document):
+                continue
+            try:
+                for finding in rule.check(document, ctx):
+                    if not isinstance(finding, Finding):
+                        raise TypeError(f"rule yielded {finding!r}, not a Finding")
+                    findings.append(replace(finding, plugin=plugin, rule=rule.name))
+            except Exception as exc:
+                if self.debug:
+                    raise
+                crash = RULE_FAILED.at((), rule=rule.name, plugin=plugin, error=_error_text(exc))
+                findings.append(replace(crash, plugin=plugin, rule=rule.name))
+        return ValidationResult(document, self._finish(findings, document.source))
+
+    def _finish(self, findings: list[Finding], source: SourceInfo | None) -> list[Finding]:
+        out = []
+        for finding in findings:
+            if finding.code in self.ignore:
+                continue
+            location = finding.location
+            if source is not None and (location.line is None or location.source is None):
+                line = location.line if location.line is not None else source.line_of(location.path)
+                location = Location(location.path, line, location.source or source.name)
+            out.append(replace(finding, location=location, language=self.language))
+        return out
+
+    # -- export ------------------------------------------------------------------------
+
+    def export(self, source: Source, fmt: str) -> bytes:
+        """The document in format ``fmt`` ("text", "json", …) as bytes.
+
+        Raises :class:`~bcpipe.errors.UnknownFormatError` for a format no plugin exports
+        and :class:`~bcpipe.errors.ExportError` (naming the plugin) when it fails.
+        """
+        self.exporter(fmt)
+        document = self.prepare(self.load(source))
+        return self._export_prepared(document, fmt)
+
+    def _export_prepared(self, document: Document, fmt: str) -> bytes:
+        exporter = self.exporter(fmt)
+        plugin = self._exporters[fmt][1]
+        ctx = ExportContext(self.settings, self._export_prepared, frozenset(self._exporters))
+        try:
+            data = exporter.export(document, ctx)
+        except BcpipeError:
+            raise
+        except Exception as exc:
+            if self.debug:
+                raise
+            raise ExportError(fmt, plugin, _error_text(exc)) from exc
+        if not isinstance(data, bytes):
+            raise ExportError(fmt, plugin, f"exporter returned {type(data).__name__}, not bytes")
+        return data
+
+    def export_to(self, source: Source, fmt: str, path: str | os.PathLike[str]) -> Path:
+        """Export to the file ``path``, atomically (never a half-written file)."""
+        return write_bytes_atomic(path, self.export(source, fmt))
+
+    def run(
+        self, source: Source, *, to: str | None = None
+    ) -> tuple[ValidationResult, bytes | None]:
+        """Load and validate ``source``, and export it to ``to`` when given."""
+        result = self.validate(source)
+        data = self._export_prepared(result.document, to) if to else None
+        return result, data

@@ -1,0 +1,232 @@
+"""Finding and registering plugins: entry points, a plugins folder, objects given in code.
+
+Each :class:`~bcpipe.Pipeline` builds its own :class:`PluginRegistry` (and so its own
+pluggy ``PluginManager``): two pipelines in one process never share plugins.
+A plugin that cannot be imported or registered does not stop the others; it is
+recorded as a :class:`PluginProblem` and reported as a finding.
+"""
+
+from __future__ import annotations
+
+import difflib
+import hashlib
+import importlib.util
+import os
+import sys
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from importlib.metadata import EntryPoint, entry_points
+from pathlib import Path
+from types import ModuleType
+from typing import Literal
+
+import pluggy
+
+from bcpipe import hookspecs
+from bcpipe.errors import PluginError
+
+__all__ = ["ENTRY_POINT_GROUP", "PluginInfo", "PluginProblem", "PluginRegistry"]
+
+ENTRY_POINT_GROUP = "bcpipe"
+PluginSource = Literal["entrypoint", "directory", "code"]
+_HOOK_NAMES = frozenset(name for name in vars(hookspecs) if name.startswith("bcpipe_"))
+
+
+@dataclass(frozen=True, slots=True)
+class PluginProblem:
+    """A plugin that failed to load, register, or contribute its components."""
+
+    plugin: str
+    stage: Literal["load", "register", "components"]
+    message: str
+
+
+@dataclass(slots=True)
+class PluginInfo:
+    """What ``bcpipe plugins`` lists about one registered plugin."""
+
+    name: str
+    source: PluginSource
+    module: str
+    version: str | None = None
+    distribution: str | None = None
+    hooks: list[str] = field(default_factory=list)
+    components: dict[str, list[str]] = field(default_factory=dict)
+
+    def to_dict(self) -> dict[str, object]:
+        return {
+            "name": self.name,
+            "source": self.source,
+            "module": self.module,
+            "version": self.version,
+            "distribution": self.distribution,
+            "hooks": list(self.hooks),
+            "components": {k: list(v) for k, v in self.components.items()},
+        }
+
+
+def _module_from_path(path: Path) -> ModuleType:
+    # A unique module name per file keeps two plugins called "rules.py" in different
+    # folders apart; the module goes into sys.modules because dataclasses and pickling
+    # (for process pools) look modules up there.
+    digest = hashlib.sha1(str(path.resolve()).encode()).hexdigest()[:10]
+    name = f"bcpipe_local_{path.stem}_{digest}"
+    if name in sys.modules:
+        return sys.modules[name]
+    spec = importlib.util.spec_from_file_location(name, path)
+    if spec is None or spec.loader is None:
+        raise ImportError(f"cannot import {path}")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module
+    try:
+        spec.loader.exec_module(module)
+    except BaseException:
+        del sys.modules[name]
+        raise
+    return module
+
+
+class PluginRegistry:
+    """The plugins of one pipeline, in registration order, with their problems."""
+
+    def __init__(self, *, strict: bool = False, disabled: Iterable[str] = ()) -> None:
+        self.manager = pluggy.PluginManager(hookspecs.PROJECT)
+        self.manager.add_hookspecs(hookspecs)
+        self.strict = strict
+        self.disabled = frozenset(disabled)
+        self.infos: dict[str, PluginInfo] = {}
+        self.problems: list[PluginProblem] = []
+
+    # -- sources ---------------------------------------------------------------
+
+    def load_entrypoints(self) -> None:
+        """Register every plugin of the ``bcpipe`` entry-point group, sorted by name."""
+        found = sorted(entry_points(group=ENTRY_POINT_GROUP), key=lambda ep: ep.name)
+        seen: set[str] = set()
+        for ep in found:
+            if ep.name in seen or ep.name in self.disabled:
+                continue
+            seen.add(ep.name)
+            self._load_entrypoint(ep)
+
+    def _load_entrypoint(self, ep: EntryPoint) -> None:
+        dist = ep.dist
+        try:
+            plugin = ep.load()
+        except Exception as exc:
+            self._problem(ep.name, "load", f"cannot import {ep.value}: {type(exc).__name__}: {exc}")
+            return
+        self.register(
+            plugin,
+            name=ep.name,
+            source="entrypoint",
+            version=dist.version if dist else None,
+            distribution=dist.metadata["Name"] if dist else None,
+        )
+
+    def load_directory(self, directory: str | os.PathLike[str]) -> None:
+        """Register each ``*.py`` file of ``directory`` (sorted; ``_``-files skipped)."""
+        folder = Path(directory)
+        if not folder.is_dir():
+            self._problem(str(folder), "load", "plugins directory does not exist")
+            return
+        for path in sorted(folder.glob("*.py")):
+            if path.name.startswith("_") or path.stem in self.disabled:
+                continue
+            try:
+                module = _module_from_path(path)
+            except Exception as exc:
+                self._problem(
+                    path.stem, "load", f"cannot import {path}: {type(exc).__name__}: {exc}"
+                )
+                continue
+            self.register(module, name=path.stem, source="directory", version=_version_of(module))
+
+    def register(
+        self,
+        plugin: object,
+        *,
+        name: str | None = None,
+        source: PluginSource = "code",
+        version: str | None = None,
+        distribution: str | None = None,
+    ) -> str | None:
+        """Register one plugin object; returns its name, or None if it was refused."""
+        name = name or _name_of(plugin)
+        if name in self.disabled:
+            return None
+        if name in self.infos:
+            self._problem(name, "register", "a plugin of this name is already registered")
+            return None
+        unknown = _unknown_hooks(plugin)
+        if unknown:
+            self._problem(name, "register", unknown)
+            return None
+        try:
+            self.manager.register(plugin, name=name)
+        except Exception as exc:
+            self._problem(name, "register", f"{type(exc).__name__}: {exc}")
+            return None
+        hooks = sorted(caller.name for caller in self.manager.get_hookcallers(plugin) or ())
+        module = getattr(plugin, "__name__", None) or type(plugin).__module__
+        self.infos[name] = PluginInfo(
+            name=name,
+            source=source,
+            module=module,
+            version=version if version is not None else _version_of(plugin),
+            distribution=distribution,
+            hooks=hooks,
+        )
+        return name
+
+    # -- queries ---------------------------------------------------------------
+
+    def plugin(self, name: str) -> object | None:
+        return self.manager.get_plugin(name)
+
+    def names(self) -> Sequence[str]:
+        return list(self.infos)
+
+    def _problem(
+        self, plugin: str, stage: Literal["load", "register", "components"], message: str
+    ) -> None:
+        if self.strict:
+            raise PluginError(plugin, message)
+        self.problems.append(PluginProblem(plugin, stage, message))
+
+
+def _name_of(plugin: object) -> str:
+    name = getattr(plugin, "__name__", None)
+    if isinstance(name, str):
+        return name
+    return f"{type(plugin).__module__}.{type(plugin).__qualname__}"
+
+
+def _version_of(plugin: object) -> str | None:
+    version = getattr(plugin, "__version__", None)
+    return version if isinstance(version, str) else None
+
+
+def _unknown_hooks(plugin: object) -> str | None:
+    """A message naming misspelt or unmarked hook functions, else None.
+
+    pluggy silently ignores an unmarked function and accepts a marked one with a
+    misspelt name until the hook is called; both are plugin-author mistakes worth a
+    clear message at registration.
+    """
+    marker = f"{hookspecs.PROJECT}_impl"
+    problems = []
+    for attr in dir(plugin):
+        value = getattr(plugin, attr, None)
+        if not callable(value):
+            continue
+        options = getattr(value, marker, None)
+        marked = options is not None
+        spec_name = (options or {}).get("specname") or attr
+        if marked and spec_name not in _HOOK_NAMES:
+            close = difflib.get_close_matches(attr, _HOOK_NAMES, n=1)
+            hint = f" (did you mean {close[0]}?)" if close else ""
+            problems.append(f"{attr} is not a bcpipe hook{hint}")
+        elif not marked and attr in _HOOK_NAMES:
+            problems.append(f"{attr} is not marked with @bcpipe.hookimpl")
+    return "; ".join(problems) or None

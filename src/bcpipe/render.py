@@ -1,0 +1,180 @@
+"""The words of each component as the decree prints them, shared by every exporter.
+
+Text, PDF and the other writers lay these lines out differently, but the words are
+the same: "Số: 05/BC-UBND", "Tuy Phước, ngày 08 tháng 12 năm 2022", "KT. CHỦ TỊCH",
+"- Lưu: VT, HC (2)." Keeping them here means one fix reaches every format.
+"""
+
+from __future__ import annotations
+
+from bcpipe.doctypes import DocumentType
+from bcpipe.model import (
+    Archive,
+    AsAbove,
+    Block,
+    Clause,
+    Document,
+    IssueDate,
+    Item,
+    Marks,
+    NamedRecipient,
+    Paragraph,
+    Part,
+    Point,
+    Recipient,
+    Section,
+    SignatureBlock,
+    Table,
+)
+
+__all__ = [
+    "BLANK",
+    "addressee_lines",
+    "block_label",
+    "block_lines",
+    "date_phrase",
+    "day_text",
+    "month_text",
+    "number_line",
+    "place_date_line",
+    "recipient_lines",
+    "recipient_text",
+    "signature_lines",
+    "subject_line",
+    "type_line",
+    "typist_line",
+]
+
+#: What a clerk leaves for a number, a day or a month still to be filled in.
+BLANK = "     "
+AS_ABOVE = "Như trên"
+RECIPIENTS_HEADING = "Nơi nhận:"
+ADDRESSEE_HEADING = "Kính gửi:"
+
+
+def day_text(day: int) -> str:
+    """Days 1-9 take a leading zero: "05", "15" (PL I II.4)."""
+    return f"{day:02d}"
+
+
+def month_text(month: int) -> str:
+    """Months 1 and 2 take a leading zero, the others none: "01", "02", "3", "12"."""
+    return f"{month:02d}" if month <= 2 else str(month)
+
+
+def date_phrase(date: IssueDate, blank: str = BLANK) -> str:
+    """ "ngày 08 tháng 12 năm 2022"; blank parts of a draft are left as ``blank``."""
+    day = blank if date.day is None else f" {day_text(date.day)} "
+    month = blank if date.month is None else f" {month_text(date.month)} "
+    year = blank if date.year is None else f" {date.year}"
+    return f"ngày{day}tháng{month}năm{year}"
+
+
+def place_date_line(document: Document, blank: str = BLANK) -> str:
+    """ "Tuy Phước, ngày 08 tháng 12 năm 2022" (ô 4)."""
+    return f"{document.place}, {date_phrase(document.issue_date, blank)}"
+
+
+def number_line(document: Document, blank: str = BLANK) -> str:
+    """ "Số: 05/BC-UBND" (ô 3); a draft's blank number is left as ``blank``."""
+    number = blank if document.number is None else f"{document.number:02d}"
+    separator = "" if document.number is None else " "
+    return f"Số:{separator}{number}/{document.notation}"
+
+
+def type_line(document: Document) -> str | None:
+    """The type name in capitals ("BÁO CÁO"); None for a công văn, which has none."""
+    if document.type in (DocumentType.CONG_VAN, DocumentType.THU_CONG):
+        return None
+    return document.type.printed_name
+
+
+def subject_line(document: Document) -> str:
+    """The subject as printed: "V/v …" for a công văn (ô 5b), else the subject itself."""
+    if document.type is DocumentType.CONG_VAN:
+        return f"V/v {document.subject}"
+    return document.subject
+
+
+def addressee_lines(document: Document) -> list[str]:
+    """ "Kính gửi: X" for one addressee; for several, one "- X;" line each."""
+    names = document.addressees
+    if not names:
+        return []
+    if len(names) == 1:
+        return [f"{ADDRESSEE_HEADING} {names[0]}."]
+    lines = [ADDRESSEE_HEADING]
+    lines.extend(f"- {name}{'.' if i == len(names) - 1 else ';'}" for i, name in enumerate(names))
+    return lines
+
+
+def block_label(block: Block) -> str | None:
+    """The numbering printed before a block: "Phần I", "I.", "1.", "a)", "-", or None."""
+    if isinstance(block, Part):
+        return f"Phần {block.number}" if block.number else None
+    if isinstance(block, Section | Clause):
+        return f"{block.number}." if block.number else None
+    if isinstance(block, Point):
+        return f"{block.number})" if block.number else None
+    if isinstance(block, Item):
+        return block.marker
+    return None
+
+
+def _labelled(label: str | None, words: str) -> str:
+    return f"{label} {words}" if label else words
+
+
+def block_lines(block: Block) -> list[str]:
+    """The lines of one block itself (not its children), as printed in plain text."""
+    if isinstance(block, Part):
+        lines = [block_label(block) or ""] if block.number else []
+        return [*lines, block.heading] if block.heading else lines
+    if isinstance(block, Section):
+        return [_labelled(block_label(block), block.heading or "")]
+    if isinstance(block, Clause | Point):
+        return [_labelled(block_label(block), block.heading or block.text or "")]
+    if isinstance(block, Item | Paragraph):
+        return [_labelled(block_label(block), block.text)]
+    if isinstance(block, Table):
+        rows = ["| " + " | ".join(cell for cell in row) + " |" for row in block.rows]
+        return [block.caption, *rows] if block.caption else rows
+    raise TypeError(f"unknown block {block!r}")
+
+
+def signature_lines(signature: SignatureBlock) -> tuple[list[str], str]:
+    """The title lines (authority, position) and the signer's name."""
+    return signature.title_lines, signature.name
+
+
+def recipient_text(recipient: Recipient) -> str:
+    """One recipient line's words, without the dash and the end punctuation."""
+    if isinstance(recipient, AsAbove):
+        return AS_ABOVE
+    if isinstance(recipient, Archive):
+        copies = f" ({recipient.copies})" if recipient.copies else ""
+        return f"Lưu: {', '.join(recipient.holders)}{copies}"
+    assert isinstance(recipient, NamedRecipient)
+    return f"{recipient.name} ({recipient.note})" if recipient.note else recipient.name
+
+
+def recipient_lines(document: Document) -> list[str]:
+    """ "Nơi nhận:" then "- …;" lines, the last ending with "." (PL I II.9)."""
+    if not document.recipients:
+        return []
+    last = len(document.recipients) - 1
+    return [RECIPIENTS_HEADING] + [
+        f"- {recipient_text(r)}{'.' if i == last else ';'}"
+        for i, r in enumerate(document.recipients)
+    ]
+
+
+def typist_line(marks: Marks) -> str | None:
+    """ô 12: drafter's initials and copies, "PL.(300)"; None when neither is given."""
+    if marks.typist and marks.copies:
+        return f"{marks.typist}.({marks.copies})"
+    if marks.typist:
+        return marks.typist
+    if marks.copies:
+        return f"({marks.copies})"
+    return None

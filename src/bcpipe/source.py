@@ -1,0 +1,80 @@
+"""Where a document came from, and which source line each of its parts stands on.
+
+Paths into the model are tuples of field names and list indices, written as
+``body[0].children[2].text``. A loader that knows lines (YAML, plain text) fills a
+:class:`SourceInfo` so that findings name the line a clerk must fix.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from bcpipe.findings import Finding
+
+__all__ = ["ModelPath", "SourceInfo", "format_path"]
+
+ModelPath = tuple[str | int, ...]
+
+
+def format_path(path: ModelPath) -> str:
+    """``("body", 0, "text")`` → ``"body[0].text"``; the empty path → ``""``."""
+    out: list[str] = []
+    for part in path:
+        if isinstance(part, int):
+            out.append(f"[{part}]")
+        else:
+            out.append(f".{part}" if out else part)
+    return "".join(out)
+
+
+@dataclass(frozen=True, slots=True)
+class SourceInfo:
+    """The file (or stream) a document was read from and its line map.
+
+    ``lines`` maps formatted model paths (see :func:`format_path`) to 1-based lines;
+    ``findings`` are what the loader noticed while reading (lines it could not place,
+    say); :meth:`bcpipe.Pipeline.validate` reports them with the rules' findings.
+    """
+
+    name: str | None = None
+    kind: str | None = None
+    lines: Mapping[str, int] = field(default_factory=dict)
+    findings: tuple[Finding, ...] = ()
+
+    def line_of(self, path: ModelPath) -> int | None:
+        """The line of ``path``, or of its nearest ancestor that has one."""
+        if not self.lines:
+            return None
+        current = path
+        while True:
+            line = self.lines.get(format_path(current))
+            if line is not None:
+                return line
+            if not current:
+                return None
+            current = current[:-1]
+
+
+def decode_text(data: bytes, source: str | None) -> str:
+    """``data`` as text: UTF-8 (a BOM is dropped), line ends made ``\\n``.
+
+    Raises :class:`~bcpipe.errors.SourceError` naming the line for binary data or
+    bytes that are not UTF-8, so that every loader refuses them the same way.
+    """
+    from bcpipe.errors import SourceError
+
+    if b"\x00" in data[:8192]:
+        raise SourceError(source, "this is a binary file, not a text document")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        raise SourceError(
+            source,
+            f"not UTF-8 text (byte 0x{data[exc.start]:02x}); save the file as UTF-8",
+            line=line,
+        ) from None
+    return text.replace("\r\n", "\n").replace("\r", "\n")

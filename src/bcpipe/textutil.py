@@ -1,0 +1,53 @@
+"""Small text helpers shared by the model, the rules and the exporters.
+
+Vietnamese text arrives decomposed (NFD) from some editors and with non-breaking
+spaces from others; everything that compares text goes through these helpers.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+__all__ = ["fold", "nfc", "normalise_space", "words"]
+
+_SPACE = re.compile(r"[\s\u00a0\u2007\u202f]+")
+_WORD = re.compile(r"\w+")
+
+# Two spellings of one word: the old style puts the tone mark on the second vowel of
+# a final "oa", "oe", "uy" ("hoà", "Uỷ"), the new style on the first ("hòa", "Ủy").
+# Folding both to the new style lets "Uỷ ban" and "Ủy ban" compare equal.
+_OLD_TONES = {
+    "o": dict(zip("àáảãạ", "òóỏõọ", strict=True)) | dict(zip("èéẻẽẹ", "òóỏõọ", strict=True)),
+    "u": dict(zip("ỳýỷỹỵ", "ùúủũụ", strict=True)),
+}
+_OLD_TONE = re.compile(r"([ou])([àáảãạèéẻẽẹỳýỷỹỵ])(?!\w)")
+
+
+def _new_style(match: re.Match[str]) -> str:
+    first, toned = match.group(1), match.group(2)
+    table = _OLD_TONES[first]
+    if toned not in table:
+        return match.group(0)
+    plain = unicodedata.normalize("NFD", toned)[0]
+    return table[toned] + plain
+
+
+def nfc(text: str) -> str:
+    """``text`` in Unicode NFC (composed), the form TCVN 6909:2001 expects."""
+    return text if unicodedata.is_normalized("NFC", text) else unicodedata.normalize("NFC", text)
+
+
+def normalise_space(text: str) -> str:
+    """Collapse runs of white space (non-breaking spaces included) into one space."""
+    return _SPACE.sub(" ", text).strip()
+
+
+def fold(text: str) -> str:
+    """A key for comparing Vietnamese text regardless of case, spacing and tone placement."""
+    return _OLD_TONE.sub(_new_style, normalise_space(nfc(text)).casefold())
+
+
+def words(text: str) -> list[str]:
+    """The folded words of ``text``, punctuation dropped."""
+    return _WORD.findall(fold(text))
