@@ -97,7 +97,9 @@ def test_text_is_stripped_and_composed_to_nfc(minimal: dict[str, Any]) -> None:
         (("signature", "name"), ""),
     ],
 )
-def test_shape_errors_are_refused(minimal: dict[str, Any], path: tuple[Any, ...], value: Any) -> None:
+def test_shape_errors_are_refused(
+    minimal: dict[str, Any], path: tuple[Any, ...], value: Any
+) -> None:
     target: Any = minimal
     for key in path[:-1]:
         target = target[key]
