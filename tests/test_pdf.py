@@ -38,6 +38,7 @@ from bcpipe.model import (
     Marks,
     NamedRecipient,
     Paragraph,
+    Part,
     Section,
     SignatureBlock,
     Table,
@@ -499,7 +500,33 @@ def test_the_signature_stays_with_the_closing_and_the_recipients_together() -> N
     assert moved
 
 
+def test_a_recipient_list_taller_than_a_page_still_prints() -> None:
+    recipients = [NamedRecipient(name=f"Đơn vị số {i}") for i in range(1, 121)]
+    data = export(make_doc(recipients=[*recipients, Archive()]))
+    body = body_runs(data)
+    heading = next(r for r in body if r.text == "Nơi nhận:")
+    name = next(r for r in body if r.text == "Trần Thị Bích Ngọc")
+    assert heading.page == name.page > 1  # moved on whole first, then split
+    printed = {r.text for r in body}
+    assert all(f"- Đơn vị số {i};" in printed for i in range(1, 121))
+
+
 # -- the other components ----------------------------------------------------------------
+
+
+def test_text_that_looks_like_markup_prints_as_written() -> None:
+    text = "Tỷ lệ A < B & C > D; 5% <b>không</b> đậm &amp; ổn"
+    doc = make_doc(
+        body=[Part(number="I", heading="TÌNH HÌNH CHUNG", children=[Paragraph(text=text)])],
+        recipients=[NamedRecipient(name="Phòng A & B", note="<i>Đ/c Lan</i>")],
+    )
+    body = body_runs(export(doc))
+    printed = {r.text for r in body}
+    assert {text, "- Phòng A & B (<i>Đ/c Lan</i>).", "Phần I", "TÌNH HÌNH CHUNG"} <= printed
+    part = next(r for r in body if r.text == "Phần I")
+    assert is_bold(part)
+    centre = (LEFT * mm + A4_WIDTH - RIGHT * mm) / 2
+    assert (part.x0 + part.x1) / 2 == pytest.approx(centre, abs=1)
 
 
 def test_marks_addressees_contact_and_appendices() -> None:

@@ -60,7 +60,7 @@ def _load(name: str, role: str, path: str) -> TTFont:
     if not file.is_file():
         raise _error(f"{where}: not found (check settings [pdf.fonts])")
     try:
-        return TTFont(name, str(file))
+        return TTFont(name, str(file), asciiReadable=False)
     except TTFError as exc:
         raise _error(f"{where}: not a usable TrueType font: {exc}") from None
     except (OSError, ValueError, IndexError, KeyError) as exc:  # truncated or garbage files

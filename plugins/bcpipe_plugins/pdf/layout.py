@@ -40,7 +40,8 @@ class Styles:
     mark: ParagraphStyle
     type_name: ParagraphStyle
     subject: ParagraphStyle
-    addressee: ParagraphStyle
+    addressee: ParagraphStyle  # one addressee: "Kính gửi: …" centred
+    addressee_list: ParagraphStyle  # several: the words of the two-column list
     basis: ParagraphStyle
     basis_italic: ParagraphStyle
     body: ParagraphStyle
@@ -125,6 +126,9 @@ def _styles(s: PdfSettings, fonts: FontFamily) -> Styles:
         type_name=style("type_name", fonts.bold, s.type_size, spaceBefore=gap),
         subject=style("subject", fonts.bold, s.subject_size),
         addressee=style("addressee", fonts.regular, s.body_size, spacing=s.line_spacing),
+        addressee_list=style(
+            "addressee_list", fonts.regular, s.body_size, TA_LEFT, spacing=s.line_spacing
+        ),
         basis=style("basis", fonts.regular, s.body_size, TA_JUSTIFY, **text),
         basis_italic=style("basis_italic", fonts.italic, s.body_size, TA_JUSTIFY, **text),
         body=style("body", fonts.regular, s.body_size, TA_JUSTIFY, **text),

@@ -208,17 +208,17 @@ class StoryBuilder:
     def addressees(self, document: Document) -> list[Flowable]:
         """ô 9a: "Kính gửi: …", the list's dashes aligned after the colon."""
         lines = render.addressee_lines(document)
-        st = self.styles.addressee
         if not lines:
             return []
         if len(lines) == 1:
-            return [Spacer(1, 6), self.para(lines[0], st)]
+            return [Spacer(1, 6), self.para(lines[0], self.styles.addressee)]
+        st = self.styles.addressee_list
         heading, names = lines[0], lines[1:]
         first = self.layout.width(heading + " ", st)
         widest = max(self.layout.width(name, st) for name in names)
         second = min(widest + 2, self.layout.frame_width - first)
-        rows = [[self.para(heading if i == 0 else "", st), self.para(name, st)] for i, name in
-                enumerate(names)]  # fmt: skip
+        rows = [[self.para(heading, st), self.para(names[0], st)]]
+        rows.extend(["", self.para(name, st)] for name in names[1:])
         table = Table(rows, colWidths=[first, second], hAlign="CENTER")
         table.setStyle(_cells(self.layout.fonts.regular))
         return [Spacer(1, 6), table]
@@ -320,6 +320,7 @@ class StoryBuilder:
         table = Table(
             [[left or "", right]],
             colWidths=[left_width, layout.frame_width - left_width],
+            splitInRow=1,  # only a list taller than a page is split (KeepTogether first)
             hAlign="CENTER",
         )
         table.setStyle(_cells(self.layout.fonts.regular))
