@@ -618,3 +618,22 @@ def test_profile_defaults_are_the_decrees() -> None:
     assert (profile.margin_top_mm, profile.margin_bottom_mm) == (TOP, BOTTOM)
     assert (profile.margin_left_mm, profile.margin_right_mm) == (LEFT, RIGHT)
     assert profile.first_line_indent_cm == 1.27 and profile.paragraph_spacing_pt >= 6
+
+
+def test_plain_paragraphs_break_lines_as_reportlabs_parser_does(sample_doc: Document) -> None:
+    from xml.sax.saxutils import escape
+
+    from bcpipe_plugins.pdf.paragraphs import plain_paragraph
+    from reportlab.platypus import Paragraph as RLParagraph
+
+    styles = layout_for(PdfSettings()).styles
+    texts = [block.text for _, block in iter_blocks(sample_doc) if isinstance(block, Item)]
+    texts.append("Điều\u00a05 giữ khoảng trắng không ngắt;  hai   dấu cách\n và xuống dòng")
+    assert len(texts) > 20
+    for text in texts:
+        for style in (styles.body, styles.heading, styles.recipient):
+            fast, parsed = plain_paragraph(text, style), RLParagraph(escape(text), style)
+            assert fast.wrap(300, 1000) == parsed.wrap(300, 1000)
+            assert [line[1] for line in fast.blPara.lines] == [
+                line[1] for line in parsed.blPara.lines
+            ]

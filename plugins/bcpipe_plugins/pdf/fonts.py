@@ -57,8 +57,10 @@ def _error(message: str) -> ExportError:
 def _load(name: str, role: str, path: str) -> TTFont:
     file = Path(path).expanduser()
     where = f"font file {str(file)!r} ({role})"
-    if not file.is_file():
+    if not file.exists():
         raise _error(f"{where}: not found (check settings [pdf.fonts])")
+    if not file.is_file():
+        raise _error(f"{where}: is not a file (check settings [pdf.fonts])")
     try:
         return TTFont(name, str(file), asciiReadable=False)
     except TTFError as exc:

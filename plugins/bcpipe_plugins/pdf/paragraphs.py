@@ -10,12 +10,16 @@ reuses the line breaks.
 from __future__ import annotations
 
 import functools
+import re
 from typing import Any
 
 from reportlab.platypus import Paragraph
 from reportlab.platypus.paraparser import ParaParser
 
 __all__ = ["Para", "markup_paragraph", "plain_paragraph"]
+
+# White space collapses as reportlab's parser collapses it, but a no-break space stays.
+_SPACES = re.compile(r"[^\S\u00a0]+")
 
 
 class Para(Paragraph):  # type: ignore[misc]  # reportlab is untyped
@@ -45,7 +49,8 @@ def _fragment(style: Any) -> Any:
 
 def plain_paragraph(text: str, style: Any) -> Para:
     """A paragraph of plain ``text`` (no markup; white space runs become one space)."""
-    return Para(None, style, frags=[_fragment(style).clone(text=" ".join(text.split()))])
+    words = _SPACES.sub(" ", text).strip(" ")
+    return Para(None, style, frags=[_fragment(style).clone(text=words)])
 
 
 def markup_paragraph(markup: str, style: Any) -> Para:

@@ -80,33 +80,32 @@ def _page_number(layout: Layout) -> Callable[[Any, Any], None]:
 
 
 def _templates(layout: Layout, footer: Any) -> list[PageTemplate]:
-    """Page 1 (with the contact footer, ô 13, when there is one) and the later pages."""
-    lift = 0.0
-    on_first: Callable[[Any, Any], None] | None = None
+    """Page 1 and the later pages (numbered).
+
+    A contact footer (ô 13) stands at the foot of page 1 only, under a full-width rule;
+    page 1's frame is shortened to make room for it.
+    """
+    first: dict[str, Any] = {}
     if footer is not None:
         height = footer.wrap(layout.frame_width, layout.frame_height)[1]
-        lift = height + 6
+        rule_y = layout.bottom + height + 3
 
         def on_first(canvas: Any, doc: Any) -> None:
             canvas.saveState()
             canvas.setLineWidth(RULE_THICKNESS)
-            rule_y = layout.bottom + height + 3
             canvas.line(layout.left, rule_y, layout.left + layout.frame_width, rule_y)
             canvas.restoreState()
             footer.drawOn(canvas, layout.left, layout.bottom)
 
-    first = PageTemplate(
-        "first",
-        [_frame(layout, "first", lift)],
-        onPage=on_first or _nothing,
-        autoNextPageTemplate="later",
-    )
-    later = PageTemplate("later", [_frame(layout, "later")], onPage=_page_number(layout))
-    return [first, later]
-
-
-def _nothing(canvas: Any, doc: Any) -> None:
-    return None
+        first = {"frames": [_frame(layout, "first", height + 6)], "onPage": on_first}
+    return [
+        PageTemplate(
+            "first",
+            **({"frames": [_frame(layout, "first")]} | first),
+            autoNextPageTemplate="later",
+        ),
+        PageTemplate("later", [_frame(layout, "later")], onPage=_page_number(layout)),
+    ]
 
 
 def render_pdf(document: Document, settings: PdfSettings) -> bytes:
