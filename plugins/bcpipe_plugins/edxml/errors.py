@@ -31,7 +31,7 @@ class MissingOrganIdError(EdxmlError):
         self.setting = setting
         super().__init__(
             f"no OrganId (electronic identifier, QĐ 20/2020/QĐ-TTg) for {body!r}, the {role}; "
-            f"add {setting} to the settings (look the code up in the official list: "
+            f"add {setting} to the settings (look the code up in the official list; "
             "bcpipe never invents one)"
         )
 

@@ -82,12 +82,13 @@ def resolve_parties(document: Document, settings: EdxmlSettings) -> Parties:
         if organ.code != sender and all(organ.code != r.code for r in receivers):
             receivers.append(organ)
     if not receivers:
-        names = ", ".join(repr(n) for n in optional) or "none"
+        names = ", ".join(repr(n) for n in optional[:5]) or "none"
+        more = f" and {len(optional) - 5} more" if len(optional) > 5 else ""
         raise MissingOrganIdError(
             "the receiving body",
-            f"receiver (the recipients are: {names})",
-            f'the receiver\'s "<name>" = "<OrganId>" to {ORGANS_SETTING}, or list the '
-            "receivers in [edxml] to",
+            f"receiver (the named recipients are: {names}{more})",
+            f'the receiver as "<name>" = "<OrganId>" in {ORGANS_SETTING} (or list the '
+            "receivers in [edxml] to)",
         )
     return Parties(sender, receivers)
 

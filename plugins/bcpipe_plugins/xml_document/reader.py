@@ -93,6 +93,11 @@ class _Reader:
     def error(self, element: etree._Element, message: str) -> SourceError:
         return SourceError(self.source, message, line=element.sourceline)
 
+    def no_attributes(self, element: etree._Element, allowed: str | None = None) -> None:
+        for name in element.attrib:
+            if name != allowed and not name.startswith(_XSI):
+                raise self.error(element, f"<{_local(element)}> has no attribute {name!r}")
+
     def mark(self, element: etree._Element, path: ModelPath) -> None:
         if path and element.sourceline is not None:
             self.lines[format_path(path)] = element.sourceline
@@ -131,6 +136,8 @@ class _Reader:
         return text  # the model says what is wrong with it
 
     def value(self, element: etree._Element, shape: Shape, path: ModelPath) -> Any:
+        if not isinstance(shape, Ref):
+            self.no_attributes(element, "key" if _local(element) == "entry" else None)
         if isinstance(shape, Scalar):
             self.mark(element, path)
             return self.scalar(_text_of(element, self.source), shape)
@@ -172,6 +179,7 @@ class _Reader:
         for child in _children(element, self.source):
             if _local(child) != "entry":
                 raise self.error(child, f"expected <entry key=…> in <{_local(element)}>")
+            self.no_attributes(child, "key")
             key = child.get("key")
             if key is None:
                 raise self.error(child, "<entry> needs a key attribute")
@@ -194,6 +202,7 @@ class _Reader:
 
     def json(self, element: etree._Element, path: ModelPath) -> Any:
         self.mark(element, path)
+        self.no_attributes(element)
         name = _local(element)
         if name == "array":
             children = _children(element, self.source)
