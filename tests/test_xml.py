@@ -153,7 +153,7 @@ def test_layout_of_blocks_and_fields(sample_data: dict[str, Any]) -> None:
     table = root.find(f".//{Q}table")
     assert table is not None and table.get("header_rows") == "2"
     rows = table.findall(f"{Q}rows/{Q}row")
-    assert [len(row.findall(f"{Q}cell")) for row in rows] == [3, 3, 3, 3]
+    assert [len(row.findall(f"{Q}cell")) for row in rows] == [3, 3, 3, 3, 0]
     assert rows[1].find(f"{Q}cell") is not None and not rows[1].findtext(f"{Q}cell")
     recipients = root.find(f"{Q}recipients")
     assert recipients is not None
@@ -309,6 +309,8 @@ def test_missing_field_and_model_rule_name_their_paths(sample_xml: bytes) -> Non
         ),
         ((b"<place>", b'<place lang="vi">'), r"<place> has no attribute 'lang'"),
         ((b"<body>", b'<body kind="x">'), r"<body> has no attribute 'kind'"),
+        ((b'<section number="I">', b'<section kind="table" number="I">'), r"<section> already"),
+        ((b"<paragraph>", b"<paragraph><kind>table</kind>"), r"remove 'kind': the element name"),
         ((b"<notation>", b'<notation marker="-">'), r"no attribute 'marker'"),
         ((b"<addressees>", b"<addressees><name>x</name>"), r"expected <addressee>"),
     ],

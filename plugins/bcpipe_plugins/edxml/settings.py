@@ -26,6 +26,7 @@ tỉnh Bình Định". A name matching two configured bodies is an error, never 
 from __future__ import annotations
 
 import difflib
+import functools
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -42,6 +43,8 @@ TIMESTAMP = re.compile(r"[0-9]{4}/[0-9]{2}/[0-9]{2} [0-9]{2}:[0-9]{2}:[0-9]{2}")
 ATTACHMENTS = ("auto", "pdf", "text", "none")
 DEFAULT_SPHERE = "Liên thông văn bản quốc gia"
 _CONTACT = ("address", "email", "telephone", "fax", "website")
+# Body names repeat from document to document (the organs table above all): fold once.
+_words = functools.lru_cache(maxsize=4096)(body_words)
 _KEYS = frozenset(
     {"sender", "to", "timestamp", "attachment", "zip", "type_code", "sphere"}
     | {"steering_type", "paper", "organs", *_CONTACT}
@@ -86,7 +89,7 @@ class EdxmlSettings:
 
     def find(self, name: str) -> Organ | None:
         """The configured body ``name`` names, None if none; an error if it names several."""
-        wanted = body_words(name)
+        wanted = _words(name)
         if not wanted:
             return None
         exact = [organ for organ in self.organs if organ.words == wanted]

@@ -241,7 +241,7 @@ class _Builder:
             shape, _ = self._shape({**options[0], **_annotations(schema)}, name)
             return shape, True
         if "$ref" in schema:
-            return self._ref(_ref_name(schema["$ref"]), schema), False
+            return self._ref(_ref_name(schema["$ref"])), False
         if "oneOf" in schema:
             return self._choice(schema["oneOf"], name), False
         kind = schema.get("type")
@@ -257,7 +257,7 @@ class _Builder:
             return _scalar(schema), False
         raise BindingError(f"{name}: unsupported schema {dict(schema)!r}")
 
-    def _ref(self, name: str, use: Mapping[str, Any]) -> Shape:
+    def _ref(self, name: str) -> Shape:
         target = self.defs.get(name)
         if target is None:
             raise BindingError(f"$ref to unknown definition {name!r}")
@@ -277,7 +277,7 @@ class _Builder:
             kind = self.defs[class_name]["properties"].get(DISCRIMINATOR, {}).get("const")
             if kind is None:
                 raise BindingError(f"{name}: {class_name} has no constant {DISCRIMINATOR!r}")
-            self._ref(class_name, option)
+            self._ref(class_name)
             variants.append((kind, class_name))
         return Choice(tuple(variants))
 

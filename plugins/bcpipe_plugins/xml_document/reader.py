@@ -16,8 +16,8 @@ from typing import Any
 from lxml import etree
 
 from bcpipe import SourceError
-from bcpipe.source import ModelPath, format_path
 from bcpipe_plugins.xml_document.binding import (
+    DISCRIMINATOR,
     NAMESPACE,
     ROOT,
     AnyJson,
@@ -69,6 +69,12 @@ def _children(element: etree._Element, source: str | None) -> list[etree._Elemen
     return out
 
 
+def _field(path: str, name: str) -> str:
+    """The model path of field ``name`` under ``path``, as :func:`bcpipe.source.format_path`
+    writes it (built as text as the reader descends: formatting tuples costs more)."""
+    return f"{path}.{name}" if path else name
+
+
 def _local(element: etree._Element) -> str:
     return str(element.tag).rpartition("}")[2]
 
@@ -98,24 +104,32 @@ class _Reader:
             if name != allowed and not name.startswith(_XSI):
                 raise self.error(element, f"<{_local(element)}> has no attribute {name!r}")
 
-    def mark(self, element: etree._Element, path: ModelPath) -> None:
+    def mark(self, element: etree._Element, path: str) -> None:
         if path and element.sourceline is not None:
-            self.lines[format_path(path)] = element.sourceline
+            self.lines[path] = element.sourceline
 
-    def object(self, element: etree._Element, obj: ObjectType, path: ModelPath) -> dict[str, Any]:
+    def not_kind(self, element: etree._Element, obj: ObjectType, name: str) -> None:
+        if name == DISCRIMINATOR and obj.kind is not None:
+            raise self.error(
+                element, f"remove {name!r}: the element name <{obj.kind}> already says the kind"
+            )
+
+    def object(self, element: etree._Element, obj: ObjectType, path: str) -> dict[str, Any]:
         self.mark(element, path)
         data: dict[str, Any] = {}
         for name, value in element.attrib.items():
             if name.startswith(_XSI):
                 continue  # xsi:schemaLocation and the like: hints for other tools, never fetched
+            self.not_kind(element, obj, name)
             spec = obj.by_name.get(name)
             if name.startswith("{") or (spec is not None and not spec.attribute):
                 raise self.error(element, f"<{_local(element)}> has no attribute {name!r}")
             data[name] = self.scalar(value, spec.shape) if spec else value
-            self.lines[format_path((*path, name))] = element.sourceline or 0
+            self.lines[_field(path, name)] = element.sourceline or 0
         for child in _children(element, self.source):
             name = _local(child)
-            here = (*path, name)
+            self.not_kind(child, obj, name)
+            here = _field(path, name)
             spec = obj.by_name.get(name)
             if spec is not None and spec.attribute:
                 raise self.error(child, f"{name!r} is an attribute of <{_local(element)}>")
@@ -135,7 +149,7 @@ class _Reader:
                 return int(stripped)
         return text  # the model says what is wrong with it
 
-    def value(self, element: etree._Element, shape: Shape, path: ModelPath) -> Any:
+    def value(self, element: etree._Element, shape: Shape, path: str) -> Any:
         if not isinstance(shape, Ref):
             self.no_attributes(element, "key" if _local(element) == "entry" else None)
         if isinstance(shape, Scalar):
@@ -153,12 +167,12 @@ class _Reader:
             return self.json_in(element, path)
         raise self.error(element, f"unexpected {shape!r}")
 
-    def items(self, element: etree._Element, shape: ListOf, path: ModelPath) -> list[Any]:
+    def items(self, element: etree._Element, shape: ListOf, path: str) -> list[Any]:
         out: list[Any] = []
         variants = dict(shape.item.variants) if isinstance(shape.item, Choice) else {}
         for index, child in enumerate(_children(element, self.source)):
             name = _local(child)
-            here = (*path, index)
+            here = f"{path}[{index}]"
             if isinstance(shape.item, Choice):
                 if name not in variants:
                     expected = ", ".join(f"<{kind}>" for kind in variants)
@@ -174,7 +188,7 @@ class _Reader:
                 out.append(self.value(child, shape.item, here))
         return out
 
-    def entries(self, element: etree._Element, shape: Shape, path: ModelPath) -> dict[str, Any]:
+    def entries(self, element: etree._Element, shape: Shape, path: str) -> dict[str, Any]:
         out: dict[str, Any] = {}
         for child in _children(element, self.source):
             if _local(child) != "entry":
@@ -185,7 +199,7 @@ class _Reader:
                 raise self.error(child, "<entry> needs a key attribute")
             if key in out:
                 raise self.error(child, f"key {key!r} is given twice in <{_local(element)}>")
-            here = (*path, key)
+            here = _field(path, key)
             if isinstance(shape, MapOf):
                 self.mark(child, here)
                 out[key] = self.entries(child, shape.value, here)
@@ -193,20 +207,20 @@ class _Reader:
                 out[key] = self.value(child, shape, here)
         return out
 
-    def json_in(self, element: etree._Element, path: ModelPath) -> Any:
+    def json_in(self, element: etree._Element, path: str) -> Any:
         """The single JSON value held by ``element``."""
         children = _children(element, self.source)
         if len(children) != 1:
             raise self.error(element, f"<{_local(element)}> must hold exactly one value")
         return self.json(children[0], path)
 
-    def json(self, element: etree._Element, path: ModelPath) -> Any:
+    def json(self, element: etree._Element, path: str) -> Any:
         self.mark(element, path)
         self.no_attributes(element)
         name = _local(element)
         if name == "array":
             children = _children(element, self.source)
-            return [self.json(child, (*path, i)) for i, child in enumerate(children)]
+            return [self.json(child, f"{path}[{i}]") for i, child in enumerate(children)]
         if name == "map":
             return self.entries(element, AnyJson(), path)
         if name not in _JSON_SCALARS:
@@ -240,5 +254,5 @@ def xml_to_data(root: etree._Element, source: str | None) -> tuple[dict[str, Any
         )
     model = binding()
     reader = _Reader(model, source)
-    data = reader.object(root, model.root, ())
+    data = reader.object(root, model.root, "")
     return data, reader.lines

@@ -87,7 +87,7 @@ def xsd_pattern(pattern: str) -> str:
 def _xs(parent: etree._Element, tag: str, **attributes: str) -> etree._Element:
     element = etree.SubElement(parent, _X + tag)
     for key, value in attributes.items():
-        element.set(key.rstrip("_"), value)
+        element.set(key, value)
     return element
 
 
@@ -129,8 +129,13 @@ class _Generator:
     def __init__(self, model: Binding) -> None:
         self.model = model
 
-    def typed(self, element: etree._Element, shape: Shape, name: str) -> None:
-        """Give ``element`` the content of ``shape`` (a type attribute or an inline type)."""
+    def typed(
+        self, element: etree._Element, shape: Shape, name: str, *, item: bool = False
+    ) -> None:
+        """Give ``element`` the content of ``shape`` (a type attribute or an inline type).
+
+        ``item``: the element is a list item (a table's row), written even when empty.
+        """
         if isinstance(shape, Scalar):
             named = _scalar_type(shape)
             if named:
@@ -140,7 +145,7 @@ class _Generator:
         elif isinstance(shape, Ref):
             element.set("type", _P + shape.name)
         elif isinstance(shape, ListOf):
-            self.list_type(_xs(element, "complexType"), shape, name)
+            self.list_type(_xs(element, "complexType"), shape, item=item)
         elif isinstance(shape, MapOf):
             self.map_type(_xs(element, "complexType"), shape)
         elif isinstance(shape, AnyJson):
@@ -148,17 +153,20 @@ class _Generator:
         else:
             raise BindingError(f"{name}: {shape!r} stands only in a list")
 
-    def list_type(self, complex_type: etree._Element, shape: ListOf, name: str) -> None:
+    def list_type(self, complex_type: etree._Element, shape: ListOf, *, item: bool) -> None:
         sequence = _xs(complex_type, "sequence")
-        low = str(max(1, shape.min_items))  # an empty list is not written at all
+        # An empty list field is not written at all; an empty list item (row) is.
+        low = str(shape.min_items if item else max(1, shape.min_items))
         if isinstance(shape.item, Choice):
             choice = _xs(sequence, "choice", minOccurs=low, maxOccurs="unbounded")
             for kind, class_name in shape.item.variants:
                 _xs(choice, "element", name=kind, type=_P + class_name)
             return
         assert shape.item_name is not None
-        item = _xs(sequence, "element", name=shape.item_name, minOccurs=low, maxOccurs="unbounded")
-        self.typed(item, shape.item, shape.item_name)
+        element = _xs(
+            sequence, "element", name=shape.item_name, minOccurs=low, maxOccurs="unbounded"
+        )
+        self.typed(element, shape.item, shape.item_name, item=True)
 
     def map_type(self, complex_type: etree._Element, shape: MapOf) -> None:
         sequence = _xs(complex_type, "sequence")
