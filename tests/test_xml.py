@@ -11,6 +11,7 @@ from typing import Any
 import bcpipe_plugins.xml_document as xml_plugin
 import pytest
 from bcpipe_plugins.xml_document import NAMESPACE, document_xsd, document_xsd_schema
+from bcpipe_plugins.xml_document.safe import safe_parser
 from bcpipe_plugins.xml_document.xsd import xsd_pattern
 from conftest import ROOT, SAMPLE_YAML
 from doc_variants import VARIANTS, variant
@@ -405,6 +406,27 @@ def test_entity_expansion_bomb_is_refused_before_parsing() -> None:
     with pytest.raises(bcpipe.SourceError, match="DOCTYPE") as caught:
         _load(bomb, "lol.xml")
     assert caught.value.line == 3
+
+
+def test_the_parser_alone_expands_and_fetches_nothing(tmp_path: Path) -> None:
+    """The second line of defence: even given a DTD, the parser substitutes no entity."""
+    secret = tmp_path / "secret.txt"
+    secret.write_text("TOP-SECRET-4711", encoding="utf-8")
+    levels = "".join(f'<!ENTITY l{i} "{f"&l{i - 1};" * 10}">' for i in range(1, 5))
+    attack = (
+        f'<!DOCTYPE d [<!ENTITY leak SYSTEM "file://{secret}"><!ENTITY l0 "ha">{levels}]>'
+        "<d><a>&leak;</a><b>&l4;</b></d>"
+    ).encode()
+    root = etree.fromstring(attack, safe_parser())
+    written = etree.tostring(root)
+    assert b"TOP-SECRET" not in written and len(written) < 200
+    assert "".join(root.itertext()) == "&leak;&l4;"  # references kept, never substituted
+
+
+def test_nesting_too_deep_is_refused(sample_xml: bytes) -> None:
+    nest = b"<section><children>" * 200 + b"</children></section>" * 200
+    with pytest.raises(bcpipe.SourceError, match="Excessive depth"):
+        _load(sample_xml.replace(b"<body>", b"<body>" + nest, 1))
 
 
 def test_undeclared_entity_is_a_syntax_error() -> None:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import base64
 import datetime as dt
-from collections.abc import Sequence
+from dataclasses import dataclass
 
 from lxml import etree
 
@@ -32,12 +32,12 @@ TO_PLACES_LIMIT = 1000
 ORGANS_SETTING = "[edxml.organs]"
 
 
+@dataclass(frozen=True, slots=True)
 class Parties:
     """The sender's OrganId and the receiving bodies."""
 
-    def __init__(self, sender: str, receivers: Sequence[Organ]) -> None:
-        self.sender = sender
-        self.receivers = list(receivers)
+    sender: str
+    receivers: tuple[Organ, ...]
 
 
 def _sender(document: Document, settings: EdxmlSettings) -> str:
@@ -90,7 +90,7 @@ def resolve_parties(document: Document, settings: EdxmlSettings) -> Parties:
             f'the receiver as "<name>" = "<OrganId>" in {ORGANS_SETTING} (or list the '
             "receivers in [edxml] to)",
         )
-    return Parties(sender, receivers)
+    return Parties(sender, tuple(receivers))
 
 
 def _el(parent: etree._Element, name: str, text: str | int | None = None) -> etree._Element:
