@@ -456,6 +456,13 @@ def test_bad_settings_are_named(
         pipeline.export(bcpipe.load(issued(sample_data)), "edxml")
 
 
+def test_control_characters_are_named(sample_data: dict[str, Any]) -> None:
+    data = issued(sample_data)
+    data["subject"] = "Báo cáo \x07 năm 2022"
+    with pytest.raises(EdxmlError, match=r"Subject: All strings must be XML compatible"):
+        WITH_PDF.export(bcpipe.load(data), "edxml")
+
+
 def test_values_over_the_limits_are_refused(sample_data: dict[str, Any]) -> None:
     data = issued(sample_data)
     data["subject"] = "Kết quả " * 70

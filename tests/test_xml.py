@@ -212,10 +212,10 @@ def test_any_text_survives_the_round_trip(
     assert XML_ONLY.export(loaded, "xml") == xml
 
 
-def test_control_characters_are_a_clear_export_error(sample_data: dict[str, Any]) -> None:
-    sample_data["subject"] = "Báo cáo \x07 năm 2022"
+def test_control_characters_are_a_clear_export_error(sample: dict[str, Any]) -> None:
+    sample["subject"] = "Báo cáo \x07 năm 2022"
     with pytest.raises(bcpipe.ExportError, match=r"subject: .*XML compatible"):
-        export_xml(bcpipe.Pipeline(), sample_data)
+        export_xml(bcpipe.Pipeline(), sample)
 
 
 # -- reading: errors with places -------------------------------------------------------

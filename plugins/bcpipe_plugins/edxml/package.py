@@ -96,7 +96,10 @@ def resolve_parties(document: Document, settings: EdxmlSettings) -> Parties:
 def _el(parent: etree._Element, name: str, text: str | int | None = None) -> etree._Element:
     element = etree.SubElement(parent, _Q + name)
     if text is not None:
-        element.text = str(text)
+        try:
+            element.text = str(text)
+        except ValueError as exc:  # lxml refuses NUL and other control characters
+            raise EdxmlError(f"{name}: {exc}") from None
     return element
 
 
