@@ -5,16 +5,20 @@ from __future__ import annotations
 import contextlib
 import os
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
+from typing import BinaryIO
 
-__all__ = ["write_bytes_atomic"]
+__all__ = ["atomic_writer", "write_bytes_atomic"]
 
 
-def write_bytes_atomic(path: str | os.PathLike[str], data: bytes) -> Path:
-    """Write ``data`` to ``path`` so that readers see the old file or the new, never half.
+@contextlib.contextmanager
+def atomic_writer(path: str | os.PathLike[str]) -> Iterator[BinaryIO]:
+    """A binary file that becomes ``path`` when the ``with`` block ends without error.
 
-    The temporary file sits beside the target (same file system, so the rename is
-    atomic) and is removed if anything fails.
+    For outputs too large to hold in memory (written piece by piece): readers see the
+    old file or the new, never half. The temporary file sits beside the target (same
+    file system, so the rename is atomic) and is removed if anything fails.
     """
     target = Path(path)
     target.parent.mkdir(parents=True, exist_ok=True)
@@ -24,7 +28,7 @@ def write_bytes_atomic(path: str | os.PathLike[str], data: bytes) -> Path:
     try:
         os.fchmod(fd, mode)
         with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
+            yield handle
             handle.flush()
             os.fsync(handle.fileno())
         Path(temp_name).replace(target)
@@ -32,4 +36,10 @@ def write_bytes_atomic(path: str | os.PathLike[str], data: bytes) -> Path:
         with contextlib.suppress(FileNotFoundError):
             Path(temp_name).unlink()
         raise
-    return target
+
+
+def write_bytes_atomic(path: str | os.PathLike[str], data: bytes) -> Path:
+    """Write ``data`` to ``path`` so that readers see the old file or the new, never half."""
+    with atomic_writer(path) as handle:
+        handle.write(data)
+    return Path(path)

@@ -1,7 +1,7 @@
-"""The ``bcpipe`` command: validate, export, plugins, rules, schema.
+"""The ``bcpipe`` command: validate, export, batch, plugins, rules, schema.
 
-Exit codes: 0 success; 1 ``validate`` found an error; 2 a file could not be read, a
-format is unknown, an export failed, or the command line was wrong.
+Exit codes: 0 success; 1 ``validate`` or ``batch`` found an error; 2 a file could not be
+read, a format is unknown, an export failed, or the command line was wrong.
 """
 
 from __future__ import annotations
@@ -17,6 +17,15 @@ from typing import Any, TextIO
 
 from bcpipe import __version__
 from bcpipe.atomic import write_bytes_atomic
+from bcpipe.batch import (
+    DaskExecutor,
+    Executor,
+    LocalExecutor,
+    ProgressBar,
+    SerialExecutor,
+    run_batch,
+    summary_text,
+)
 from bcpipe.errors import BcpipeError
 from bcpipe.findings import ValidationResult
 from bcpipe.pipeline import Pipeline
@@ -25,6 +34,7 @@ from bcpipe.schema import document_schema_json
 __all__ = ["main"]
 
 EXIT_OK, EXIT_FINDINGS, EXIT_FAILURE = 0, 1, 2
+EXIT_INTERRUPTED = 130  # as a shell reports a command stopped by ^C
 
 
 class UsageError(Exception):
@@ -82,6 +92,44 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("-o", "--output", metavar="OUT", help="output file (default: stdout)")
     export.add_argument("--from", dest="kind", metavar="KIND", help="read the file as KIND")
 
+    batch = commands.add_parser(
+        "batch",
+        parents=[common],
+        help="validate and export many documents, on every core",
+        description="Validate and export many documents; write the outputs, report.json "
+        "and report.html into OUTDIR. Exit code 0: no error finding; 1: some documents "
+        "have error findings; 2: some could not be read or exported.",
+    )
+    batch.add_argument(
+        "inputs", nargs="+", metavar="INPUT", help="files, folders (searched recursively), globs"
+    )
+    batch.add_argument(
+        "--to", required=True, action="append", dest="formats", metavar="FORMATS",
+        help="output formats, comma-separated: pdf,xml,edxml,text (repeatable)",
+    )  # fmt: skip
+    batch.add_argument("-o", "--outdir", required=True, metavar="OUTDIR", help="output folder")
+    batch.add_argument("--from", dest="kind", metavar="KIND", help="read every input as KIND")
+    batch.add_argument(
+        "-j", "--jobs", type=_positive, metavar="N", help="worker processes (default: all cores)"
+    )
+    batch.add_argument(
+        "--executor", choices=("local", "serial", "dask"),
+        help="local: a process pool (default); serial: in this process (debugging); "
+        "dask: a dask.distributed cluster (needs bcpipe[dask])",
+    )  # fmt: skip
+    batch.add_argument(
+        "--scheduler", metavar="ADDRESS",
+        help="address of the Dask scheduler (implies --executor dask; without it, "
+        "--executor dask starts a local cluster)",
+    )  # fmt: skip
+    batch.add_argument(
+        "--force", action="store_true", help="redo documents whose outputs are up to date"
+    )
+    batch.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
+    batch.add_argument(
+        "--ignore", action="append", default=[], metavar="CODE", help="drop findings with CODE"
+    )
+
     plugins = commands.add_parser("plugins", parents=[common], help="list loaded plugins")
     plugins.add_argument("--format", choices=("text", "json"), default="text", dest="output")
 
@@ -103,19 +151,38 @@ def _settings(path: str | None) -> dict[str, Any]:
         raise UsageError(f"{path}: cannot read config: {exc}") from None
 
 
-def _pipeline(args: argparse.Namespace, ignore: Sequence[str] = ()) -> Pipeline:
+def _positive(value: str) -> int:
+    try:
+        number = int(value)
+    except ValueError:
+        number = 0
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"expected a whole number of at least 1, not {value!r}")
+    return number
+
+
+def _pipeline_options(args: argparse.Namespace, ignore: Sequence[str] = ()) -> dict[str, Any]:
+    """The keyword arguments of Pipeline (and of run_batch) the common options give."""
     disabled = [*args.disable]
     env = os.environ.get("BCPIPE_DISABLE_PLUGINS", "")
     disabled.extend(name.strip() for name in env.split(",") if name.strip())
-    return Pipeline(
-        plugins_dir=args.plugins_dir or None,
-        load_entrypoints=not args.no_entrypoints,
-        disable=disabled,
-        settings=_settings(args.config),
-        language=args.lang,
-        ignore=ignore,
-        debug=args.debug,
-    )
+    return {
+        "plugins_dir": args.plugins_dir or None,
+        "load_entrypoints": not args.no_entrypoints,
+        "disable": disabled,
+        "settings": _settings(args.config),
+        "language": args.lang,
+        "ignore": ignore,
+        "debug": args.debug,
+    }
+
+
+def _pipeline(args: argparse.Namespace, ignore: Sequence[str] = ()) -> Pipeline:
+    return Pipeline(**_pipeline_options(args, ignore))
+
+
+def _codes(values: Sequence[str]) -> list[str]:
+    return [code.strip() for value in values for code in value.split(",") if code.strip()]
 
 
 def _print_result(name: str, result: ValidationResult, out: TextIO) -> None:
@@ -132,8 +199,7 @@ def _print_result(name: str, result: ValidationResult, out: TextIO) -> None:
 
 
 def _validate(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    ignore = [code.strip() for value in args.ignore for code in value.split(",") if code.strip()]
-    pipeline = _pipeline(args, ignore)
+    pipeline = _pipeline(args, _codes(args.ignore))
     exit_code = EXIT_OK
     reports: list[dict[str, Any]] = []
     for name in args.files:
@@ -173,6 +239,38 @@ def _export(args: argparse.Namespace, out: TextIO) -> int:
         else:
             out.write(data.decode("utf-8", errors="replace"))
     return EXIT_OK
+
+
+def _executor(args: argparse.Namespace) -> Executor:
+    name = args.executor or ("dask" if args.scheduler else "local")
+    if args.scheduler and name != "dask":
+        raise UsageError(f"--scheduler needs --executor dask, not --executor {name}")
+    if name == "serial":
+        return SerialExecutor()
+    if name == "dask":
+        return DaskExecutor(args.scheduler, jobs=args.jobs)
+    return LocalExecutor(args.jobs)
+
+
+def _batch(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    formats = _codes(args.formats)
+    progress = None if args.quiet or not err.isatty() else ProgressBar(err)
+    try:
+        report = run_batch(
+            args.inputs,
+            formats=formats,
+            outdir=args.outdir,
+            kind=args.kind,
+            executor=_executor(args),
+            force=args.force,
+            progress=progress,
+            **_pipeline_options(args, _codes(args.ignore)),
+        )
+    finally:
+        if progress is not None:
+            progress.close()
+    out.write(summary_text(report))
+    return report.exit_code
 
 
 def _plugins(args: argparse.Namespace, out: TextIO) -> int:
@@ -237,6 +335,8 @@ def main(
             return _validate(args, out, err)
         if args.command == "export":
             return _export(args, out)
+        if args.command == "batch":
+            return _batch(args, out, err)
         if args.command == "plugins":
             return _plugins(args, out)
         if args.command == "rules":
@@ -246,6 +346,9 @@ def main(
     except (BcpipeError, UsageError) as exc:
         err.write(f"bcpipe: {exc}\n")
         return EXIT_FAILURE
+    except KeyboardInterrupt:
+        err.write("bcpipe: interrupted\n")
+        return EXIT_INTERRUPTED
     except Exception as exc:
         if getattr(args, "debug", False):
             raise

@@ -162,6 +162,11 @@ class Pipeline:
     def load_kinds(self) -> list[str]:
         return sorted(self._loaders)
 
+    @property
+    def load_suffixes(self) -> dict[str, str]:
+        """File suffixes the loaders claim (".yaml", …), each with its loader's kind."""
+        return dict(sorted(self._suffixes.items()))
+
     def exporter(self, fmt: str) -> Exporter:
         """The exporter for ``fmt``; :class:`~bcpipe.errors.UnknownFormatError` if none."""
         if fmt not in self._exporters:
@@ -170,10 +175,11 @@ class Pipeline:
 
     # -- loading ---------------------------------------------------------------------
 
-    def load(self, source: Source, *, kind: str | None = None) -> Document:
+    def load(self, source: Source, *, kind: str | None = None, name: str | None = None) -> Document:
         """A document from a file path, a mapping (parsed data) or a Document.
 
         The loader is chosen by ``kind`` ("yaml", "text", …) or by the file's suffix.
+        ``name`` is how messages and findings name the file (default: the path as given).
         Raises :class:`~bcpipe.errors.SourceError` when the file cannot be read and
         :class:`~bcpipe.errors.InvalidDocumentError` when its data does not fit the model.
         """
@@ -182,8 +188,8 @@ class Pipeline:
         if isinstance(source, Mapping):
             return document_from_data(source, source="<mapping>")
         path = Path(source)
-        name = str(source)
-        kind = kind or self._kind_for(path)
+        name = name or str(source)
+        kind = kind or self._kind_for(path, name)
         try:
             data = path.read_bytes()
         except FileNotFoundError:
@@ -222,13 +228,13 @@ class Pipeline:
             SourceInfo(name=name, kind=kind, lines=lines, findings=findings)
         )
 
-    def _kind_for(self, path: Path) -> str:
+    def _kind_for(self, path: Path, name: str) -> str:
         suffix = path.suffix.lower()
         if suffix in self._suffixes:
             return self._suffixes[suffix]
         known = ", ".join(sorted(self._suffixes)) or "none"
         raise SourceError(
-            str(path), f"unknown file kind {suffix or '(no suffix)'!r}; known suffixes: {known}"
+            name, f"unknown file kind {suffix or '(no suffix)'!r}; known suffixes: {known}"
         )
 
     # -- transforms and validation -----------------------------------------------------
@@ -299,20 +305,42 @@ class Pipeline:
 
     # -- export ------------------------------------------------------------------------
 
-    def export(self, source: Source, fmt: str) -> bytes:
+    def export(
+        self,
+        source: Source,
+        fmt: str,
+        *,
+        prepared: bool = False,
+        cache: dict[str, bytes] | None = None,
+    ) -> bytes:
         """The document in format ``fmt`` ("text", "json", …) as bytes.
 
+        To export one document to several formats: ``prepared=True`` says ``source`` is
+        a document the transforms have already run on (``validate(doc).document``), so
+        they are not run again; ``cache``, one dict per document, makes each format
+        once, also when an exporter reuses another (edXML attaches the PDF).
         Raises :class:`~bcpipe.errors.UnknownFormatError` for a format no plugin exports
         and :class:`~bcpipe.errors.ExportError` (naming the plugin) when it fails.
         """
         self.exporter(fmt)
-        document = self.prepare(self.load(source))
-        return self._export_prepared(document, fmt)
+        document = self.load(source)
+        if not (prepared and isinstance(source, Document)):
+            document = self.prepare(document)
+        return self._export_prepared(document, fmt, cache)
 
-    def _export_prepared(self, document: Document, fmt: str) -> bytes:
+    def _export_prepared(
+        self, document: Document, fmt: str, cache: dict[str, bytes] | None = None
+    ) -> bytes:
+        if cache is not None and fmt in cache:
+            return cache[fmt]
         exporter = self.exporter(fmt)
         plugin = self._exporters[fmt][1]
-        ctx = ExportContext(self.settings, self._export_prepared, frozenset(self._exporters))
+
+        def reuse(other: Document, other_fmt: str) -> bytes:
+            # The cache holds this document's exports: not those of a changed copy.
+            return self._export_prepared(other, other_fmt, cache if other is document else None)
+
+        ctx = ExportContext(self.settings, reuse, frozenset(self._exporters))
         try:
             data = exporter.export(document, ctx)
         except BcpipeError:
@@ -323,6 +351,8 @@ class Pipeline:
             raise ExportError(fmt, plugin, _error_text(exc)) from exc
         if not isinstance(data, bytes):
             raise ExportError(fmt, plugin, f"exporter returned {type(data).__name__}, not bytes")
+        if cache is not None:
+            cache[fmt] = data
         return data
 
     def export_to(self, source: Source, fmt: str, path: str | os.PathLike[str]) -> Path:

@@ -1,0 +1,132 @@
+"""Which files a batch reads, in which order, and where each one's outputs go.
+
+Inputs are files, folders (searched recursively for files whose suffix a loader claims)
+and glob patterns (``reports/**/*.yaml``), taken in the order given; a folder's files
+and a pattern's matches are sorted. A file named directly is always taken (if no
+loader claims it, it is reported as failed); hidden files and folders, and the output
+folder, are never searched. A file reached twice is taken once.
+
+Outputs mirror the inputs' paths below their deepest common folder:
+``huyen-a/xa-1.yaml`` and ``huyen-b/xa-1.yaml`` become ``OUTDIR/huyen-a/xa-1.pdf`` and
+``OUTDIR/huyen-b/xa-1.pdf``. Two inputs of one folder with one stem (``a.yaml`` and
+``a.json``), and an input called ``report`` at the top (whose outputs would clash
+with the batch's own ``report.json`` and ``report.html``), keep their suffix:
+``a.yaml.pdf``, ``a.json.pdf``.
+"""
+
+from __future__ import annotations
+
+import glob
+import os
+from collections import Counter
+from collections.abc import Collection, Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path, PurePath, PurePosixPath
+
+from bcpipe.errors import BcpipeError
+
+__all__ = ["BatchError", "Input", "discover", "output_stems"]
+
+RESERVED_STEMS = frozenset({"report"})
+
+
+class BatchError(BcpipeError):
+    """A batch cannot start: no documents, or an output folder inside an input folder."""
+
+
+@dataclass(frozen=True, slots=True)
+class Input:
+    """One file of a batch: its absolute path, and its name as messages show it."""
+
+    path: str
+    name: str
+
+
+def _has_magic(pattern: str) -> bool:
+    return any(char in pattern for char in "*?[")
+
+
+class _Finder:
+    def __init__(self, suffixes: Collection[str], outdir: Path) -> None:
+        self.suffixes = frozenset(s.lower() for s in suffixes)
+        self.outdir = outdir.resolve()
+        self.seen: set[Path] = set()
+        self.found: list[Input] = []
+
+    def _in_outdir(self, real: Path) -> bool:
+        return real.is_relative_to(self.outdir)
+
+    def add(self, name: str, *, claimed_only: bool) -> None:
+        path = Path(name)
+        real = path.resolve()
+        if claimed_only and (path.suffix.lower() not in self.suffixes or self._in_outdir(real)):
+            return
+        if real not in self.seen:
+            self.seen.add(real)
+            self.found.append(Input(str(path.absolute()), name))
+
+    def walk(self, folder: str) -> None:
+        if self._in_outdir(Path(folder).resolve()):
+            raise BatchError(
+                f"{folder}: this input folder is inside the output folder {self.outdir}; "
+                "choose an output folder outside the inputs"
+            )
+        for here, dirs, files in os.walk(folder):
+            # Sorted, and pruned in place, so os.walk descends in a stable order and
+            # never into hidden folders or the output folder.
+            dirs[:] = sorted(
+                d
+                for d in dirs
+                if not d.startswith(".") and not self._in_outdir((Path(here) / d).resolve())
+            )
+            for file in sorted(files):
+                if not file.startswith("."):
+                    self.add(str(Path(here) / file), claimed_only=True)
+
+
+def discover(
+    inputs: Iterable[str | os.PathLike[str]], suffixes: Collection[str], outdir: Path
+) -> tuple[list[Input], list[str]]:
+    """The files to process, and the inputs (folders, patterns) that gave none."""
+    finder = _Finder(suffixes, outdir)
+    empty: list[str] = []
+    for item in inputs:
+        arg = os.fspath(item)
+        before = len(finder.found)
+        if Path(arg).is_dir():
+            finder.walk(arg)
+        elif Path(arg).is_file() or not _has_magic(arg):
+            finder.add(arg, claimed_only=False)  # a missing file is reported as failed
+        else:
+            # pathlib's glob takes no absolute pattern; glob.glob takes both.
+            for match in sorted(glob.glob(arg, recursive=True)):  # noqa: PTH207
+                if Path(match).is_dir():
+                    finder.walk(match)
+                else:
+                    finder.add(match, claimed_only=True)
+        if len(finder.found) == before:
+            empty.append(arg)
+    return finder.found, empty
+
+
+def output_stems(inputs: Sequence[Input]) -> list[str]:
+    """Each input's output path below OUTDIR without the format's extension (POSIX form)."""
+    if not inputs:
+        return []
+    paths = [PurePath(item.path) for item in inputs]
+    base = PurePath(os.path.commonpath([p.parent for p in paths]))
+    places = [(p.parent.relative_to(base).parts, p.name, p.stem) for p in paths]
+    plain = Counter((parts, stem) for parts, _, stem in places)
+    stems: list[str] = []
+    used: set[str] = set()
+    for parts, name, stem in places:
+        if plain[parts, stem] > 1 or (not parts and stem.lower() in RESERVED_STEMS):
+            stem = name
+        path = str(PurePosixPath(*parts, stem))
+        candidate, number = path, 1
+        while candidate in used:  # "a.yaml" next to "a.yaml.json": rare, still distinct
+            number += 1
+            candidate = f"{path}~{number}"
+        used.add(candidate)
+        stems.append(candidate)
+    return stems

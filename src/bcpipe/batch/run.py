@@ -1,0 +1,203 @@
+"""``run_batch``: validate and export many documents, and report on every one."""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+import time
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from pathlib import Path
+from types import ModuleType
+from typing import Any
+
+from bcpipe import __version__
+from bcpipe.batch.executors import Executor, LocalExecutor
+from bcpipe.batch.fingerprint import plugin_set, plugin_set_fingerprint
+from bcpipe.batch.html import write_html
+from bcpipe.batch.inputs import BatchError, Input, discover, output_stems
+from bcpipe.batch.options import PipelineOptions
+from bcpipe.batch.report import BatchReport, Totals, spooled, write_json
+from bcpipe.batch.tasks import Record, Task
+from bcpipe.errors import UnknownFormatError
+from bcpipe.findings import Language
+from bcpipe.pipeline import Pipeline
+
+__all__ = ["Progress", "run_batch"]
+
+#: Called after each document: ``(documents done, documents in all, its record)``.
+Progress = Callable[[int, int, Record], None]
+
+RECORDS = ".bcpipe/records"
+
+
+def run_batch(
+    inputs: Iterable[str | os.PathLike[str]],
+    *,
+    formats: Sequence[str],
+    outdir: str | os.PathLike[str],
+    plugins: Iterable[str | ModuleType] = (),
+    plugins_dir: str | os.PathLike[str] | Iterable[str | os.PathLike[str]] | None = None,
+    load_entrypoints: bool = True,
+    disable: Iterable[str] = (),
+    settings: Mapping[str, Any] | None = None,
+    language: Language = "vi",
+    ignore: Iterable[str] = (),
+    debug: bool = False,
+    kind: str | None = None,
+    executor: Executor | None = None,
+    force: bool = False,
+    progress: Progress | None = None,
+) -> BatchReport:
+    """Validate every document of ``inputs`` and export it to each of ``formats``.
+
+    ``inputs`` are files, folders (searched recursively for files a loader reads) and
+    glob patterns; see :mod:`bcpipe.batch.inputs` for the order and the output names.
+    The pipeline options are those of :class:`~bcpipe.Pipeline` (plugin modules given
+    by name or as modules: workers import them). ``kind`` reads every input as that
+    kind instead of by suffix. ``executor`` runs the documents: a
+    :class:`~bcpipe.batch.LocalExecutor` (every core) by default. Documents whose
+    outputs are current (same plugin set, newer than the input) are skipped unless
+    ``force``.
+
+    Writes the outputs, ``report.json`` and ``report.html`` into ``outdir``. A document
+    that cannot be read or exported is reported, not raised; raises
+    :class:`~bcpipe.errors.UnknownFormatError` for an unknown format or kind and
+    :class:`~bcpipe.batch.BatchError` when there is no document to process.
+    """
+    started = time.perf_counter()
+    options = PipelineOptions.of(
+        plugins=plugins,
+        plugins_dir=plugins_dir,
+        load_entrypoints=load_entrypoints,
+        disable=disable,
+        settings=settings,
+        language=language,
+        ignore=ignore,
+        debug=debug,
+    )
+    formats = list(dict.fromkeys([formats] if isinstance(formats, str) else formats))
+    if not formats:
+        raise BatchError("no output format given")
+    pipeline = options.build()
+    for fmt in formats:
+        pipeline.exporter(fmt)
+    if kind is not None and kind not in pipeline.load_kinds:
+        raise UnknownFormatError("loader", kind, pipeline.load_kinds)
+    out = Path(outdir).absolute()
+    inputs = list(inputs)
+    found, unmatched = discover(inputs, pipeline.load_suffixes, out)
+    if not found:
+        names = ", ".join(os.fspath(i) for i in inputs) or "(none given)"
+        known = ", ".join(pipeline.load_suffixes)
+        raise BatchError(f"no documents found in {names} (files ending in {known})")
+    plugins_used = plugin_set(pipeline)
+    fingerprint = plugin_set_fingerprint(pipeline, plugins_used, kind)
+    extensions = _extensions(pipeline, formats)
+    tasks = _tasks(found, out, extensions, kind, fingerprint, force)
+
+    executor = executor or LocalExecutor()
+    totals = Totals()
+    out.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryFile() as spool:
+        for done, record in enumerate(executor.run(options, tasks), 1):
+            spool.write(json.dumps(record, ensure_ascii=False).encode("utf-8") + b"\n")
+            totals.add(record)
+            if progress is not None:
+                progress(done, len(found), record)
+        if totals.documents != len(found):  # pragma: no cover - an executor's bug
+            raise BatchError(f"the executor answered {totals.documents} of {len(found)} tasks")
+        # The time to read, check and export every document (the reports take little).
+        seconds = time.perf_counter() - started
+        report = BatchReport(
+            out,
+            tuple(formats),
+            totals,
+            fingerprint,
+            executor.describe(),
+            seconds,
+            tuple(unmatched),
+        )
+        write_json(report.json_path, _head(pipeline, report, plugins_used, kind), spooled(spool))
+        write_html(
+            report.html_path,
+            title=f"bcpipe batch: {totals.documents} documents",
+            facts=_facts(report),
+            totals=totals,
+            records=spooled(spool),
+        )
+    return report
+
+
+def _extensions(pipeline: Pipeline, formats: list[str]) -> dict[str, str]:
+    """The file ending of each format; formats that share one are told apart by name."""
+    ends = {fmt: pipeline.exporter(fmt).extension or f".{fmt}" for fmt in formats}
+    shared = {end for end in ends.values() if list(ends.values()).count(end) > 1}
+    return {fmt: f".{fmt}{end}" if end in shared else end for fmt, end in ends.items()}
+
+
+def _tasks(
+    found: list[Input],
+    out: Path,
+    extensions: dict[str, str],
+    kind: str | None,
+    fingerprint: str,
+    force: bool,
+) -> Iterator[Task]:
+    """The tasks, made as the executor takes them."""
+    for item, stem in zip(found, output_stems(found), strict=True):
+        yield Task(
+            path=item.path,
+            name=item.name,
+            kind=kind,
+            outdir=str(out),
+            outputs=tuple((fmt, stem + end) for fmt, end in extensions.items()),
+            record=f"{RECORDS}/{stem}.json",
+            fingerprint=fingerprint,
+            force=force,
+        )
+
+
+def _head(
+    pipeline: Pipeline, report: BatchReport, plugins: list[dict[str, Any]], kind: str | None
+) -> dict[str, Any]:
+    return {
+        "bcpipe": __version__,
+        "formats": list(report.formats),
+        "inputs_without_documents": list(report.unmatched),
+        "kind": kind,
+        "language": pipeline.language,
+        "ignore": sorted(pipeline.ignore),
+        "settings": dict(pipeline.settings),
+        "plugins": {
+            "fingerprint": report.fingerprint,
+            "plugins": plugins,
+            "problems": [
+                {"plugin": p.plugin, "stage": p.stage, "message": p.message}
+                for p in pipeline.problems
+            ],
+        },
+        "totals": report.totals.to_dict(),
+        "run": {
+            "executor": report.executor,
+            "seconds": round(report.seconds, 3),
+            "documents_per_second": round(report.documents_per_second, 1),
+        },
+    }
+
+
+def _facts(report: BatchReport) -> list[tuple[str, str]]:
+    totals = report.totals
+    return [
+        ("documents", str(totals.documents)),
+        ("outcomes", ", ".join(f"{k} {v}" for k, v in totals.outcomes.items())),
+        ("with errors", str(totals.with_errors)),
+        ("findings", ", ".join(f"{n} {s}" for s, n in totals.by_severity.items())),
+        ("formats", ", ".join(report.formats)),
+        ("plugin set", report.fingerprint),
+        (
+            "run",
+            f"{report.executor}; {report.seconds:.2f} s, "
+            f"{report.documents_per_second:.1f} documents/s",
+        ),
+    ]

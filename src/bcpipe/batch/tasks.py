@@ -1,0 +1,182 @@
+"""One document of a batch: the task a worker gets, and the record it sends back.
+
+A worker reads the input, validates it, exports it to every asked format, writes the
+outputs (atomically) and a small record of what it did; only the record travels back,
+so the parent never holds a document or an output. The record of a document that went
+through is also kept in ``OUTDIR/.bcpipe/records/`` for the next run: a document whose
+record was made with the same plugin set, and whose outputs are all there and newer
+than the input, is skipped.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import time
+import traceback
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Literal, TypedDict
+
+from bcpipe.atomic import write_bytes_atomic
+from bcpipe.errors import BcpipeError
+from bcpipe.pipeline import Pipeline
+
+__all__ = ["Outcome", "Record", "Task", "failed_record", "process"]
+
+Outcome = Literal["ok", "findings", "failed", "skipped"]
+
+
+class Record(TypedDict):
+    """What became of one input (a line of ``report.json``).
+
+    ``outcome``: ``ok`` (validated and exported, no error finding; warnings allowed),
+    ``findings`` (exported, but with error findings), ``failed`` (could not be read or
+    exported; ``error`` says why), ``skipped`` (outputs already current; the findings
+    are those of the run that made them). ``outputs`` maps each format written to its
+    path below OUTDIR.
+    """
+
+    input: str
+    kind: str | None
+    outcome: Outcome
+    error: str | None
+    findings: list[dict[str, Any]]
+    outputs: dict[str, str]
+    seconds: float
+
+
+@dataclass(frozen=True, slots=True)
+class Task:
+    """What a worker needs to process one input (small, and picklable)."""
+
+    path: str  # absolute: a worker may run in another folder, or on another machine
+    name: str  # as messages and the report name the input
+    kind: str | None
+    outdir: str  # absolute
+    outputs: tuple[tuple[str, str], ...]  # (format, path below outdir, POSIX)
+    record: str  # path below outdir of the record kept for re-runs
+    fingerprint: str
+    force: bool = False
+
+
+def failed_record(task: Task, error: str, seconds: float = 0.0) -> Record:
+    return Record(
+        input=task.name,
+        kind=task.kind,
+        outcome="failed",
+        error=error,
+        findings=[],
+        outputs={},
+        seconds=seconds,
+    )
+
+
+def _target(task: Task, relative: str) -> Path:
+    return Path(task.outdir, *relative.split("/"))
+
+
+def _current(task: Task) -> Record | None:
+    """The kept record when every output is current, else None (the document is redone)."""
+    try:
+        kept = json.loads(_target(task, task.record).read_bytes())
+        input_time = Path(task.path).stat().st_mtime_ns
+        if kept.get("fingerprint") != task.fingerprint:
+            return None
+        outputs = kept["outputs"]
+        for fmt, relative in task.outputs:
+            # As make does: an output as new as its input is current.
+            if outputs.get(fmt) != relative:
+                return None
+            if _target(task, relative).stat().st_mtime_ns < input_time:
+                return None
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        return None
+    return Record(
+        input=task.name,
+        kind=kept.get("kind"),
+        outcome="skipped",
+        error=None,
+        findings=list(kept.get("findings", [])),
+        outputs={fmt: relative for fmt, relative in task.outputs},
+        seconds=0.0,
+    )
+
+
+def process(pipeline: Pipeline, task: Task, fingerprint: str) -> Record:
+    """Process one task with ``pipeline`` (whose plugin set has ``fingerprint``).
+
+    Never raises for a bad document or a crashing plugin: the record says what failed.
+    """
+    started = time.perf_counter()
+    try:
+        record = _process(pipeline, task, fingerprint)
+    except (Exception, SystemExit) as exc:  # a plugin's bug, or its sys.exit()
+        message = f"internal error: {type(exc).__name__}: {exc}"
+        if pipeline.debug:
+            message += "\n" + traceback.format_exc()
+        record = failed_record(task, message)
+    record["seconds"] = round(time.perf_counter() - started, 6)
+    return record
+
+
+def _process(pipeline: Pipeline, task: Task, fingerprint: str) -> Record:
+    if fingerprint != task.fingerprint:
+        return failed_record(
+            task,
+            "this worker's plugin set differs from the one the batch was started with "
+            f"(fingerprint {fingerprint}, expected {task.fingerprint}): install the same "
+            "plugins and settings on every worker",
+        )
+    if not task.force:
+        kept = _current(task)
+        if kept is not None:
+            return kept
+    try:
+        document = pipeline.load(task.path, kind=task.kind, name=task.name)
+        result = pipeline.validate(document)
+    except BcpipeError as exc:
+        _forget(task, [fmt for fmt, _ in task.outputs])
+        return failed_record(task, str(exc))
+    findings = [finding.to_dict() for finding in result.findings]
+    outputs: dict[str, str] = {}
+    errors: list[str] = []
+    cache: dict[str, bytes] = {}  # edXML attaches the PDF: render it once
+    for fmt, relative in task.outputs:
+        try:
+            data = pipeline.export(result.document, fmt, prepared=True, cache=cache)
+            write_bytes_atomic(_target(task, relative), data)
+        except (BcpipeError, OSError) as exc:
+            errors.append(str(exc))
+            _forget(task, [fmt])
+            continue
+        outputs[fmt] = relative
+    kind = document.source.kind if document.source else task.kind
+    record = Record(
+        input=task.name,
+        kind=kind,
+        outcome="ok" if result.ok else "findings",
+        error=None,
+        findings=findings,
+        outputs=outputs,
+        seconds=0.0,
+    )
+    if errors:
+        _forget(task, [])
+        record["outcome"], record["error"] = "failed", "; ".join(errors)
+        return record
+    keep = json.dumps({**record, "fingerprint": fingerprint}, ensure_ascii=False)
+    write_bytes_atomic(_target(task, task.record), keep.encode("utf-8"))
+    return record
+
+
+def _forget(task: Task, formats: list[str]) -> None:
+    """Remove the record and the stale outputs of ``formats`` of a document that failed.
+
+    An output left from an earlier run of a document that now fails would be taken for
+    the current one; a missing file is not.
+    """
+    stale = dict(task.outputs)
+    for relative in [task.record, *(stale[fmt] for fmt in formats)]:
+        with contextlib.suppress(FileNotFoundError):
+            _target(task, relative).unlink()
