@@ -394,9 +394,16 @@ def test_a_rerun_skips_current_documents_and_redoes_changed_ones(
     made = (out / "huyen-b" / "xa-02.txt").stat().st_mtime_ns
     os.utime(changed, ns=(made + 1_000_000, made + 1_000_000))  # edited after the export
     (out / "huyen-a" / "xa-01.pdf").unlink()  # an output lost
+    restored = corpus[7]  # an older copy put back: older than the outputs, still redone
+    write_yaml(restored, minimal_report(subject="Bản cũ"))
+    os.utime(restored, (1_600_000_000, 1_600_000_000))
     third = batch()
     redone = {name for name, outcome in outcomes(third).items() if outcome != "skipped"}
-    assert redone == {str(changed.relative_to(tmp_path)), "in/huyen-a/xa-01.yaml"}
+    assert redone == {
+        str(changed.relative_to(tmp_path)),
+        str(restored.relative_to(tmp_path)),
+        "in/huyen-a/xa-01.yaml",
+    }
     assert (out / "huyen-a" / "xa-01.pdf").exists()
 
     assert set(outcomes(batch(force=True)).values()) == {"ok", "findings"}

@@ -80,9 +80,12 @@ def _current(task: Task) -> Record | None:
     """The kept record when every output is current, else None (the document is redone)."""
     try:
         kept = json.loads(_target(task, task.record).read_bytes())
-        input_time = Path(task.path).stat().st_mtime_ns
+        stat = Path(task.path).stat()
+        input_time = stat.st_mtime_ns
         if kept.get("fingerprint") != task.fingerprint:
             return None
+        if kept.get("input_stat") != [stat.st_size, input_time]:
+            return None  # another file, even one older than the outputs (a restored copy)
         outputs = kept["outputs"]
         for fmt, relative in task.outputs:
             # As make does: an output as new as its input is current.
@@ -133,6 +136,12 @@ def _process(pipeline: Pipeline, task: Task, fingerprint: str) -> Record:
         if kept is not None:
             return kept
     try:
+        # Before reading: a file changed while it is processed must not look current.
+        stat = Path(task.path).stat()
+        input_stat = [stat.st_size, stat.st_mtime_ns]
+    except OSError:
+        input_stat = None  # reading it fails below, with the reason
+    try:
         document = pipeline.load(task.path, kind=task.kind, name=task.name)
         result = pipeline.validate(document)
     except BcpipeError as exc:
@@ -165,8 +174,11 @@ def _process(pipeline: Pipeline, task: Task, fingerprint: str) -> Record:
         _forget(task, [])
         record["outcome"], record["error"] = "failed", "; ".join(errors)
         return record
-    keep = json.dumps({**record, "fingerprint": fingerprint}, ensure_ascii=False)
-    write_bytes_atomic(_target(task, task.record), keep.encode("utf-8"))
+    keep = json.dumps(
+        {**record, "fingerprint": fingerprint, "input_stat": input_stat}, ensure_ascii=False
+    )
+    # Only a cache: a record lost to a power cut (unreadable) just makes the next run redo.
+    write_bytes_atomic(_target(task, task.record), keep.encode("utf-8"), fsync=False)
     return record
 
 

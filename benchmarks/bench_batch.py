@@ -1,0 +1,140 @@
+"""Batch throughput on 1 and 2 processes, the batch's overhead, and the parent's memory.
+
+    .venv/bin/python benchmarks/bench_batch.py [--docs 200] [--rss 100,2000] [--repeat 3]
+
+Documents are copies of the sample report (5 pages), each with its own number and
+subject, written as YAML into a temporary folder. For each format (text, pdf):
+
+- ``direct``: the per-document work in one process without the batch machinery
+  (load, validate, export, write the file): the floor a one-process batch can reach;
+- ``batch -j N``: ``run_batch`` with a local pool of N processes, wall time from the
+  call to the reports written (worker start-up included), and the steady rate after
+  the first document.
+
+Then the peak RSS of the batch's parent process (``ru_maxrss``, in a fresh process per
+size) for each size of ``--rss``, exported to text: memory must not grow with the batch.
+Timings are the best of ``--repeat`` runs (other load on the machine only slows a run).
+"""
+
+from __future__ import annotations
+
+import argparse
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import bcpipe
+from bcpipe.atomic import write_bytes_atomic
+from bcpipe.batch import LocalExecutor, Record, run_batch
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLE = ROOT / "examples" / "bao-cao-ttdn-tuy-phuoc-2022.yaml"
+
+
+def make_documents(folder: Path, count: int) -> list[Path]:
+    """``count`` issued copies of the sample, ten to a sub-folder."""
+    text = SAMPLE.read_text(encoding="utf-8")
+    head, rest = text.split("\nsubject:", 1)
+    paths = []
+    for i in range(count):
+        body = head + f"\nsubject: Báo cáo số {i + 1} —" + rest
+        path = folder / f"xa-{i // 10:03d}" / f"bao-cao-{i:05d}.yaml"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(body, encoding="utf-8")
+        paths.append(path)
+    return paths
+
+
+def direct(paths: list[Path], fmt: str, out: Path) -> float:
+    """Documents/second for the per-document work, in this process, no batch."""
+    pipeline = bcpipe.Pipeline()
+    extension = pipeline.exporter(fmt).extension
+    started = time.perf_counter()
+    for i, path in enumerate(paths):
+        result = pipeline.validate(pipeline.load(path))
+        data = pipeline.export(result.document, fmt, prepared=True)
+        write_bytes_atomic(out / f"{i}{extension}", data)
+    return len(paths) / (time.perf_counter() - started)
+
+
+def batch(folder: Path, fmt: str, jobs: int, out: Path) -> tuple[float, float]:
+    """(documents/second over the whole call, documents/second after the first)."""
+    first: list[float] = []
+
+    def progress(done: int, total: int, record: Record) -> None:
+        if done == 1:
+            first.append(time.perf_counter())
+
+    started = time.perf_counter()
+    report = run_batch(
+        [folder], formats=[fmt], outdir=out, executor=LocalExecutor(jobs), force=True,
+        progress=progress,
+    )  # fmt: skip
+    ended = time.perf_counter()
+    assert report.failed == 0, report.totals.failures
+    return report.documents / (ended - started), (report.documents - 1) / (ended - first[0])
+
+
+def rss_child(count: int) -> None:
+    """In a fresh process: batch ``count`` documents to text, print the peak RSS (KiB)."""
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp, "in")
+        make_documents(folder, count)
+        before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+        run_batch([folder], formats=["text"], outdir=Path(tmp, "out"))
+        after = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+        print(before, after)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--docs", type=int, default=200, help="documents per throughput run")
+    parser.add_argument("--rss", default="100,2000", help="batch sizes for the memory runs")
+    parser.add_argument("--repeat", type=int, default=3, help="runs per figure (best kept)")
+    parser.add_argument("--formats", default="text,pdf")
+    parser.add_argument("--rss-child", type=int, help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.rss_child:
+        rss_child(args.rss_child)
+        return
+
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp, "in")
+        paths = make_documents(folder, args.docs)
+        print(f"{args.docs} copies of {SAMPLE.name} (5 pages); best of {args.repeat} runs")
+        # steady per process / direct: what the batch keeps of the per-document rate
+        print(f"{'format':<6} {'run':<10} {'docs/s':>8} {'steady':>8} {'of direct':>10}")
+        for fmt in args.formats.split(","):
+            floor = max(direct(paths, fmt, Path(tmp, "direct")) for _ in range(args.repeat))
+            print(f"{fmt:<6} {'direct':<10} {floor:8.1f}")
+            rates = {}
+            for jobs in (1, 2):
+                runs = [batch(folder, fmt, jobs, Path(tmp, "out")) for _ in range(args.repeat)]
+                wall, steady = max(runs)
+                rates[jobs] = wall
+                print(
+                    f"{fmt:<6} {'batch -j ' + str(jobs):<10} {wall:8.1f} {steady:8.1f} "
+                    f"{steady / floor / jobs:10.0%}"
+                )
+            print(f"{fmt:<6} speed-up from 1 to 2 processes: {rates[2] / rates[1]:.2f}x")
+
+    sizes = [int(size) for size in args.rss.split(",") if size]
+    peaks = {}
+    for size in sizes:
+        command = [sys.executable, __file__, "--rss-child", str(size)]
+        output = subprocess.run(command, capture_output=True, text=True, check=True).stdout
+        before, after = (int(value) for value in output.split())
+        peaks[size] = after
+        print(
+            f"parent peak RSS, {size:>5} documents to text: {after / 1024:6.1f} MiB "
+            f"(before the batch: {before / 1024:.1f} MiB)"
+        )
+    if len(sizes) > 1:
+        print(f"ratio {sizes[-1]} / {sizes[0]} documents: {peaks[sizes[-1]] / peaks[sizes[0]]:.2f}")
+
+
+if __name__ == "__main__":
+    main()
