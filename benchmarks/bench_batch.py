@@ -3,15 +3,17 @@
     .venv/bin/python benchmarks/bench_batch.py [--docs 200] [--rss 100,2000] [--repeat 3]
 
 Documents are copies of the sample report (5 pages), each with its own number and
-subject, written as YAML into a temporary folder. For each format (text, pdf):
+subject, written as YAML into a temporary folder. For each format (text, pdf) and for
+N = 1 and 2 processes:
 
-- ``direct``: the per-document work in one process without the batch machinery
-  (load, validate, export, write the file): the floor a one-process batch can reach;
-- ``batch -j N``: ``run_batch`` with a local pool of N processes, wall time from the
-  call to the reports written (worker start-up included), and the steady rate after
-  the first document.
+- ``direct``: the per-document work done by hand (load, validate, export, write the
+  file) in N processes, each on its own copy of the documents, no batch machinery:
+  what this machine gives, under whatever else it is running at the time;
+- ``batch``: ``run_batch`` with a local pool of N processes, documents/second from the
+  call to the reports written (worker start-up included), and ``steady``, the rate after
+  the first document; ``batch/direct`` is steady over direct: what the batch keeps.
 
-Then the peak RSS of the batch's parent process (``ru_maxrss``, in a fresh process per
+Then the peak RSS of the batch's parent process (VmHWM, in a fresh process per
 size) for each size of ``--rss``, exported to text: memory must not grow with the batch.
 Timings are the best of ``--repeat`` runs (other load on the machine only slows a run).
 """
@@ -19,7 +21,10 @@ Timings are the best of ``--repeat`` runs (other load on the machine only slows 
 from __future__ import annotations
 
 import argparse
+import multiprocessing
+import re
 import resource
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -78,14 +83,48 @@ def batch(folder: Path, fmt: str, jobs: int, out: Path) -> tuple[float, float]:
     return report.documents / (ended - started), (report.documents - 1) / (ended - first[0])
 
 
+def _direct_in_process(job: tuple[str, str, str]) -> float:
+    folder, fmt, out = job
+    paths = sorted(Path(folder).rglob("*.yaml"))
+    direct(paths[:5], fmt, Path(out, "warm-up"))  # imports, fonts
+    return direct(paths, fmt, Path(out))
+
+
+def direct_parallel(folder: Path, fmt: str, processes: int, out: Path) -> float:
+    """Documents/second of the per-document work run by hand in ``processes`` processes,
+    each on its own copy of the documents: what this machine gives without the batch."""
+    jobs = []
+    for i in range(processes):
+        copy = Path(out, f"copy-{i}")
+        if not copy.exists():
+            shutil.copytree(folder, copy)
+        jobs.append((str(copy), fmt, str(Path(out, f"out-{i}"))))
+    with multiprocessing.get_context("spawn").Pool(processes) as pool:
+        return sum(pool.map(_direct_in_process, jobs))
+
+
+def peak_rss_kib() -> int:
+    """This process's peak resident memory, in KiB.
+
+    Linux's VmHWM is this process's own; ru_maxrss (the fallback elsewhere) survives
+    exec, so it would start at the RSS of the process that started this one.
+    """
+    try:
+        status = Path("/proc/self/status").read_text(encoding="ascii")
+    except OSError:
+        return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    match = re.search(r"^VmHWM:\s+(\d+) kB", status, flags=re.M)
+    return int(match.group(1)) if match else resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+
+
 def rss_child(count: int) -> None:
     """In a fresh process: batch ``count`` documents to text, print the peak RSS (KiB)."""
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp, "in")
         make_documents(folder, count)
-        before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+        before = peak_rss_kib()
         run_batch([folder], formats=["text"], outdir=Path(tmp, "out"))
-        after = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+        after = peak_rss_kib()
         print(before, after)
 
 
@@ -103,23 +142,31 @@ def main() -> None:
 
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp, "in")
-        paths = make_documents(folder, args.docs)
+        make_documents(folder, args.docs)
         print(f"{args.docs} copies of {SAMPLE.name} (5 pages); best of {args.repeat} runs")
-        # steady per process / direct: what the batch keeps of the per-document rate
-        print(f"{'format':<6} {'run':<10} {'docs/s':>8} {'steady':>8} {'of direct':>10}")
+        print("direct: the per-document work by hand, in N processes (no batch)")
+        print(
+            f"{'format':<6} {'N':>2} {'direct':>8} {'batch':>8} {'steady':>8} {'batch/direct':>13}"
+        )
         for fmt in args.formats.split(","):
-            floor = max(direct(paths, fmt, Path(tmp, "direct")) for _ in range(args.repeat))
-            print(f"{fmt:<6} {'direct':<10} {floor:8.1f}")
-            rates = {}
+            rates: dict[str, dict[int, float]] = {"direct": {}, "batch": {}}
             for jobs in (1, 2):
+                floor = max(
+                    direct_parallel(folder, fmt, jobs, Path(tmp, "direct"))
+                    for _ in range(args.repeat)
+                )
                 runs = [batch(folder, fmt, jobs, Path(tmp, "out")) for _ in range(args.repeat)]
                 wall, steady = max(runs)
-                rates[jobs] = wall
+                rates["direct"][jobs], rates["batch"][jobs] = floor, wall
                 print(
-                    f"{fmt:<6} {'batch -j ' + str(jobs):<10} {wall:8.1f} {steady:8.1f} "
-                    f"{steady / floor / jobs:10.0%}"
+                    f"{fmt:<6} {jobs:>2} {floor:8.1f} {wall:8.1f} {steady:8.1f} "
+                    f"{steady / floor:13.0%}"
                 )
-            print(f"{fmt:<6} speed-up from 1 to 2 processes: {rates[2] / rates[1]:.2f}x")
+            print(
+                f"{fmt:<6} speed-up from 1 to 2 processes: batch "
+                f"{rates['batch'][2] / rates['batch'][1]:.2f}x, direct "
+                f"{rates['direct'][2] / rates['direct'][1]:.2f}x"
+            )
 
     sizes = [int(size) for size in args.rss.split(",") if size]
     peaks = {}

@@ -466,8 +466,10 @@ def test_inputs_are_files_folders_and_globs_in_a_stable_order(
     # The output folder is never searched, wherever it is.
     inside, _ = discover(["b"], suffixes, tmp_path / "b" / "out")
     assert "b/out/8.yaml" not in [i.name for i in inside]
-    with pytest.raises(BatchError, match="inside the output folder"):
+    with pytest.raises(BatchError, match="b/sub: this input folder is inside the output"):
         discover(["b/sub"], suffixes, tmp_path / "b")
+    with pytest.raises(BatchError, match=r"c/6\.yaml: this input is inside the output folder"):
+        discover(["c/6.yaml"], suffixes, tmp_path / "c")
 
 
 def test_output_names_mirror_folders_and_never_collide() -> None:

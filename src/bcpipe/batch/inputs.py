@@ -4,7 +4,8 @@ Inputs are files, folders (searched recursively for files whose suffix a loader 
 and glob patterns (``reports/**/*.yaml``), taken in the order given; a folder's files
 and a pattern's matches are sorted. A file named directly is always taken (if no
 loader claims it, it is reported as failed); hidden files and folders, and the output
-folder, are never searched. A file reached twice is taken once.
+folder, are never searched (and no input may be inside the output folder, where its
+outputs could overwrite it). A file reached twice is taken once.
 
 Outputs mirror the inputs' paths below their deepest common folder:
 ``huyen-a/xa-1.yaml`` and ``huyen-b/xa-1.yaml`` become ``OUTDIR/huyen-a/xa-1.pdf`` and
@@ -21,7 +22,7 @@ import os
 from collections import Counter
 from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
-from pathlib import Path, PurePath, PurePosixPath
+from pathlib import Path, PurePath
 
 from bcpipe.errors import BcpipeError
 
@@ -47,26 +48,34 @@ def _has_magic(pattern: str) -> bool:
 
 
 class _Finder:
+    # Paths are kept as strings: a batch of a million files holds a million of them.
     def __init__(self, suffixes: Collection[str], outdir: Path) -> None:
         self.suffixes = frozenset(s.lower() for s in suffixes)
-        self.outdir = outdir.resolve()
-        self.seen: set[Path] = set()
+        self.outdir = str(outdir.resolve())
+        self.seen: set[str] = set()
         self.found: list[Input] = []
 
-    def _in_outdir(self, real: Path) -> bool:
-        return real.is_relative_to(self.outdir)
+    def _in_outdir(self, real: str) -> bool:
+        return real == self.outdir or real.startswith(self.outdir.rstrip(os.sep) + os.sep)
 
     def add(self, name: str, *, claimed_only: bool) -> None:
-        path = Path(name)
-        real = path.resolve()
-        if claimed_only and (path.suffix.lower() not in self.suffixes or self._in_outdir(real)):
+        real = os.path.realpath(name)
+        if claimed_only and (
+            os.path.splitext(name)[1].lower() not in self.suffixes  # noqa: PTH122
+            or self._in_outdir(real)
+        ):
             return
+        if self._in_outdir(real):  # named directly: its outputs could overwrite it
+            raise BatchError(
+                f"{name}: this input is inside the output folder {self.outdir}; "
+                "choose an output folder outside the inputs"
+            )
         if real not in self.seen:
             self.seen.add(real)
-            self.found.append(Input(str(path.absolute()), name))
+            self.found.append(Input(os.path.abspath(name), name))  # noqa: PTH100
 
     def walk(self, folder: str) -> None:
-        if self._in_outdir(Path(folder).resolve()):
+        if self._in_outdir(os.path.realpath(folder)):
             raise BatchError(
                 f"{folder}: this input folder is inside the output folder {self.outdir}; "
                 "choose an output folder outside the inputs"
@@ -77,11 +86,12 @@ class _Finder:
             dirs[:] = sorted(
                 d
                 for d in dirs
-                if not d.startswith(".") and not self._in_outdir((Path(here) / d).resolve())
+                if not d.startswith(".")
+                and not self._in_outdir(os.path.realpath(os.path.join(here, d)))  # noqa: PTH118
             )
             for file in sorted(files):
                 if not file.startswith("."):
-                    self.add(str(Path(here) / file), claimed_only=True)
+                    self.add(os.path.join(here, file), claimed_only=True)  # noqa: PTH118
 
 
 def discover(
@@ -113,16 +123,21 @@ def output_stems(inputs: Sequence[Input]) -> list[str]:
     """Each input's output path below OUTDIR without the format's extension (POSIX form)."""
     if not inputs:
         return []
-    paths = [PurePath(item.path) for item in inputs]
-    base = PurePath(os.path.commonpath([p.parent for p in paths]))
-    places = [(p.parent.relative_to(base).parts, p.name, p.stem) for p in paths]
-    plain = Counter((parts, stem) for parts, _, stem in places)
+    folders = [os.path.dirname(item.path) for item in inputs]  # noqa: PTH120
+    base = os.path.commonpath(folders)
+    places: list[tuple[str, str, str]] = []  # (folder below base, POSIX; name; stem)
+    for folder, item in zip(folders, inputs, strict=True):
+        relative = PurePath(folder).relative_to(base).as_posix()
+        name = os.path.basename(item.path)  # noqa: PTH119
+        places.append(("" if relative == "." else relative, name, os.path.splitext(name)[0]))  # noqa: PTH122
+    del folders
+    plain = Counter((folder, stem) for folder, _, stem in places)
     stems: list[str] = []
     used: set[str] = set()
-    for parts, name, stem in places:
-        if plain[parts, stem] > 1 or (not parts and stem.lower() in RESERVED_STEMS):
+    for folder, name, stem in places:
+        if plain[folder, stem] > 1 or (not folder and stem.lower() in RESERVED_STEMS):
             stem = name
-        path = str(PurePosixPath(*parts, stem))
+        path = f"{folder}/{stem}" if folder else stem
         candidate, number = path, 1
         while candidate in used:  # "a.yaml" next to "a.yaml.json": rare, still distinct
             number += 1
