@@ -194,6 +194,14 @@ def test_report_html_is_one_well_formed_page_with_a_row_per_document(
     assert script is not None and "applyFilter" in (script.text or "")
     links = [a.get("href") for a in root.findall(".//tbody//a")]
     assert "a%26b%20%3Ci%3E.txt" in links
+    # In the batch's language: Vietnamese for the clerk by default, or English.
+    assert root.get("lang") == "vi" and "Đang hiện 8 / 8 văn bản" in text
+    assert "BC121 lỗi · signature.position (dòng " in text
+    run_batch(
+        ["in"], formats=["text"], outdir=tmp_path / "en", language="en", executor=SerialExecutor()
+    )
+    english = etree.fromstring((tmp_path / "en" / "report.html").read_bytes())
+    assert english.get("lang") == "en" and "8 of 8 documents shown" in "".join(english.itertext())
 
 
 def test_the_html_report_is_deterministic_but_for_the_timings(
@@ -203,8 +211,9 @@ def test_the_html_report_is_deterministic_but_for_the_timings(
     for name in ("one", "two"):
         run_batch(["in"], formats=["text"], outdir=tmp_path / name, executor=SerialExecutor())
         page = (tmp_path / name / "report.html").read_text(encoding="utf-8")
-        pages.append([line for line in page.splitlines() if "documents/s" not in line])
+        pages.append([line for line in page.splitlines() if 'id="run"' not in line])
     assert pages[0] == pages[1]
+    assert len(pages[0]) == len(page.splitlines()) - 1
 
 
 # -- failures --------------------------------------------------------------------------
@@ -518,6 +527,7 @@ def test_the_local_pool_takes_tasks_only_as_it_has_room(corpus: list[Path], tmp_
 def test_serial_local_and_dask_executors_give_the_same_report(
     corpus: list[Path], tmp_path: Path
 ) -> None:
+    import dask
     from distributed import Client, LocalCluster
 
     from bcpipe.batch import DaskExecutor
@@ -531,15 +541,29 @@ def test_serial_local_and_dask_executors_give_the_same_report(
 
     local = batch("local", LocalExecutor(2))
     serial = batch("serial", SerialExecutor())
+    # A task whose worker died fails at once (no retry on other workers): quicker here.
     with (
+        dask.config.set({"distributed.scheduler.allowed-failures": 0}),
         LocalCluster(
             n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None
         ) as cluster,
         Client(cluster) as client,
     ):
-        dask = batch("dask", DaskExecutor(client=client, chunksize=3))
-    assert dask["run"]["executor"].startswith("dask at tcp://")
-    assert without_timings(dask) == without_timings(local) == without_timings(serial)
+        on_dask = batch("dask", DaskExecutor(client=client, chunksize=3))
+        # A document that kills its Dask worker fails alone: its chunk is split and retried.
+        plugins = write_plugin(tmp_path / "plugins", "killer", KILLER)
+        write_yaml(tmp_path / "in" / "huyen-a" / "xa-02.yaml", minimal_report(subject="CRASH"))
+        killed = run_batch(
+            ["in"], formats=["text"], outdir=tmp_path / "killed", plugins_dir=plugins,
+            executor=DaskExecutor(client=client, chunksize=4),
+        )  # fmt: skip
+    (dead,) = [r for r in killed.records() if r["outcome"] == "failed"]
+    assert dead["input"] == "in/huyen-a/xa-02.yaml"
+    assert dead["error"].startswith("the Dask workers died while processing this document")
+    assert killed.documents == 12 and killed.exit_code == 2
+    dask_report = on_dask
+    assert dask_report["run"]["executor"].startswith("dask at tcp://")
+    assert without_timings(dask_report) == without_timings(local) == without_timings(serial)
     assert files_under(tmp_path / "dask") == files_under(tmp_path / "local")
     for name in files_under(tmp_path / "local"):
         if name.startswith("huyen-"):

@@ -3,8 +3,9 @@
 The client sends chunks of tasks; each Dask worker process builds its pipeline once
 (:func:`bcpipe.batch.worker.pipeline_for` caches it per process) and writes the outputs
 itself, so the inputs and OUTDIR must be on a file system every worker sees at the same
-path. Only records come back. A chunk whose worker died is split and its documents sent
-again one by one, so that only the document that kills a worker is reported as failed.
+path. Only records come back. After a worker died, the documents of the tasks it took
+down are run again one at a time, alone on the cluster, so that only a document that
+kills a worker by itself is reported as failed.
 """
 
 from __future__ import annotations
@@ -92,22 +93,50 @@ class DaskExecutor:
         def submit(chunk: list[Task]) -> tuple[list[Task], Any]:
             return chunk, client.submit(run_tasks, options, chunk, pure=False)
 
-        for chunk in itertools.islice(chunks, window):
-            pending.append(submit(chunk))
+        def refill() -> None:
+            room = window - len(pending)
+            pending.extend(submit(chunk) for chunk in itertools.islice(chunks, max(room, 0)))
+
+        refill()
         while pending:
-            chunk, future = pending.popleft()
+            future = pending[0][1]
             try:
                 records: list[Record] = future.result()
-            except Exception as exc:
-                if len(chunk) > 1:  # find the one document that fails, if it is one
-                    pending.extendleft(reversed([submit([task]) for task in chunk]))
-                    continue
-                records = [failed_record(chunk[0], _message(exc))]
-            finally:
+            except Exception:
+                yield from self._isolate(client, options, pending)
+            else:
+                pending.popleft()
                 future.release()
-            yield from records
-            for chunk in itertools.islice(chunks, 1):
-                pending.append(submit(chunk))
+                yield from records
+            refill()
+
+    def _isolate(
+        self, client: Any, options: PipelineOptions, pending: deque[tuple[list[Task], Any]]
+    ) -> Iterator[Record]:
+        """A task failed (its worker died): find the documents that kill workers.
+
+        A dying worker takes down every task it held, innocent ones too. So: let what is
+        in flight finish, then run each document of every failed task alone, one at a
+        time, with nothing else on the cluster: only a document that kills its worker
+        on its own is reported as failed. Slow, and only after a worker died.
+        """
+        distributed = _distributed()
+        distributed.wait([future for _, future in pending])
+        while pending:
+            chunk, future = pending.popleft()
+            if future.status == "finished":
+                yield from future.result()
+                future.release()
+                continue
+            future.release()
+            for task in chunk:
+                alone = client.submit(run_tasks, options, [task], pure=False)
+                try:
+                    yield from alone.result()
+                except Exception as exc:
+                    yield failed_record(task, _message(exc))
+                finally:
+                    alone.release()
 
 
 def _chunks(tasks: Iterable[Task], size: int) -> Iterator[list[Task]]:

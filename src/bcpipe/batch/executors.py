@@ -154,29 +154,28 @@ class _Pool:
 
     def run(self, tasks: Iterable[Task]) -> Iterator[Record]:
         source = iter(tasks)
-        retry: deque[tuple[int, Task]] = deque()
+        waiting: deque[tuple[int, Task]] = deque()  # taken, not (or no longer) assigned
         done: dict[int, Record] = {}
         taken = emitted = 0
         exhausted = False
         while True:
-            while retry or (not exhausted and taken - emitted < self.window):
-                worker = self._worker_with_room()
-                if worker is None:
-                    break
-                if retry:
-                    item = retry.popleft()
-                else:
+            while waiting or (not exhausted and taken - emitted < self.window):
+                if not waiting:
                     task = next(source, None)
                     if task is None:
                         exhausted = True
                         break
-                    item = (taken, task)
+                    waiting.append((taken, task))
                     taken += 1
+                worker = self._worker_with_room()
+                if worker is None:
+                    break
+                item = waiting.popleft()
                 try:
                     worker.conn.send(item)
                 except OSError:  # it died since the last look; its task is not this one
-                    retry.appendleft(item)
-                    self._bury(worker, done, retry)
+                    waiting.appendleft(item)
+                    self._bury(worker, done, waiting)
                     continue
                 worker.assigned.append(item)
             while emitted in done:
@@ -184,9 +183,9 @@ class _Pool:
                 emitted += 1
             if exhausted and emitted == taken:
                 return
-            self._collect(done, retry)
+            self._collect(done, waiting)
 
-    def _collect(self, done: dict[int, Record], retry: deque[tuple[int, Task]]) -> None:
+    def _collect(self, done: dict[int, Record], waiting: deque[tuple[int, Task]]) -> None:
         """Wait for answers or deaths, and take them in."""
         by_handle: dict[object, _Worker] = {}
         for worker in self.workers:
@@ -205,7 +204,7 @@ class _Pool:
             if worker not in dead:
                 dead.append(worker)
         for worker in dead:
-            self._bury(worker, done, retry)
+            self._bury(worker, done, waiting)
 
     def _receive(self, worker: _Worker, done: dict[int, Record]) -> None:
         message = worker.conn.recv()
@@ -219,7 +218,7 @@ class _Pool:
         done[index] = record
 
     def _bury(
-        self, worker: _Worker, done: dict[int, Record], retry: deque[tuple[int, Task]]
+        self, worker: _Worker, done: dict[int, Record], waiting: deque[tuple[int, Task]]
     ) -> None:
         """A worker died: fail the task it was on, hand its queued tasks to others."""
         try:
@@ -227,22 +226,23 @@ class _Pool:
                 self._receive(worker, done)
         except (EOFError, OSError):
             pass
-        worker.process.join()
+        worker.process.join(timeout=10)
+        if worker.process.is_alive():  # pragma: no cover - it closed its end, yet lives
+            worker.process.kill()
+            worker.process.join()
         worker.conn.close()
         self.workers.remove(worker)
-        if not worker.assigned:
-            return
         how = _death(worker.process.exitcode)
-        if worker.ready:
+        if not worker.ready:
+            self.startup_deaths += 1
+            if self.startup_deaths >= _STARTUP_DEATHS:
+                raise BatchError(f"batch worker processes die while starting ({how})")
+        elif worker.assigned:
             index, task = worker.assigned.popleft()
             done[index] = failed_record(
                 task, f"the worker process died while processing this document ({how})"
             )
-        else:
-            self.startup_deaths += 1
-            if self.startup_deaths >= _STARTUP_DEATHS:
-                raise BatchError(f"batch worker processes die while starting ({how})")
-        retry.extendleft(reversed(worker.assigned))
+        waiting.extendleft(reversed(worker.assigned))
 
     def close(self, *, graceful: bool) -> None:
         for worker in self.workers:

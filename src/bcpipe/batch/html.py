@@ -2,8 +2,9 @@
 
 No external resources: styles and the small filter script are inline, and the page
 reads without the script (every row shown). The filter shows the documents with one
-finding code, or one outcome. All text is HTML-escaped. Written row by row from the
-spool, like ``report.json``.
+finding code, or one outcome; ``report.html#BC121`` or ``report.html#failed`` opens it
+filtered. All text is HTML-escaped. The words of the page are in the batch's language
+(Vietnamese by default). Written row by row from the spool, like ``report.json``.
 """
 
 from __future__ import annotations
@@ -14,22 +15,74 @@ from pathlib import Path
 from urllib.parse import quote
 
 from bcpipe.atomic import atomic_writer
-from bcpipe.batch.report import OUTCOMES, Totals
+from bcpipe.batch.report import OUTCOMES, BatchReport
 from bcpipe.batch.tasks import Record
+from bcpipe.findings import Language
 
 __all__ = ["write_html"]
 
-_OUTCOME_LABELS = {
-    "ok": "ok",
-    "findings": "errors found",
-    "failed": "failed",
-    "skipped": "skipped (up to date)",
+_WORDS: dict[Language, dict[str, str]] = {
+    "vi": {
+        "title": "bcpipe batch: {n} văn bản",
+        "documents": "Số văn bản",
+        "outcomes": "Kết quả",
+        "findings": "Phát hiện",
+        "formats": "Định dạng xuất",
+        "plugin set": "Bộ plugin",
+        "run": "Lần chạy",
+        "document": "Văn bản",
+        "outcome": "Kết quả",
+        "outputs": "Tệp xuất",
+        "finding code": "Mã phát hiện",
+        "all codes": "Tất cả các mã",
+        "all outcomes": "Tất cả kết quả",
+        "shown": "Đang hiện {shown} / {n} văn bản",
+        "in documents": "{n} văn bản",
+        "ok": "đạt",
+        "findings outcome": "có lỗi",
+        "failed": "không xử lý được",
+        "skipped": "bỏ qua (tệp xuất còn mới)",
+        "error": "lỗi",
+        "warning": "cảnh báo",
+        "info": "thông tin",
+        "line": "dòng",
+        "per second": "văn bản/giây",
+        "(document)": "(văn bản)",
+    },
+    "en": {
+        "title": "bcpipe batch: {n} documents",
+        "documents": "Documents",
+        "outcomes": "Outcomes",
+        "findings": "Findings",
+        "formats": "Formats",
+        "plugin set": "Plugin set",
+        "run": "Run",
+        "document": "Document",
+        "outcome": "Outcome",
+        "outputs": "Outputs",
+        "finding code": "Finding code",
+        "all codes": "All codes",
+        "all outcomes": "All outcomes",
+        "shown": "{shown} of {n} documents shown",
+        "in documents": "{n} documents",
+        "ok": "ok",
+        "findings outcome": "errors found",
+        "failed": "failed",
+        "skipped": "skipped (outputs up to date)",
+        "error": "error",
+        "warning": "warning",
+        "info": "info",
+        "line": "line",
+        "per second": "documents/s",
+        "(document)": "(document)",
+    },
 }
 
 _STYLE = """
 body { font-family: system-ui, sans-serif; margin: 1.5em; color: #222; }
 h1 { font-size: 1.4em; }
-table { border-collapse: collapse; width: 100%; }
+table { border-collapse: collapse; }
+#documents { width: 100%; }
 th, td { border: 1px solid #ccc; padding: 0.3em 0.5em; vertical-align: top; text-align: left; }
 th { background: #f0f0f0; }
 td.n { text-align: right; color: #666; }
@@ -41,18 +94,21 @@ ul { margin: 0; padding-left: 1.2em; }
 .findings td.outcome { background: #fed; }
 .ok td.outcome { background: #dfd; }
 .skipped td.outcome { background: #eee; }
+td.outcome { white-space: nowrap; }
 pre { white-space: pre-wrap; margin: 0; }
 .filters { margin: 1em 0; }
+.filters label { margin-right: 1em; }
 """
 
 # No "<" or "&" in the script: the page stays well-formed XML as well as HTML.
 _SCRIPT = """
+var codeSelect = document.getElementById("code");
+var outcomeSelect = document.getElementById("outcome");
 function applyFilter() {
-  var code = document.getElementById("code").value;
-  var outcome = document.getElementById("outcome").value;
-  var rows = document.querySelectorAll("tbody tr");
+  var code = codeSelect.value;
+  var outcome = outcomeSelect.value;
   var shown = 0;
-  rows.forEach(function (row) {
+  document.querySelectorAll("#documents tbody tr").forEach(function (row) {
     var show = (code === "" || row.dataset.codes.split(" ").indexOf(code) !== -1)
       ? (outcome === "" || row.dataset.outcome === outcome) : false;
     row.hidden = !show;
@@ -60,8 +116,15 @@ function applyFilter() {
   });
   document.getElementById("shown").textContent = shown;
 }
-document.getElementById("code").addEventListener("change", applyFilter);
-document.getElementById("outcome").addEventListener("change", applyFilter);
+codeSelect.addEventListener("change", applyFilter);
+outcomeSelect.addEventListener("change", applyFilter);
+var wanted = decodeURIComponent(location.hash.slice(1));
+[codeSelect, outcomeSelect].forEach(function (select) {
+  Array.prototype.forEach.call(select.options, function (option) {
+    if (wanted !== "" ? option.value === wanted : false) { select.value = wanted; }
+  });
+});
+applyFilter();
 """
 
 
@@ -70,66 +133,87 @@ def _e(text: object) -> str:
 
 
 def write_html(
-    path: Path,
-    *,
-    title: str,
-    facts: list[tuple[str, str]],
-    totals: Totals,
-    records: Iterable[Record],
+    path: Path, report: BatchReport, records: Iterable[Record], language: Language = "vi"
 ) -> None:
-    """Write the page: ``facts`` (label, value) above the table, then a row per record."""
+    """Write the page for ``report``: facts, filters, then a row per record."""
+    words = _WORDS[language]
+    totals = report.totals
+    title = words["title"].format(n=totals.documents)
+    facts = [
+        ("documents", str(totals.documents)),
+        ("outcomes", ", ".join(f"{_outcome(o, words)} {totals.outcomes[o]}" for o in OUTCOMES)),
+        ("findings", ", ".join(f"{n} {words[s]}" for s, n in totals.by_severity.items())),
+        ("formats", ", ".join(report.formats)),
+        ("plugin set", report.fingerprint),
+        (
+            "run",
+            f"{report.executor}; {report.seconds:.2f} s, "
+            f"{report.documents_per_second:.1f} {words['per second']}",
+        ),
+    ]
     with atomic_writer(path) as out:
 
         def put(text: str) -> None:
             out.write(text.encode("utf-8"))
 
-        put('<!DOCTYPE html>\n<html lang="vi">\n<head>\n<meta charset="utf-8"/>\n')
+        put(f'<!DOCTYPE html>\n<html lang="{language}">\n<head>\n<meta charset="utf-8"/>\n')
         put(f"<title>{_e(title)}</title>\n<style>{_STYLE}</style>\n</head>\n<body>\n")
         put(f'<h1>{_e(title)}</h1>\n<table class="facts">\n')
-        for label, value in facts:
-            put(f"<tr><th>{_e(label)}</th><td>{_e(value)}</td></tr>\n")
+        for label, value in facts:  # "run" (the timings) is the one row that varies
+            put(f'<tr id="{label.replace(" ", "-")}"><th>{_e(words[label])}</th>')
+            put(f"<td>{_e(value)}</td></tr>\n")
         put("</table>\n")
-        _filters(put, totals)
+        _filters(put, report, words)
         put(
-            '<table id="documents">\n<thead><tr><th>#</th><th>document</th><th>outcome</th>'
-            "<th>findings</th><th>outputs</th></tr></thead>\n<tbody>\n"
+            f'<table id="documents">\n<thead><tr><th>#</th><th>{_e(words["document"])}</th>'
+            f"<th>{_e(words['outcome'])}</th><th>{_e(words['findings'])}</th>"
+            f"<th>{_e(words['outputs'])}</th></tr></thead>\n<tbody>\n"
         )
         for number, record in enumerate(records, 1):
-            put(_row(number, record))
+            put(_row(number, record, words))
         put(f"</tbody>\n</table>\n<script>{_SCRIPT}</script>\n</body>\n</html>\n")
 
 
-def _filters(put: Callable[[str], None], totals: Totals) -> None:
-    put('<div class="filters">\n<label>finding code <select id="code">\n')
-    put('<option value="">all codes</option>\n')
+def _outcome(outcome: str, words: dict[str, str]) -> str:
+    return words["findings outcome" if outcome == "findings" else outcome]
+
+
+def _filters(put: Callable[[str], None], report: BatchReport, words: dict[str, str]) -> None:
+    totals = report.totals
+    put(f'<div class="filters">\n<label>{_e(words["finding code"])} <select id="code">\n')
+    put(f'<option value="">{_e(words["all codes"])}</option>\n')
     for count in totals.codes():
-        label = f"{count.code} ({count.severity}, {count.documents} documents)"
+        label = (
+            f"{count.code} ({words.get(count.severity, count.severity)}, "
+            f"{words['in documents'].format(n=count.documents)})"
+        )
         put(f'<option value="{_e(count.code)}">{_e(label)}</option>\n')
-    put('</select></label>\n<label>outcome <select id="outcome">\n')
-    put('<option value="">all outcomes</option>\n')
+    put(f'</select></label>\n<label>{_e(words["outcome"])} <select id="outcome">\n')
+    put(f'<option value="">{_e(words["all outcomes"])}</option>\n')
     for outcome in OUTCOMES:
-        label = f"{_OUTCOME_LABELS[outcome]} ({totals.outcomes[outcome]})"
+        label = f"{_outcome(outcome, words)} ({totals.outcomes[outcome]})"
         put(f'<option value="{outcome}">{_e(label)}</option>\n')
-    put(
-        f'</select></label>\n<span><span id="shown">{totals.documents}</span> of '
-        f"{totals.documents} documents shown</span>\n</div>\n"
+    shown = _e(words["shown"]).format(
+        shown=f'<span id="shown">{totals.documents}</span>', n=totals.documents
     )
+    put(f"</select></label>\n<span>{shown}</span>\n</div>\n")
 
 
-def _row(number: int, record: Record) -> str:
+def _row(number: int, record: Record, words: dict[str, str]) -> str:
     outcome = record["outcome"]
     codes = " ".join(sorted({f["code"] for f in record["findings"]}))
     items = []
     if record["error"]:
         items.append(f'<li class="error"><pre>{_e(record["error"])}</pre></li>')
     for finding in record["findings"]:
-        where = finding["location"]["path"] or "(document)"
+        where = finding["location"]["path"] or words["(document)"]
         line = finding["location"]["line"]
         if line is not None:
-            where += f" (line {line})"
+            where += f" ({words['line']} {line})"
+        severity = finding["severity"]
         items.append(
-            f'<li class="{_e(finding["severity"])}"><b>{_e(finding["code"])}</b> '
-            f"{_e(finding['severity'])} · {_e(where)}: {_e(finding['message'])}</li>"
+            f'<li class="{_e(severity)}"><b>{_e(finding["code"])}</b> '
+            f"{_e(words.get(severity, severity))} · {_e(where)}: {_e(finding['message'])}</li>"
         )
     findings = f"<ul>{''.join(items)}</ul>" if items else ""
     links = " ".join(
@@ -139,6 +223,6 @@ def _row(number: int, record: Record) -> str:
     return (
         f'<tr class="{outcome}" data-outcome="{outcome}" data-codes="{_e(codes)}">'
         f'<td class="n">{number}</td><td>{_e(record["input"])}</td>'
-        f'<td class="outcome">{_e(_OUTCOME_LABELS[outcome])}</td>'
+        f'<td class="outcome">{_e(_outcome(outcome, words))}</td>'
         f"<td>{findings}</td><td>{links}</td></tr>\n"
     )

@@ -6,6 +6,7 @@ import json
 import os
 import tempfile
 import time
+import uuid
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from types import ModuleType
@@ -119,13 +120,7 @@ def run_batch(
             tuple(unmatched),
         )
         write_json(report.json_path, _head(pipeline, report, plugins_used, kind), spooled(spool))
-        write_html(
-            report.html_path,
-            title=f"bcpipe batch: {totals.documents} documents",
-            facts=_facts(report),
-            totals=totals,
-            records=spooled(spool),
-        )
+        write_html(report.html_path, report, spooled(spool), pipeline.language)
     return report
 
 
@@ -145,6 +140,7 @@ def _tasks(
     force: bool,
 ) -> Iterator[Task]:
     """The tasks, made as the executor takes them."""
+    run = uuid.uuid4().hex
     for item, stem in zip(found, output_stems(found), strict=True):
         yield Task(
             path=item.path,
@@ -155,6 +151,7 @@ def _tasks(
             record=f"{RECORDS}/{stem}.json",
             fingerprint=fingerprint,
             force=force,
+            run=run,
         )
 
 
@@ -184,20 +181,3 @@ def _head(
             "documents_per_second": round(report.documents_per_second, 1),
         },
     }
-
-
-def _facts(report: BatchReport) -> list[tuple[str, str]]:
-    totals = report.totals
-    return [
-        ("documents", str(totals.documents)),
-        ("outcomes", ", ".join(f"{k} {v}" for k, v in totals.outcomes.items())),
-        ("with errors", str(totals.with_errors)),
-        ("findings", ", ".join(f"{n} {s}" for s, n in totals.by_severity.items())),
-        ("formats", ", ".join(report.formats)),
-        ("plugin set", report.fingerprint),
-        (
-            "run",
-            f"{report.executor}; {report.seconds:.2f} s, "
-            f"{report.documents_per_second:.1f} documents/s",
-        ),
-    ]

@@ -58,6 +58,7 @@ class Task:
     record: str  # path below outdir of the record kept for re-runs
     fingerprint: str
     force: bool = False
+    run: str = ""  # the batch run's id: a task run twice in one batch is not "skipped"
 
 
 def failed_record(task: Task, error: str, seconds: float = 0.0) -> Record:
@@ -95,10 +96,13 @@ def _current(task: Task) -> Record | None:
                 return None
     except (OSError, ValueError, KeyError, TypeError, AttributeError):
         return None
+    # A Dask task may run twice (its result was lost with a worker): the second time it
+    # finds its own record, which is this run's outcome, not a skipped document.
+    same_run = bool(task.run) and kept.get("run") == task.run
     return Record(
         input=task.name,
         kind=kept.get("kind"),
-        outcome="skipped",
+        outcome=kept["outcome"] if same_run else "skipped",
         error=None,
         findings=list(kept.get("findings", [])),
         outputs={fmt: relative for fmt, relative in task.outputs},
@@ -175,7 +179,8 @@ def _process(pipeline: Pipeline, task: Task, fingerprint: str) -> Record:
         record["outcome"], record["error"] = "failed", "; ".join(errors)
         return record
     keep = json.dumps(
-        {**record, "fingerprint": fingerprint, "input_stat": input_stat}, ensure_ascii=False
+        {**record, "fingerprint": fingerprint, "input_stat": input_stat, "run": task.run},
+        ensure_ascii=False,
     )
     # Only a cache: a record lost to a power cut (unreadable) just makes the next run redo.
     write_bytes_atomic(_target(task, task.record), keep.encode("utf-8"), fsync=False)
