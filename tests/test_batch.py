@@ -5,6 +5,8 @@ from __future__ import annotations
 import io
 import json
 import os
+import sys
+import types
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -351,6 +353,24 @@ def test_workers_that_die_while_starting_stop_the_batch_with_a_message(
         )  # fmt: skip
 
 
+def test_a_plugin_module_the_workers_cannot_import_is_a_clear_error(
+    corpus: list[Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    module = types.ModuleType("bcpipe_test_plugin_of_this_process_only")
+    monkeypatch.setitem(sys.modules, module.__name__, module)  # importable here, not there
+    message = (
+        r"a batch worker cannot build its pipeline: ModuleNotFoundError: "
+        r"No module named 'bcpipe_test_plugin_of_this_process_only'"
+    )
+    with pytest.raises(BatchError, match=message):
+        run_batch(
+            ["in"], formats=["text"], outdir=tmp_path / "out", plugins=[module],
+            executor=LocalExecutor(1),
+        )  # fmt: skip
+    with pytest.raises(TypeError, match="give plugins as importable module names"):
+        run_batch(["in"], formats=["text"], outdir=tmp_path / "out", plugins=[object()])
+
+
 def test_a_worker_with_another_plugin_set_refuses_the_document(
     corpus: list[Path], tmp_path: Path
 ) -> None:
@@ -362,6 +382,19 @@ def test_a_worker_with_another_plugin_set_refuses_the_document(
     record = process(pipeline, task, "def")
     assert record["outcome"] == "failed" and "plugin set differs" in (record["error"] or "")
     assert not (tmp_path / "out").exists()
+
+
+def test_an_output_that_cannot_be_written_fails_its_document(
+    corpus: list[Path], tmp_path: Path
+) -> None:
+    (tmp_path / "out" / "huyen-a" / "xa-00.txt").mkdir(parents=True)  # a folder in the way
+    report = run_batch(["in"], formats=["xml", "text"], outdir="out", executor=SerialExecutor())
+    records = {r["input"]: r for r in report.records()}
+    blocked = records["in/huyen-a/xa-00.yaml"]
+    assert blocked["outcome"] == "failed" and blocked["outputs"] == {"xml": "huyen-a/xa-00.xml"}
+    assert blocked["error"] == "huyen-a/xa-00.txt: cannot be written: Is a directory"
+    assert report.failed == 1 and report.documents == 12
+    assert not list((tmp_path / "out").rglob("*.tmp"))
 
 
 # -- re-runs ---------------------------------------------------------------------------

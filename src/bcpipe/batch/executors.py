@@ -212,6 +212,8 @@ class _Pool:
             worker.ready = True
             self.startup_deaths = 0
             return
+        if message[0] == "broken":
+            raise BatchError(f"a batch worker cannot build its pipeline: {message[1]}")
         index, record = message
         expected, _ = worker.assigned.popleft()
         assert index == expected, (index, expected)  # answers come in the order sent

@@ -159,11 +159,14 @@ def _process(pipeline: Pipeline, task: Task, fingerprint: str) -> Record:
         try:
             data = pipeline.export(result.document, fmt, prepared=True, cache=cache)
             write_bytes_atomic(_target(task, relative), data)
-        except (BcpipeError, OSError) as exc:
+        except BcpipeError as exc:
             errors.append(str(exc))
-            _forget(task, [fmt])
+        except OSError as exc:
+            errors.append(f"{relative}: cannot be written: {exc.strerror or exc}")
+        else:
+            outputs[fmt] = relative
             continue
-        outputs[fmt] = relative
+        _forget(task, [fmt])
     kind = document.source.kind if document.source else task.kind
     record = Record(
         input=task.name,
@@ -195,5 +198,5 @@ def _forget(task: Task, formats: list[str]) -> None:
     """
     stale = dict(task.outputs)
     for relative in [task.record, *(stale[fmt] for fmt in formats)]:
-        with contextlib.suppress(FileNotFoundError):
+        with contextlib.suppress(OSError):  # missing, or not a file: nothing to forget
             _target(task, relative).unlink()

@@ -64,12 +64,17 @@ def run_tasks(options: PipelineOptions, tasks: Sequence[Task]) -> list[Record]:
 def serve(conn: Connection, options: PipelineOptions) -> None:
     """A local pool worker: build the pipeline, say so, then answer tasks until told to stop.
 
-    Messages in: ``(index, task)``, or None to stop. Out: ``("ready",)`` once, then
-    ``(index, record)`` for each task, in the order received.
+    Messages in: ``(index, task)``, or None to stop. Out: ``("ready",)`` once (or
+    ``("broken", message)`` if the pipeline cannot be built), then ``(index, record)``
+    for each task, in the order received.
     """
     # ^C goes to the whole process group: the parent alone decides what to do with it.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    worker = pipeline_for(options)
+    try:
+        worker = pipeline_for(options)
+    except Exception as exc:  # e.g. a plugin module the parent imports and this one cannot
+        conn.send(("broken", f"{type(exc).__name__}: {exc}"))
+        return
     conn.send(("ready",))
     while True:
         try:
