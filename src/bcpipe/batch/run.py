@@ -100,7 +100,9 @@ def run_batch(
     executor = executor or LocalExecutor()
     totals = Totals()
     out.mkdir(parents=True, exist_ok=True)
-    with tempfile.TemporaryFile() as spool:
+    # The records wait on disk for the reports, beside the outputs (where there is room
+    # for them); an anonymous file leaves nothing behind, even if the batch is killed.
+    with tempfile.TemporaryFile(dir=out) as spool:
         for done, record in enumerate(executor.run(options, tasks), 1):
             spool.write(json.dumps(record, ensure_ascii=False).encode("utf-8") + b"\n")
             totals.add(record)
