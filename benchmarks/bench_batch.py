@@ -13,7 +13,9 @@ N = 1 and 2 processes:
   call to the reports written (worker start-up included), and ``steady``, the rate after
   the first document; ``batch/direct`` is steady over direct: what the batch keeps.
 
-Then the peak RSS of the batch's parent process (VmHWM, in a fresh process per
+Then the CPU time per document of the work by hand and of the same through a batch
+worker, in one process (the batch's own cost per document, little disturbed by other
+load). Then the peak RSS of the batch's parent process (VmHWM, in a fresh process per
 size) for each size of ``--rss``, exported to text: memory must not grow with the batch.
 Timings are the best of ``--repeat`` runs (other load on the machine only slows a run).
 """
@@ -33,7 +35,9 @@ from pathlib import Path
 
 import bcpipe
 from bcpipe.atomic import write_bytes_atomic
-from bcpipe.batch import LocalExecutor, Record, run_batch
+from bcpipe.batch import LocalExecutor, PipelineOptions, Record, run_batch
+from bcpipe.batch.tasks import Task
+from bcpipe.batch.worker import WorkerPipeline
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "examples" / "bao-cao-ttdn-tuy-phuoc-2022.yaml"
@@ -53,15 +57,20 @@ def make_documents(folder: Path, count: int) -> list[Path]:
     return paths
 
 
-def direct(paths: list[Path], fmt: str, out: Path) -> float:
-    """Documents/second for the per-document work, in this process, no batch."""
-    pipeline = bcpipe.Pipeline()
+def by_hand(pipeline: bcpipe.Pipeline, paths: list[Path], fmt: str, out: Path) -> None:
+    """The per-document work without the batch: load, validate, export, write."""
     extension = pipeline.exporter(fmt).extension
-    started = time.perf_counter()
     for i, path in enumerate(paths):
         result = pipeline.validate(pipeline.load(path))
         data = pipeline.export(result.document, fmt, prepared=True)
         write_bytes_atomic(out / f"{i}{extension}", data)
+
+
+def direct(paths: list[Path], fmt: str, out: Path) -> float:
+    """Documents/second for the per-document work, in this process, no batch."""
+    pipeline = bcpipe.Pipeline()
+    started = time.perf_counter()
+    by_hand(pipeline, paths, fmt, out)
     return len(paths) / (time.perf_counter() - started)
 
 
@@ -103,6 +112,34 @@ def direct_parallel(folder: Path, fmt: str, processes: int, out: Path) -> float:
         return sum(pool.map(_direct_in_process, jobs))
 
 
+def cpu_per_document(paths: list[Path], fmt: str, out: Path, repeat: int) -> tuple[float, float]:
+    """CPU milliseconds per document: (the work by hand, the same through a batch worker).
+
+    CPU time, in this process, each document done both ways in turn and the least of
+    ``repeat`` rounds kept: what other load on the machine disturbs least. The
+    difference is what the batch adds to each document (its record, kept for re-runs).
+    """
+    pipeline = PipelineOptions().build()
+    worker = WorkerPipeline(pipeline)
+    extension = pipeline.exporter(fmt).extension
+    hand = [float("inf")] * len(paths)
+    batched = [float("inf")] * len(paths)
+    for _ in range(repeat):
+        for i, path in enumerate(paths):
+            task = Task(
+                path=str(path), name=path.name, kind=None, outdir=str(out),
+                outputs=((fmt, f"{i}{extension}"),), record=f".bcpipe/records/{i}.json",
+                fingerprint=worker.fingerprint(None), force=True,
+            )  # fmt: skip
+            started = time.process_time()
+            by_hand(pipeline, [path], fmt, Path(out, "by-hand"))
+            middle = time.process_time()
+            worker.process(task)
+            hand[i] = min(hand[i], middle - started)
+            batched[i] = min(batched[i], time.process_time() - middle)
+    return 1000 * sum(hand) / len(paths), 1000 * sum(batched) / len(paths)
+
+
 def peak_rss_kib() -> int:
     """This process's peak resident memory, in KiB.
 
@@ -142,7 +179,7 @@ def main() -> None:
 
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp, "in")
-        make_documents(folder, args.docs)
+        paths = make_documents(folder, args.docs)
         print(f"{args.docs} copies of {SAMPLE.name} (5 pages); best of {args.repeat} runs")
         print("direct: the per-document work by hand, in N processes (no batch)")
         print(
@@ -166,6 +203,14 @@ def main() -> None:
                 f"{fmt:<6} speed-up from 1 to 2 processes: batch "
                 f"{rates['batch'][2] / rates['batch'][1]:.2f}x, direct "
                 f"{rates['direct'][2] / rates['direct'][1]:.2f}x"
+            )
+
+        print("CPU per document in one process (the batch's own cost per document):")
+        for fmt in args.formats.split(","):
+            hand, batched = cpu_per_document(paths, fmt, Path(tmp, "cpu"), args.repeat)
+            print(
+                f"{fmt:<6} by hand {hand:6.2f} ms, through a batch worker {batched:6.2f} ms "
+                f"({batched / hand - 1:+.1%})"
             )
 
     sizes = [int(size) for size in args.rss.split(",") if size]

@@ -13,14 +13,12 @@ __all__ = ["atomic_writer", "write_bytes_atomic"]
 
 
 @contextlib.contextmanager
-def atomic_writer(path: str | os.PathLike[str], *, fsync: bool = True) -> Iterator[BinaryIO]:
+def atomic_writer(path: str | os.PathLike[str]) -> Iterator[BinaryIO]:
     """A binary file that becomes ``path`` when the ``with`` block ends without error.
 
     For outputs too large to hold in memory (written piece by piece): readers see the
     old file or the new, never half. The temporary file sits beside the target (same
     file system, so the rename is atomic) and is removed if anything fails.
-    ``fsync=False`` skips forcing the data to disk first (about a millisecond a file):
-    for files that are only a cache, which a power cut may leave empty.
     """
     target = Path(path)
     target.parent.mkdir(parents=True, exist_ok=True)
@@ -31,9 +29,8 @@ def atomic_writer(path: str | os.PathLike[str], *, fsync: bool = True) -> Iterat
         os.fchmod(fd, mode)
         with os.fdopen(fd, "wb") as handle:
             yield handle
-            if fsync:
-                handle.flush()
-                os.fsync(handle.fileno())
+            handle.flush()
+            os.fsync(handle.fileno())
         Path(temp_name).replace(target)
     except BaseException:
         with contextlib.suppress(FileNotFoundError):
@@ -41,8 +38,8 @@ def atomic_writer(path: str | os.PathLike[str], *, fsync: bool = True) -> Iterat
         raise
 
 
-def write_bytes_atomic(path: str | os.PathLike[str], data: bytes, *, fsync: bool = True) -> Path:
+def write_bytes_atomic(path: str | os.PathLike[str], data: bytes) -> Path:
     """Write ``data`` to ``path`` so that readers see the old file or the new, never half."""
-    with atomic_writer(path, fsync=fsync) as handle:
+    with atomic_writer(path) as handle:
         handle.write(data)
     return Path(path)

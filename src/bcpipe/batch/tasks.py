@@ -185,8 +185,11 @@ def _process(pipeline: Pipeline, task: Task, fingerprint: str) -> Record:
         {**record, "fingerprint": fingerprint, "input_stat": input_stat, "run": task.run},
         ensure_ascii=False,
     )
-    # Only a cache: a record lost to a power cut (unreadable) just makes the next run redo.
-    write_bytes_atomic(_target(task, task.record), keep.encode("utf-8"), fsync=False)
+    # Only a cache, so a plain write: a record cut short (a crash, a power cut) is not
+    # JSON, and the next run just redoes the document.
+    target = _target(task, task.record)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_bytes(keep.encode("utf-8"))
     return record
 
 
