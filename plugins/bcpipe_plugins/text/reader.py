@@ -41,7 +41,15 @@ from bcpipe_plugins.text.lines import (
 from bcpipe_plugins.text.markers import starts_block
 from bcpipe_plugins.text.notes import Notes
 from bcpipe_plugins.text.patterns import ADDRESSEE, type_of_line
-from bcpipe_plugins.text.tail import Tail, is_tail_anchor, parse_tail, recipient_data
+from bcpipe_plugins.text.tail import (
+    Tail,
+    is_name,
+    is_placeholder,
+    is_position,
+    is_tail_anchor,
+    parse_tail,
+    recipient_data,
+)
 from bcpipe_plugins.text.tree import build_tree, paragraph_data, split_basis, split_closing
 
 __all__ = ["ENACTING_AUTHORITY", "read_text"]
@@ -166,14 +174,38 @@ def _addressees(
 
 
 def _tail_start(lines: Sequence[Line], start: int) -> int:
-    """Where the signature block (or "Nơi nhận") begins; ``len(lines)`` if nowhere."""
-    for index in range(start, len(lines)):
-        if not lines[index].blank and is_tail_anchor(lines[index]):
-            return index
-    for index in range(start, len(lines)):  # no anchor: the body ends with "./."
+    """Where the end of page one begins (signature, "Nơi nhận"); ``len(lines)`` if nowhere.
+
+    That is after the end mark "./." of the text, or at the first "Nơi nhận:" or
+    authority line ("TM. …"), whichever comes first; failing both, at the title lines
+    above a name that ends the text (a head signing in his own right).
+    """
+    end = len(lines)
+    anchor = next((i for i in range(start, end) if is_tail_anchor(lines[i])), end)
+    for index in range(start, anchor):
         if lines[index].text.endswith(_END_MARK):
             return index + 1
-    return len(lines)
+    if anchor < end:
+        return anchor
+    return _signature_from_end(lines, start)
+
+
+def _signature_from_end(lines: Sequence[Line], start: int) -> int:
+    end = next((i for i in range(start, len(lines)) if is_appendix_header(lines[i])), len(lines))
+    index = end - 1
+    while index >= start and lines[index].blank:
+        index -= 1
+    if index < start or not is_name(lines[index].text):
+        return len(lines)
+    first = index
+    for above in range(index - 1, start - 1, -1):
+        text = lines[above].text
+        if not text or is_placeholder(text):
+            continue
+        if not is_position(text):
+            break
+        first = above
+    return first
 
 
 def _appendix_start(lines: Sequence[Line], start: int) -> int:

@@ -27,7 +27,15 @@ from bcpipe_plugins.text.patterns import (
     TYPIST,
 )
 
-__all__ = ["Tail", "is_tail_anchor", "parse_tail", "recipient_data"]
+__all__ = [
+    "Tail",
+    "is_name",
+    "is_placeholder",
+    "is_position",
+    "is_tail_anchor",
+    "parse_tail",
+    "recipient_data",
+]
 
 Data = dict[str, Any]
 
@@ -98,7 +106,7 @@ def _split_piece(piece: str) -> Iterator[str]:
     yield piece
 
 
-def _is_placeholder(piece: str) -> bool:
+def is_placeholder(piece: str) -> bool:
     folded = fold(piece).strip("()[] .")
     if folded in ("đã ký", "ký", "ký tên", "chữ ký", "ký số", "đã ký số"):
         return True
@@ -106,19 +114,19 @@ def _is_placeholder(piece: str) -> bool:
     return bracketed and ("ký" in folded or "dấu" in folded)
 
 
-def _is_name(piece: str) -> bool:
+def is_name(piece: str) -> bool:
     if len(piece) > 60 or NAME.fullmatch(piece) is None:
         return False
     return all(word[:1].isupper() for word in piece.split(" ")) and not piece.isupper()
 
 
-def _is_title(piece: str) -> bool:
+def is_title(piece: str) -> bool:
     folded = fold(piece)
     return len(piece) <= 80 and any(folded.startswith(word) for word in _TITLE_WORDS)
 
 
-def _is_position(piece: str) -> bool:
-    return piece.isupper() or _is_title(piece)
+def is_position(piece: str) -> bool:
+    return piece.isupper() or is_title(piece)
 
 
 def _note(text: str) -> tuple[str, str | None]:
@@ -191,7 +199,7 @@ class Tail:
                 lines[("authority", index)] = line
         titles = list(self.titles)
         name = self.name
-        if name is None and len(titles) >= 2 and not _is_title(titles[-1][0]):
+        if name is None and len(titles) >= 2 and not is_title(titles[-1][0]):
             name = titles.pop()  # a name typed in capitals, under the title
         if titles:
             data["position"] = " ".join(text for text, _ in titles)
@@ -219,7 +227,7 @@ class _TailReader:
         if authority is not None:
             tail.authority.append((authority.group("prefix"), authority.group("title"), line))
             return
-        if _is_placeholder(piece):
+        if is_placeholder(piece):
             self.notes.debris("placeholder", line)
             return
         if CONTACT.match(piece):
@@ -242,10 +250,10 @@ class _TailReader:
             return
         if tail.name is not None and self.typist(piece, line):
             return
-        if tail.name is None and _is_name(piece):
+        if tail.name is None and is_name(piece):
             tail.name = (piece, line)
             return
-        if tail.name is None and _is_position(piece):
+        if tail.name is None and is_position(piece):
             tail.titles.append((piece, line))
             return
         if self.typist(piece, line):

@@ -52,7 +52,11 @@ def split_basis(raws: list[Raw]) -> tuple[list[Raw], list[Raw]]:
 
 
 def split_closing(raws: list[Raw]) -> tuple[list[Raw], list[Raw]]:
-    """(rest, closing): the trailing paragraphs from the first "Trên đây …" on."""
+    """(rest, closing): the trailing paragraphs from the first "Trên đây …" on.
+
+    Without such an opener, a last paragraph that carries the end mark "./." after
+    other blocks ("… biết, thực hiện./.") is the closing.
+    """
     start = len(raws)
     for index in range(len(raws) - 1, -1, -1):
         raw = raws[index]
@@ -60,7 +64,15 @@ def split_closing(raws: list[Raw]) -> tuple[list[Raw], list[Raw]]:
             break
         if CLOSING_OPENER.match(raw.text):
             start = index
+    if start == len(raws) > 1 and raws[-1].kind == "paragraph" and raws[-1].text.endswith("./."):
+        start -= 1
     return raws[:start], raws[start:]
+
+
+def _is_sentence(data: Data) -> bool:
+    """A numbered block whose words end as a sentence does not head what follows it."""
+    words = data.get("text")
+    return isinstance(words, str) and words[-1:] in (".", ";", "!", "?") and not data["children"]
 
 
 def _report_joins(raw: Raw, path: ModelPath, notes: Notes) -> None:
@@ -129,7 +141,7 @@ def build_tree(raws: Sequence[Raw], root: ModelPath, notes: Notes) -> list[Data]
             while stack and stack[-1][0] >= level:
                 stack.pop()
         else:
-            while stack and stack[-1][0] >= _ITEM_LEVEL:
+            while stack and (stack[-1][0] >= _ITEM_LEVEL or _is_sentence(stack[-1][1])):
                 stack.pop()
         if stack:
             _, parent, parent_path = stack[-1]
