@@ -78,6 +78,15 @@ def _tab_cells(line: Line) -> list[str] | None:
     return cells if len(cells) >= 2 else None
 
 
+def _looks_labelled(text: str) -> bool:
+    """A cheap stand-in for :func:`block_marker`, enough to count labelled lines."""
+    first = text[:1]
+    return first in _LABEL_STARTS or (first.isdigit() and "." in text[1:4]) or text[1:2] == ")"
+
+
+_LABEL_STARTS = frozenset("-+–—•")
+
+
 def is_dense(lines: Sequence[Line]) -> bool:
     """One paragraph per line: most labelled lines have no blank line above them."""
     labelled = spaced = 0
@@ -86,7 +95,7 @@ def is_dense(lines: Sequence[Line]) -> bool:
         if line.blank:
             previous_blank = True
             continue
-        if block_marker(line.text) is not None:
+        if _looks_labelled(line.text):
             labelled += 1
             spaced += previous_blank
         previous_blank = False
@@ -192,8 +201,9 @@ def scan_blocks(lines: Sequence[Line], notes: Notes, *, dense: bool) -> list[Raw
     """The blocks of ``lines`` in order, with words joined across wraps and page breaks."""
     scanner = _Scanner(notes, dense)
     for index, line in enumerate(lines):
-        if line.blank:
+        if line.blank or line.page_break:
             scanner.gap = True
+        if line.blank:
             continue
         kind = debris_kind(line.text)
         if kind is not None:

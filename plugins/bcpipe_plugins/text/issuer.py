@@ -120,20 +120,21 @@ def issuer_data(
     settings: Mapping[str, Any],
     evidence: Evidence,
     notes: Notes,
-) -> tuple[dict[str, Any] | None, int | None]:
-    """The issuer as data, and the line it stands on (None when not in the text)."""
+) -> dict[str, Any] | None:
+    """The issuer as data (its lines noted when the text has them), or None."""
     data: dict[str, Any] = {}
-    line: int | None = None
     if evidence.abbreviation:
         data["abbreviation"] = evidence.abbreviation
     merged = merge_issuer_lines(pieces)
     if merged:
         name, line = merged[-1]
         data["name"] = name
+        notes.at(("issuer",), merged[0][1])
+        notes.at(("issuer", "name"), line)
         if len(merged) > 1:
             data["parent"] = " ".join(text for text, _ in merged[:-1])
-            line = merged[0][1]
-        return data, line
+            notes.at(("issuer", "parent"), merged[0][1])
+        return data
     configured = settings.get("issuer")
     if isinstance(configured, str) and configured.strip():
         data["name"] = configured.strip()
@@ -141,10 +142,10 @@ def issuer_data(
         if isinstance(parent, str) and parent.strip():
             data["parent"] = parent.strip()
         notes.report(ISSUER_FROM_SETTINGS, ("issuer", "name"), None, name=data["name"])
-        return data, None
+        return data
     kind = _kind(evidence)
     if kind is None:
-        return None, None
+        return None
     title, source_vi, source_en = kind
     mention = _mention(evidence, title)
     evidence_line = evidence.collective[1] if evidence.collective else None
@@ -169,4 +170,4 @@ def issuer_data(
             evidence=source_vi,
             evidence_en=source_en,
         )
-    return data, None
+    return data

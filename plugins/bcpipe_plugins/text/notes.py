@@ -30,11 +30,15 @@ class Notes:
         """Record that ``path`` stands on ``line`` (the first record wins)."""
         self.lines.setdefault(format_path(path), line)
 
-    def move(self, old: ModelPath, new: ModelPath) -> None:
-        """The words recorded at ``old`` now live at ``new`` (a text became a heading)."""
-        line = self.lines.pop(format_path(old), None)
+    def at_key(self, key: str, line: int) -> None:
+        """:meth:`at` for a path already formatted (the tree builds its keys as it goes)."""
+        self.lines.setdefault(key, line)
+
+    def move(self, old: str, new: str) -> None:
+        """The words recorded at key ``old`` now live at ``new`` (a text became a heading)."""
+        line = self.lines.pop(old, None)
         if line is not None:
-            self.lines[format_path(new)] = line
+            self.lines[new] = line
 
     def report(self, check: Check, path: ModelPath, line: int | None, **params: Any) -> None:
         self.findings.append(check.at(Location(path, line), **params))

@@ -96,7 +96,19 @@ def _split_type(text: str) -> tuple[DocumentType, str] | None:
     return None
 
 
-def _title(lines: Sequence[Line], index: int, notes: Notes, dense: bool) -> tuple[_Title, int]:
+def _lost_type_subject(header: Header, line: Line) -> bool:
+    """The type line was lost, but the line under the date reads like a subject."""
+    if header.subject_line is not None or not header.notation or header.date_line is None:
+        return False
+    text = line.text
+    if header.notation.split("-")[0] not in _TYPE_CODES or len(text) > 250:
+        return False
+    return _subject_starts(text) and not ends_sentence(text) and not is_caps(text)
+
+
+def _title(
+    lines: Sequence[Line], index: int, notes: Notes, dense: bool, header: Header
+) -> tuple[_Title, int]:
     title = _Title()
     index = _skip(lines, index, notes)
     if index >= len(lines):
@@ -105,6 +117,9 @@ def _title(lines: Sequence[Line], index: int, notes: Notes, dense: bool) -> tupl
     kind = type_of_line(line.text)
     run_together = None if kind is not None else _split_type(line.text)
     if kind is None and run_together is None:
+        if _lost_type_subject(header, line):
+            title.subject, title.subject_line = [line.text], line.number
+            return title, index + 1
         return title, index
     title.type_line = line.number
     if run_together is not None:
@@ -236,7 +251,8 @@ class _Assembly:
             target = target.setdefault(str(key), {})
         target[str(path[-1])] = value
         if line is not None:
-            self.notes.at(path, line)
+            for end in range(1, len(path) + 1):  # "marks.urgency" also places "marks"
+                self.notes.at(path[:end], line)
 
     def missing(self, path: str, message: str, line: int | None) -> None:
         self.problems.append(FieldProblem(path, message, line))
@@ -264,9 +280,18 @@ def _document_type(
     return None, None
 
 
-def _check_is_document(header: Header, title: _Title, tail: Tail, source: str | None) -> None:
+def _check_is_document(
+    header: Header, title: _Title, tail: Tail | None, source: str | None
+) -> None:
+    """A document shows at least one header component and two components in all.
+
+    Called once before the body is read (without ``tail``: a text with no header
+    component is refused at once) and once after.
+    """
     own = header.anchors + (title.type_line is not None)
-    closing = (tail.heading_line is not None) + bool(tail.authority)
+    if tail is None and own >= 1:
+        return
+    closing = 0 if tail is None else (tail.heading_line is not None) + bool(tail.authority)
     if own >= 1 and own + closing >= 2:
         return
     raise SourceError(
@@ -372,7 +397,8 @@ def read_text(text: str, ctx: LoadContext) -> Loaded:
     dense = is_dense(lines)
 
     header, index = parse_header(lines, notes)
-    title, index = _title(lines, index, notes, dense)
+    title, index = _title(lines, index, notes, dense, header)
+    _check_is_document(header, title, None, source)
     addressees, index = _addressees(lines, index, notes)
     tail_at = _tail_start(lines, index)
     appendix_at = _appendix_start(lines, tail_at)
@@ -393,7 +419,7 @@ def read_text(text: str, ctx: LoadContext) -> Loaded:
         doc.put(("type",), kind.value, kind_line)
     _header_fields(doc, header, title)
 
-    subject = title.subject or (header.subject if title.type is None else [])
+    subject = title.subject or header.subject
     subject_line = title.subject_line if title.subject else header.subject_line
     if subject:
         doc.put(("subject",), " ".join(subject), subject_line)
@@ -444,7 +470,7 @@ def read_text(text: str, ctx: LoadContext) -> Loaded:
         abbreviation=abbreviation_of(header.notation, kind),
         lines=_texts(raws),
     )
-    issuer, issuer_line = issuer_data(header.issuer, settings, evidence, notes)
+    issuer = issuer_data(header.issuer, settings, evidence, notes)
     if issuer is None:
         doc.missing(
             "issuer.name",
@@ -453,9 +479,7 @@ def read_text(text: str, ctx: LoadContext) -> Loaded:
             header.number_line,
         )
     else:
-        doc.put(("issuer",), issuer, issuer_line)
-        if issuer_line is not None:
-            notes.at(("issuer", "name"), issuer_line)
+        doc.put(("issuer",), issuer, None)
     appendices = parse_appendices(lines[appendix_at:], notes, dense=dense)
     if appendices:
         doc.put(("appendices",), appendices, lines[appendix_at].number)

@@ -41,6 +41,8 @@ Data = dict[str, Any]
 
 _RUNS_INTO_AUTHORITY = re.compile(r"(?<=[;.:])\s{1,10}(?=(?:TM|KT|TL|TUQ|Q)\s{0,2}\.\s{0,3}\S)")
 _BULLETS = "-–—•∙·+"
+# A line that opens the tail starts with one of these, or has it after a column gap.
+_TAIL_WORDS = ("Nơi", "NƠI", "nơi", "TM", "KT", "TL", "TUQ", "Q")
 # Recipient lines some clerks write without the dash.
 _UNDASHED = ("lưu", "như trên")
 # Titles whose capitals the extraction lost ("Phó Chủ tịch"), by their folded start.
@@ -64,10 +66,12 @@ _TITLE_WORDS = (
 
 def is_tail_anchor(line: Line) -> bool:
     """The line holds "Nơi nhận:" or a signing authority ("TM. ỦY BAN NHÂN DÂN")."""
-    text = line.text
-    if "Nơi" not in text and "NƠI" not in text and "." not in text:
-        return False
-    return any(_opens_tail(piece) for piece in columns(line.raw))
+    raw = line.raw
+    if raw.startswith(_TAIL_WORDS):
+        return _opens_tail(columns(raw)[0]) or any(_opens_tail(p) for p in columns(raw)[1:])
+    if "\t" in raw or "   " in raw:  # a second column may hold it
+        return any(_opens_tail(piece) for piece in columns(raw))
+    return False
 
 
 def _opens_tail(piece: str) -> bool:

@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from bcpipe.citations import find_citations
-from bcpipe.source import ModelPath
+from bcpipe.source import ModelPath, format_path
 from bcpipe_plugins.text.blocks import Raw
 from bcpipe_plugins.text.checks import LINES_JOINED, UNPLACED_LINE
 from bcpipe_plugins.text.notes import Notes
@@ -97,8 +97,8 @@ def paragraph_data(raw: Raw, path: ModelPath, notes: Notes, *, citations: bool =
     return data
 
 
-def _block(raw: Raw, path: ModelPath, notes: Notes) -> Data:
-    notes.at(path, raw.line)
+def _block(raw: Raw, path: ModelPath, key: str, notes: Notes) -> Data:
+    notes.at_key(key, raw.line)
     kind = raw.kind
     words = raw.text
     if kind == "table":
@@ -108,28 +108,30 @@ def _block(raw: Raw, path: ModelPath, notes: Notes) -> Data:
         return data
     _report_joins(raw, path, notes)
     if kind in ("paragraph", "article"):
-        notes.at((*path, "text"), raw.line)
+        notes.at_key(f"{key}.text", raw.line)
         return {"kind": "paragraph", "text": words}
     if kind in ("part", "section"):
         data = {"kind": kind, "number": raw.label, "children": []}
         if words:
             data["heading"] = words
-            notes.at((*path, "heading"), raw.line)
+            notes.at_key(f"{key}.heading", raw.line)
         return data
     if kind == "item":
-        notes.at((*path, "text"), raw.line)
+        notes.at_key(f"{key}.text", raw.line)
         return {"kind": "item", "marker": raw.label, "text": words, "children": []}
     if not words:  # "1." or "a)" with nothing after it: keep the label as words
         notes.report(UNPLACED_LINE, path, raw.line, zone="thân", zone_en="body", text=raw.label)
         return {"kind": "paragraph", "text": f"{raw.label}{')' if kind == 'point' else '.'}"}
-    notes.at((*path, "text"), raw.line)
+    notes.at_key(f"{key}.text", raw.line)
     return {"kind": kind, "number": raw.label, "text": words, "children": []}
 
 
 def build_tree(raws: Sequence[Raw], root: ModelPath, notes: Notes) -> list[Data]:
     """The blocks of ``raws`` nested as the model's tree, under the path ``root``."""
     top: list[Data] = []
-    stack: list[tuple[int, Data, ModelPath]] = []
+    root_key = format_path(root)
+    # (level, block data, model path, formatted path) of the open blocks
+    stack: list[tuple[int, Data, ModelPath, str]] = []
     for raw in raws:
         kind = raw.kind
         container = kind in ("part", "section", "clause", "point", "item")
@@ -144,16 +146,17 @@ def build_tree(raws: Sequence[Raw], root: ModelPath, notes: Notes) -> list[Data]
             while stack and (stack[-1][0] >= _ITEM_LEVEL or _is_sentence(stack[-1][1])):
                 stack.pop()
         if stack:
-            _, parent, parent_path = stack[-1]
+            _, parent, parent_path, parent_key = stack[-1]
             siblings: list[Data] = parent["children"]
             path: ModelPath = (*parent_path, "children", len(siblings))
+            key = f"{parent_key}.children[{len(siblings)}]"
             if "text" in parent and parent["kind"] in ("clause", "point"):
                 parent["heading"] = parent.pop("text")
-                notes.move((*parent_path, "text"), (*parent_path, "heading"))
+                notes.move(f"{parent_key}.text", f"{parent_key}.heading")
         else:
-            siblings, path = top, (*root, len(top))
-        data = _block(raw, path, notes)
+            siblings, path, key = top, (*root, len(top)), f"{root_key}[{len(top)}]"
+        data = _block(raw, path, key, notes)
         siblings.append(data)
         if container and "children" in data:
-            stack.append((level, data, path))
+            stack.append((level, data, path, key))
     return top
