@@ -495,3 +495,68 @@ def test_cli_validates_and_exports_a_text_file(tmp_path: Path, seed_text: str) -
     empty.write_bytes(b"")
     assert main(["validate", str(empty)], out, err) == 2
     assert "empty.txt: the file is empty" in err.getvalue()
+
+
+# -- rule checks on broken copies of the sample, read from text ---------------------------
+
+
+def _section_two_removed(text: str) -> str:
+    start = text.index("II. ĐÁNH GIÁ")
+    return text[:start] + text[text.index("III. ĐỀ XUẤT") :]
+
+
+BROKEN: list[tuple[str, Callable[[str], str], str, str]] = [
+    # (what, change, code, words on the line the finding must name)
+    (
+        "wrong citation abbreviation",
+        _replace("Kế hoạch số 20/KH-UBND", "Kế hoạch số 20/QĐ-UBND"),
+        "BC203",
+        "- Căn cứ Kế hoạch số 20/QĐ-UBND",
+    ),
+    ("no archive line", _replace("- Lưu: VT.\n", ""), "BC302", "Nơi nhận:"),
+    ("missing section", _section_two_removed, "BC401", "I. KẾT QUẢ THỰC HIỆN"),
+    ("KT. signed by the head", _replace("\nPHÓ CHỦ TỊCH\n", "\nCHỦ TỊCH\n"), "BC121", "CHỦ TỊCH"),
+    (
+        "citation dated after the report",
+        _replace("ngày 08/12/2022 của Sở", "ngày 08/12/2024 của Sở"),
+        "BC204",
+        "Thực hiện Công văn số 1440",
+    ),
+    (
+        "addressee missing from the recipients",
+        _replace("- Sở Thông tin và Truyền thông;\n", ""),
+        "BC306",
+        "Trên đây là báo cáo",
+    ),
+    (
+        "requester missing from the recipients",
+        _replace("- Sở Thông tin và Truyền thông;\n", ""),
+        "BC307",
+        "Thực hiện Công văn số 1440",
+    ),
+    ("notation of another type", _replace("Số: /BC-UBND", "Số: /KH-UBND"), "BC101", "Số: /KH"),
+    ("section heading not in capitals", _replace("III. ĐỀ XUẤT, KIẾN NGHỊ", "III. Đề xuất, kiến nghị"),
+     "BC406", "III. Đề xuất"),  # fmt: skip
+    ("no end mark", _replace("tổng hợp./.", "tổng hợp."), "BC404", "Trên đây là báo cáo"),
+]
+
+
+@pytest.mark.parametrize(
+    ("change", "code", "words"), [b[1:] for b in BROKEN], ids=[b[0] for b in BROKEN]
+)
+def test_rules_name_the_line_of_a_broken_text(
+    pipeline: bcpipe.Pipeline,
+    seed_text: str,
+    change: Callable[[str], str],
+    code: str,
+    words: str,
+) -> None:
+    clean = pipeline.validate(pipeline.loads(seed_text, kind="text"))
+    assert code not in clean.codes()
+    broken = change(seed_text)
+    result = pipeline.validate(pipeline.loads(broken, kind="text", name="broken.txt"))
+    found = [f for f in result.findings if f.code == code]
+    assert found, result.codes()
+    expected = broken.split("\n").index(words) + 1 if words in broken.split("\n") else None
+    assert [f.location.line for f in found] == [expected or line_of(broken, words)] * len(found)
+    assert all(f.location.source == "broken.txt" for f in found)

@@ -33,6 +33,8 @@ __all__ = ["Header", "parse_header"]
 # Without any anchor, a header is at most this many lines (an issuer of three lines,
 # a mark or two): a longer run of text is a body, or not a document at all.
 _MAX_LINES_BEFORE_ANCHOR = 8
+# No header runs longer than this, whatever it holds (it keeps hostile input cheap).
+_MAX_LINES = 40
 
 
 @dataclass(slots=True)
@@ -165,7 +167,7 @@ class _HeaderReader:
             self.expect_subject = True
             self.subject_open_at = line + 1
         else:
-            h.unplaced.append((match.group(0), line))
+            h.unplaced.append((" ".join(match.group(0).split()), line))
 
     def words(self, piece: str, line: int) -> None:
         h = self.header
@@ -241,6 +243,8 @@ def parse_header(lines: Sequence[Line], notes: Notes) -> tuple[Header, int]:
         if _ends_header(line):
             return reader.header, index
         seen += 1
+        if seen > _MAX_LINES:
+            return reader.header, index
         if reader.header.anchors == 0 and seen > _MAX_LINES_BEFORE_ANCHOR:
             first = next(i for i, line in enumerate(lines) if not line.blank)
             return Header(), first

@@ -117,10 +117,13 @@ def _title(
     kind = type_of_line(line.text)
     run_together = None if kind is not None else _split_type(line.text)
     if kind is None and run_together is None:
-        if _lost_type_subject(header, line):
-            title.subject, title.subject_line = [line.text], line.number
-            return title, index + 1
-        return title, index
+        if not _lost_type_subject(header, line):
+            return title, index
+        title.subject, title.subject_line = [line.text], line.number
+        assert header.notation is not None
+        if _TYPE_CODES[header.notation.split("-")[0]] in _ENACTING_TYPES:
+            return title, _enacting_authority(lines, index + 1, notes, title)
+        return title, index + 1
     title.type_line = line.number
     if run_together is not None:
         kind, subject = run_together
@@ -191,36 +194,35 @@ def _addressees(
 def _tail_start(lines: Sequence[Line], start: int) -> int:
     """Where the end of page one begins (signature, "Nơi nhận"); ``len(lines)`` if nowhere.
 
-    That is after the end mark "./." of the text, or at the first "Nơi nhận:" or
-    authority line ("TM. …"), whichever comes first; failing both, at the title lines
-    above a name that ends the text (a head signing in his own right).
+    That is the first "Nơi nhận:" or authority line ("TM. …"), or the title and name
+    right above it (a head signing in his own right, above the recipients); with
+    neither, the title and name that end the text (before any appendix).
     """
     end = len(lines)
     anchor = next((i for i in range(start, end) if is_tail_anchor(lines[i])), end)
-    for index in range(start, anchor):
-        if lines[index].text.endswith(_END_MARK):
-            return index + 1
-    if anchor < end:
-        return anchor
-    return _signature_from_end(lines, start)
+    limit = anchor if anchor < end else _first_appendix(lines, start)
+    above = limit
+    named = False
+    while above > start and _signature_like(lines[above - 1].text):
+        above -= 1
+        named = named or is_name(lines[above].text)
+    if named:
+        return _skip_blank(lines, above)
+    return anchor
 
 
-def _signature_from_end(lines: Sequence[Line], start: int) -> int:
-    end = next((i for i in range(start, len(lines)) if is_appendix_header(lines[i])), len(lines))
-    index = end - 1
-    while index >= start and lines[index].blank:
-        index -= 1
-    if index < start or not is_name(lines[index].text):
-        return len(lines)
-    first = index
-    for above in range(index - 1, start - 1, -1):
-        text = lines[above].text
-        if not text or is_placeholder(text):
-            continue
-        if not is_position(text):
-            break
-        first = above
-    return first
+def _signature_like(text: str) -> bool:
+    return not text or is_position(text) or is_name(text) or is_placeholder(text)
+
+
+def _skip_blank(lines: Sequence[Line], index: int) -> int:
+    while index < len(lines) and lines[index].blank:
+        index += 1
+    return index
+
+
+def _first_appendix(lines: Sequence[Line], start: int) -> int:
+    return next((i for i in range(start, len(lines)) if is_appendix_header(lines[i])), len(lines))
 
 
 def _appendix_start(lines: Sequence[Line], start: int) -> int:
@@ -402,9 +404,9 @@ def read_text(text: str, ctx: LoadContext) -> Loaded:
     addressees, index = _addressees(lines, index, notes)
     tail_at = _tail_start(lines, index)
     appendix_at = _appendix_start(lines, tail_at)
-    raws = scan_blocks(lines[index:tail_at], notes, dense=dense)
     tail = parse_tail(lines[tail_at:appendix_at], notes)
     _check_is_document(header, title, tail, source)
+    raws = scan_blocks(lines[index:tail_at], notes, dense=dense)
 
     doc = _Assembly(notes, source)
     kind, kind_line = _document_type(header, title, notes)
