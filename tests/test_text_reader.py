@@ -16,7 +16,7 @@ import yaml
 import bcpipe
 from bcpipe import InvalidDocumentError, SourceError, render
 from bcpipe.cli import main
-from bcpipe.model import Container, Document, Table
+from bcpipe.model import Container, Document
 from bcpipe.model.body import Block
 from bcpipe.walk import iter_text_blocks
 
@@ -335,7 +335,9 @@ def test_irregular_text_reads_as_the_clean_text(
     assert "BC501" not in codes(document)
 
 
-def test_utf8_bom_and_crlf_bytes(reader: bcpipe.Pipeline, seed_doc: Document, seed_text: str) -> None:
+def test_utf8_bom_and_crlf_bytes(
+    reader: bcpipe.Pipeline, seed_doc: Document, seed_text: str
+) -> None:
     data = b"\xef\xbb\xbf" + seed_text.replace("\n", "\r\n").encode("utf-8")
     assert reader.loads(data, kind="text").model_dump() == seed_doc.model_dump()
 
@@ -451,7 +453,8 @@ def test_table_cells_with_bars_round_trip(reader: bcpipe.Pipeline) -> None:
             "not an administrative document",
         ),
         (
-            b"def main() -> None:\n    print('hello')\n\n\nif __name__ == '__main__':\n    main()\n",
+            b"def main() -> None:\n    print('hello')\n\n\n"
+            b"if __name__ == '__main__':\n    main()\n",
             "not an administrative document",
         ),
         (SAMPLE_YAML.read_bytes(), "not an administrative document"),
@@ -535,8 +538,12 @@ BROKEN: list[tuple[str, Callable[[str], str], str, str]] = [
         "Thực hiện Công văn số 1440",
     ),
     ("notation of another type", _replace("Số: /BC-UBND", "Số: /KH-UBND"), "BC101", "Số: /KH"),
-    ("section heading not in capitals", _replace("III. ĐỀ XUẤT, KIẾN NGHỊ", "III. Đề xuất, kiến nghị"),
-     "BC406", "III. Đề xuất"),  # fmt: skip
+    (
+        "section heading not in capitals",
+        _replace("III. ĐỀ XUẤT, KIẾN NGHỊ", "III. Đề xuất, kiến nghị"),
+        "BC406",
+        "III. Đề xuất",
+    ),
     ("no end mark", _replace("tổng hợp./.", "tổng hợp."), "BC404", "Trên đây là báo cáo"),
 ]
 

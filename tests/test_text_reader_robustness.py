@@ -7,11 +7,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from bcpipe_plugins.text import load_text
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from bcpipe import Document, InvalidDocumentError, LoadContext, Loaded, SourceError
-from bcpipe_plugins.text import load_text
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT.parent / "shared" / "seeds" / "bao-cao-ttdn-tuy-phuoc-2022.txt"
@@ -153,8 +153,15 @@ SEED_TEXT = DOCUMENTS[0]
         SEED_TEXT.replace("Thực hiện", "Thực hiện " + "Kế hoạch số 1/KH-X ngày 1/1/2020 " * 30000),
         "V/v " + "(" * MEGABYTE,
     ],
-    ids=["sample repeated", "one long line", "date words", "labels", "recipients", "citations",
-         "parentheses"],  # fmt: skip
+    ids=[
+        "sample repeated",
+        "one long line",
+        "date words",
+        "labels",
+        "recipients",
+        "citations",
+        "parentheses",
+    ],
 )
 def test_a_megabyte_of_hostile_text_is_read(text: str) -> None:
     """Completes (each is timed in benchmarks/bench_text_reader.py, in well under seconds)."""
