@@ -91,10 +91,14 @@ def _place_split(piece: str) -> tuple[str, str]:
     return " ".join(words[:start]), " ".join(words[start:])
 
 
+def _pieces(words: str) -> list[str]:
+    return [" ".join(piece.split()) for piece in columns(words)]
+
+
 def _tokens(raw: str) -> Iterator[_Token]:
     position = 0
     for match in HEADER_ANCHOR.finditer(raw):
-        pieces = columns(raw[position : match.start()])
+        pieces = _pieces(raw[position : match.start()])
         place = ""
         if (match.group("date") or match.group("sdate")) and pieces:
             before, place = _place_split(pieces.pop().rstrip(" ,"))
@@ -106,7 +110,7 @@ def _tokens(raw: str) -> Iterator[_Token]:
             yield "place", place, None
         yield "anchor", match.group(0), match
         position = match.end()
-    for piece in columns(raw[position:]):
+    for piece in _pieces(raw[position:]):
         yield "text", piece, None
 
 

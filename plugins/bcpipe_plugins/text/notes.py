@@ -24,7 +24,7 @@ class Notes:
     def __init__(self) -> None:
         self.lines: dict[str, int] = {}
         self.findings: list[Finding] = []
-        self._debris: dict[str, list[int]] = {}
+        self._debris: dict[str, set[int]] = {}
 
     def at(self, path: ModelPath, line: int) -> None:
         """Record that ``path`` stands on ``line`` (the first record wins)."""
@@ -45,12 +45,13 @@ class Notes:
 
     def debris(self, kind: str, line: int) -> None:
         """A line of layout debris was skipped; reported together by kind at the end."""
-        self._debris.setdefault(kind, []).append(line)
+        self._debris.setdefault(kind, set()).add(line)
 
     def finish(self) -> list[Finding]:
         """The findings, with one finding per kind of skipped debris."""
-        for kind, lines in self._debris.items():
+        for kind, found in self._debris.items():
             vi, en = _DEBRIS_NAMES[kind]
+            lines = sorted(found)
             shown = ", ".join(str(n) for n in lines[:10]) + (", …" if len(lines) > 10 else "")
             self.report(
                 DEBRIS_SKIPPED, (), lines[0], count=len(lines), what=vi, what_en=en, lines=shown

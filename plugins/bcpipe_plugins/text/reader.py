@@ -18,220 +18,30 @@ its findings (BC5xx). A text that is not a document at all raises
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping, Sequence
-from dataclasses import dataclass, field
 from typing import Any
 
 from bcpipe import DocumentType, InvalidDocumentError, LoadContext, Loaded, SourceError
 from bcpipe.errors import FieldProblem
 from bcpipe.model import MOTTO_COUNTRY, MOTTO_TAGLINE
 from bcpipe.source import ModelPath
-from bcpipe_plugins.text.appendix import is_appendix_header, parse_appendices
+from bcpipe_plugins.text.appendix import parse_appendices
 from bcpipe_plugins.text.blocks import Raw, is_dense, scan_blocks
 from bcpipe_plugins.text.checks import NO_MOTTO, TYPE_INFERRED, UNPLACED_LINE
 from bcpipe_plugins.text.header import Header, parse_header
 from bcpipe_plugins.text.issuer import Evidence, abbreviation_of, issuer_data
-from bcpipe_plugins.text.lines import (
-    Line,
-    debris_kind,
-    ends_sentence,
-    is_caps,
-    split_lines,
-    starts_lower,
-)
-from bcpipe_plugins.text.markers import starts_block
+from bcpipe_plugins.text.lines import split_lines
 from bcpipe_plugins.text.notes import Notes
-from bcpipe_plugins.text.patterns import ADDRESSEE, type_of_line
-from bcpipe_plugins.text.tail import (
-    Tail,
-    is_name,
-    is_placeholder,
-    is_position,
-    is_tail_anchor,
-    parse_tail,
-    recipient_data,
-)
+from bcpipe_plugins.text.tail import Tail, parse_tail, recipient_data
+from bcpipe_plugins.text.title import TYPE_CODES, Title, parse_addressees, parse_title
 from bcpipe_plugins.text.tree import build_tree, paragraph_data, split_basis, split_closing
+from bcpipe_plugins.text.writer import ENACTING_AUTHORITY
+from bcpipe_plugins.text.zones import appendix_start, tail_start
 
-__all__ = ["ENACTING_AUTHORITY", "read_text"]
+__all__ = ["read_text"]
+
 
 #: ``extensions["text"][ENACTING_AUTHORITY]``: the line a decision or resolution
 #: prints under its subject ("CHỦ TỊCH ỦY BAN NHÂN DÂN HUYỆN TUY PHƯỚC", Mẫu 1.1-1.3).
-ENACTING_AUTHORITY = "enacting_authority"
-_ENACTING_TYPES = frozenset({DocumentType.QUYET_DINH, DocumentType.NGHI_QUYET})
-_TYPE_CODES = {t.abbreviation: t for t in DocumentType if t.abbreviation}
-_END_MARK = "./."
-
-
-@dataclass(slots=True)
-class _Title:
-    type: DocumentType | None = None
-    type_line: int | None = None
-    subject: list[str] = field(default_factory=list)
-    subject_line: int | None = None
-    authority: list[str] = field(default_factory=list)
-    authority_line: int | None = None
-
-
-def _skip(lines: Sequence[Line], index: int, notes: Notes) -> int:
-    """The index of the next line with words, noting the debris passed on the way."""
-    while index < len(lines):
-        line = lines[index]
-        if not line.blank:
-            kind = debris_kind(line.text)
-            if kind is None:
-                return index
-            notes.debris(kind, line.number)
-        index += 1
-    return index
-
-
-def _split_type(text: str) -> tuple[DocumentType, str] | None:
-    """ "BÁO CÁO Kết quả …" (type and subject run together) → (type, "Kết quả …")."""
-    words = text.split(" ")
-    for size in (3, 2, 1):
-        if len(words) > size and all(is_caps(w) for w in words[:size]):
-            kind = type_of_line(" ".join(words[:size]))
-            if kind is not None and not is_caps(words[size]):
-                return kind, " ".join(words[size:])
-    return None
-
-
-def _lost_type_subject(header: Header, line: Line) -> bool:
-    """The type line was lost, but the line under the date reads like a subject."""
-    if header.subject_line is not None or not header.notation or header.date_line is None:
-        return False
-    text = line.text
-    if header.notation.split("-")[0] not in _TYPE_CODES or len(text) > 250:
-        return False
-    return _subject_starts(text) and not ends_sentence(text) and not is_caps(text)
-
-
-def _title(
-    lines: Sequence[Line], index: int, notes: Notes, dense: bool, header: Header
-) -> tuple[_Title, int]:
-    title = _Title()
-    index = _skip(lines, index, notes)
-    if index >= len(lines):
-        return title, index
-    line = lines[index]
-    kind = type_of_line(line.text)
-    run_together = None if kind is not None else _split_type(line.text)
-    if kind is None and run_together is None:
-        if not _lost_type_subject(header, line):
-            return title, index
-        title.subject, title.subject_line = [line.text], line.number
-        assert header.notation is not None
-        if _TYPE_CODES[header.notation.split("-")[0]] in _ENACTING_TYPES:
-            return title, _enacting_authority(lines, index + 1, notes, title)
-        return title, index + 1
-    title.type_line = line.number
-    if run_together is not None:
-        kind, subject = run_together
-        title.subject, title.subject_line = [subject], line.number
-        index += 1
-    else:
-        index = _skip(lines, index + 1, notes)
-        if index < len(lines) and _subject_starts(lines[index].text):
-            title.subject, title.subject_line = [lines[index].text], lines[index].number
-            index += 1
-    title.type = kind
-    # A subject wraps onto the lines right under it.
-    while title.subject and index < len(lines) and not lines[index].blank:
-        text = lines[index].text
-        if not _subject_starts(text) or is_caps(text) or debris_kind(text) is not None:
-            break
-        if not (starts_lower(text) or (not dense and not ends_sentence(title.subject[-1]))):
-            break
-        title.subject.append(text)
-        index += 1
-    if kind in _ENACTING_TYPES:
-        index = _enacting_authority(lines, index, notes, title)
-    return title, index
-
-
-def _subject_starts(text: str) -> bool:
-    return ADDRESSEE.match(text) is None and not starts_block(text)
-
-
-def _enacting_authority(lines: Sequence[Line], index: int, notes: Notes, title: _Title) -> int:
-    """ "CHỦ TỊCH ỦY BAN NHÂN DÂN HUYỆN TUY PHƯỚC" under a decision's subject."""
-    index = _skip(lines, index, notes)
-    while index < len(lines) and not lines[index].blank:
-        text = lines[index].text
-        if not is_caps(text) or starts_block(text) or type_of_line(text.rstrip(":")) is not None:
-            break
-        if title.authority_line is None:
-            title.authority_line = lines[index].number
-        title.authority.append(text)
-        index += 1
-    return index
-
-
-def _addressees(
-    lines: Sequence[Line], index: int, notes: Notes
-) -> tuple[list[tuple[str, int]], int]:
-    start = _skip(lines, index, notes)
-    if start >= len(lines):
-        return [], index
-    match = ADDRESSEE.match(lines[start].text)
-    if match is None:
-        return [], index
-    found: list[tuple[str, int]] = []
-    rest = match.group("rest").strip()
-    if rest:
-        found.append((rest, lines[start].number))
-    index = start + 1
-    while not (found and found[-1][0].endswith(".")):
-        following = _skip(lines, index, notes)
-        if following >= len(lines) or lines[following].text[:1] not in "-–—•+":
-            break
-        found.append((lines[following].text, lines[following].number))
-        index = following + 1
-    names = [(name.lstrip("-–—•+ ").rstrip(";.,").strip(), line) for name, line in found]
-    return [(name, line) for name, line in names if name], index
-
-
-def _tail_start(lines: Sequence[Line], start: int) -> int:
-    """Where the end of page one begins (signature, "Nơi nhận"); ``len(lines)`` if nowhere.
-
-    That is the first "Nơi nhận:" or authority line ("TM. …"), or the title and name
-    right above it (a head signing in his own right, above the recipients); with
-    neither, the title and name that end the text (before any appendix).
-    """
-    end = len(lines)
-    anchor = next((i for i in range(start, end) if is_tail_anchor(lines[i])), end)
-    limit = anchor if anchor < end else _first_appendix(lines, start)
-    above = limit
-    named = False
-    while above > start and _signature_like(lines[above - 1].text):
-        above -= 1
-        named = named or is_name(lines[above].text)
-    if named:
-        return _skip_blank(lines, above)
-    return anchor
-
-
-def _signature_like(text: str) -> bool:
-    return not text or is_position(text) or is_name(text) or is_placeholder(text)
-
-
-def _skip_blank(lines: Sequence[Line], index: int) -> int:
-    while index < len(lines) and lines[index].blank:
-        index += 1
-    return index
-
-
-def _first_appendix(lines: Sequence[Line], start: int) -> int:
-    return next((i for i in range(start, len(lines)) if is_appendix_header(lines[i])), len(lines))
-
-
-def _appendix_start(lines: Sequence[Line], start: int) -> int:
-    for index in range(start, len(lines)):
-        if not lines[index].blank and is_appendix_header(lines[index]):
-            return index
-    return len(lines)
-
-
 def _texts(raws: Sequence[Raw]) -> Iterator[tuple[str, int]]:
     for raw in raws:
         if raw.kind != "table":
@@ -261,7 +71,7 @@ class _Assembly:
 
 
 def _document_type(
-    header: Header, title: _Title, notes: Notes
+    header: Header, title: Title, notes: Notes
 ) -> tuple[DocumentType | None, int | None]:
     if title.type is not None:
         return title.type, title.type_line
@@ -269,7 +79,7 @@ def _document_type(
         return DocumentType.CONG_VAN, header.subject_line
     if header.notation:
         code = header.notation.split("-")[0]
-        kind = _TYPE_CODES.get(code, DocumentType.CONG_VAN if "-" in header.notation else None)
+        kind = TYPE_CODES.get(code, DocumentType.CONG_VAN if "-" in header.notation else None)
         if kind is not None:
             notes.report(
                 TYPE_INFERRED,
@@ -282,9 +92,7 @@ def _document_type(
     return None, None
 
 
-def _check_is_document(
-    header: Header, title: _Title, tail: Tail | None, source: str | None
-) -> None:
+def _check_is_document(header: Header, title: Title, tail: Tail | None, source: str | None) -> None:
     """A document shows at least one header component and two components in all.
 
     Called once before the body is read (without ``tail``: a text with no header
@@ -305,7 +113,7 @@ def _check_is_document(
     )
 
 
-def _header_fields(doc: _Assembly, header: Header, title: _Title) -> None:
+def _header_fields(doc: _Assembly, header: Header, title: Title) -> None:
     notes = doc.notes
     found = header.country or header.tagline
     if found is None:
@@ -399,11 +207,11 @@ def read_text(text: str, ctx: LoadContext) -> Loaded:
     dense = is_dense(lines)
 
     header, index = parse_header(lines, notes)
-    title, index = _title(lines, index, notes, dense, header)
+    title, index = parse_title(lines, index, notes, dense, header)
     _check_is_document(header, title, None, source)
-    addressees, index = _addressees(lines, index, notes)
-    tail_at = _tail_start(lines, index)
-    appendix_at = _appendix_start(lines, tail_at)
+    addressees, index = parse_addressees(lines, index, notes)
+    tail_at = tail_start(lines, index)
+    appendix_at = appendix_start(lines, tail_at)
     tail = parse_tail(lines[tail_at:appendix_at], notes)
     _check_is_document(header, title, tail, source)
     raws = scan_blocks(lines[index:tail_at], notes, dense=dense)

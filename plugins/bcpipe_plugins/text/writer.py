@@ -19,9 +19,11 @@ from collections.abc import Sequence
 from bcpipe import render
 from bcpipe.model import Appendix, Block, Container, Document, Table
 
-__all__ = ["render_text"]
+__all__ = ["DRAFT_MARK", "ENACTING_AUTHORITY", "render_text"]
 
 DRAFT_MARK = "DỰ THẢO"
+#: ``extensions["text"][ENACTING_AUTHORITY]``: the line a decision or resolution prints
+#: under its subject ("CHỦ TỊCH ỦY BAN NHÂN DÂN HUYỆN TUY PHƯỚC", PL III Mẫu 1.1-1.3).
 ENACTING_AUTHORITY = "enacting_authority"
 
 
