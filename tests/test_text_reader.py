@@ -437,6 +437,54 @@ def test_table_cells_with_bars_round_trip(reader: bcpipe.Pipeline) -> None:
     assert again.model_dump() == document.model_dump()
 
 
+def test_appendices_and_marks_round_trip(reader: bcpipe.Pipeline) -> None:
+    data = yaml.safe_load(SAMPLE_YAML.read_text(encoding="utf-8"))
+    data["marks"] = {"confidentiality": "MẬT", "circulation": "LƯU HÀNH NỘI BỘ", "copies": 12}
+    data["contact"] = "Địa chỉ: 130 Trần Phú, Tuy Phước; ĐT: 0256.3833123"
+    reference = "(Kèm theo Báo cáo số /BC-UBND ngày tháng năm 2023 của UBND huyện Tuy Phước)"
+    data["appendices"] = [
+        {
+            "number": "I",
+            "title": "SỐ LIỆU TUYÊN TRUYỀN NĂM 2022",
+            "reference": reference,
+            "body": [
+                {
+                    "kind": "table",
+                    "header_rows": 1,
+                    "rows": [["Hình thức", "Số lượng"], ["Pa nô", "12"]],
+                }
+            ],
+        },
+        {
+            "number": "II",
+            "title": "DANH MỤC VĂN BẢN ĐÃ BAN HÀNH",
+            "body": [
+                {
+                    "kind": "paragraph",
+                    "text": "Các văn bản dưới đây được đăng trên Cổng thông tin.",
+                },
+                {
+                    "kind": "clause",
+                    "number": "1",
+                    "heading": "Văn bản chỉ đạo",
+                    "children": [
+                        {"kind": "item", "text": "Kế hoạch số 59/KH-UBND ngày 09/6/2022."},
+                        {"kind": "item", "text": "Công văn số 845/UBND-VP ngày 20/4/2023."},
+                    ],
+                },
+            ],
+        },
+    ]
+    document = bcpipe.load(data)
+    text = reader.export(document, "text").decode("utf-8")
+    again = reader.loads(text, kind="text")
+    assert again.model_dump() == document.model_dump()
+    assert again.source is not None
+    assert again.source.lines["appendices[1].number"] == line_of(text, "Phụ lục II")
+    assert again.source.lines["appendices[0].reference"] == line_of(text, "(Kèm theo")
+    assert again.source.lines["marks.confidentiality"] == line_of(text, "MẬT")
+
+
 # -- not a document, or not a complete one ---------------------------------------------------
 
 
