@@ -348,12 +348,14 @@ def test_flattened_header_gives_issuer_and_motto(
     header = (
         "ỦY BAN NHÂN DÂN\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
         "HUYỆN TUY PHƯỚC\tĐộc lập – Tự do – Hạnh phúc\n"
+        "__________\t______________________\n"
         "Số: /BC-UBND\tTuy Phước"
     )
     text = seed_text.replace("Số: /BC-UBND\n\nTuy Phước", header)
     document = reader.loads(text, kind="text")
     assert document.model_dump() == seed_doc.model_dump()
-    assert not {"BC504", "BC505"} & set(codes(document))
+    assert not {"BC501", "BC504", "BC505"} & set(codes(document))
+    assert "BC503" in codes(document)  # the rules under the issuer and the motto
     assert document.source is not None
     assert document.source.lines["issuer.name"] == line_of(text, "ỦY BAN NHÂN DÂN\t")
     assert document.source.lines["motto.tagline"] == line_of(text, "Độc lập")

@@ -143,7 +143,8 @@ def _int(value: str | None) -> int | None:
 
 
 class _HeaderReader:
-    def __init__(self) -> None:
+    def __init__(self, notes: Notes) -> None:
+        self.notes = notes
         self.header = Header()
         self.expect_subject = False
         self.subject_open_at = -1  # the line on which the V/v subject may go on
@@ -175,6 +176,10 @@ class _HeaderReader:
 
     def words(self, piece: str, line: int) -> None:
         h = self.header
+        debris = debris_kind(piece)
+        if debris is not None:  # the rule under the issuer, in the issuer's column
+            self.notes.debris(debris, line)
+            return
         if self.expect_subject:
             h.subject.append(piece)
             self.expect_subject = False
@@ -213,7 +218,8 @@ class _HeaderReader:
                 self.expect_subject = False
                 self.subject_open_at = line.number + 1
                 return True
-            if h.dated and not all(fold(p) in MARKS for p in pieces):
+            known = all(fold(p) in MARKS or debris_kind(p) for p in pieces)
+            if h.dated and not known:
                 return False
         for kind, value, match in tokens:
             if match is not None:
@@ -235,7 +241,7 @@ def parse_header(lines: Sequence[Line], notes: Notes) -> tuple[Header, int]:
     Returns an empty header and the first line when no anchor shows up in the first
     few lines: then there is no header (a body, or not a document at all).
     """
-    reader = _HeaderReader()
+    reader = _HeaderReader(notes)
     seen = 0
     for index, line in enumerate(lines):
         if line.blank:

@@ -234,6 +234,10 @@ class _TailReader:
         if is_placeholder(piece):
             self.notes.debris("placeholder", line)
             return
+        debris = debris_kind(piece)
+        if debris is not None:
+            self.notes.debris(debris, line)
+            return
         if CONTACT.match(piece):
             tail.contact.append((piece, line))
             return
