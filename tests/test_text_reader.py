@@ -18,7 +18,8 @@ from bcpipe import InvalidDocumentError, SourceError, render
 from bcpipe.cli import main
 from bcpipe.model import Container, Document
 from bcpipe.model.body import Block
-from bcpipe.walk import iter_text_blocks
+from bcpipe.source import format_path
+from bcpipe.walk import iter_blocks, iter_text_blocks
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT.parent / "shared" / "seeds" / "bao-cao-ttdn-tuy-phuoc-2022.txt"
@@ -263,6 +264,22 @@ def test_fixture_facts_are_read(reader: bcpipe.Pipeline, path: Path) -> None:
     for model_path, line in facts["lines"].items():
         assert document.source.lines[model_path] == line, model_path
     assert sorted(set(codes(document))) == facts["findings"]
+
+
+@pytest.mark.parametrize("path", [SEED, *FIXTURE_TEXTS], ids=lambda p: p.stem)
+def test_line_map_paths_exist_in_the_model(reader: bcpipe.Pipeline, path: Path) -> None:
+    document = reader.load(path)
+    assert document.source is not None
+    lines = document.source.lines
+    for block_path, _ in iter_blocks(document):  # every block has its line
+        assert format_path(block_path) in lines, block_path
+    for index in range(len(document.recipients)):
+        assert f"recipients[{index}]" in lines
+    assert {"type", "subject", "notation", "place", "signature.name"} <= set(lines)
+    count = len(path.read_text(encoding="utf-8").split("\n"))
+    for key, line in lines.items():
+        resolve(document, key)  # raises when the path names nothing
+        assert 1 <= line <= count, key
 
 
 @pytest.mark.parametrize("path", FIXTURE_TEXTS, ids=lambda p: p.stem)

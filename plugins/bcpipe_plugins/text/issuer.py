@@ -89,7 +89,8 @@ def _kind(evidence: Evidence) -> tuple[str, str, str] | None:
     """(kind in capitals, Vietnamese source, English source) of the signing body."""
     if evidence.collective is not None:
         title, line = evidence.collective
-        return title, f'dòng ký "TM. {title}" (dòng {line})', f'the line "TM. {title}" ({line})'
+        vi = f'dòng ký "TM. {title}" (dòng {line})'
+        return title, vi, f'the line "TM. {title}" (line {line})'
     if evidence.abbreviation is not None:
         kind = _COUNCILS.get(fold(evidence.abbreviation))
         if kind is not None:

@@ -67,9 +67,8 @@ _TITLE_WORDS = (
 def is_tail_anchor(line: Line) -> bool:
     """The line holds "Nơi nhận:" or a signing authority ("TM. ỦY BAN NHÂN DÂN")."""
     raw = line.raw
-    if raw.startswith(_TAIL_WORDS):
-        return _opens_tail(columns(raw)[0]) or any(_opens_tail(p) for p in columns(raw)[1:])
-    if "\t" in raw or "   " in raw:  # a second column may hold it
+    # Cheap tests first: the words open the line, or a second column may hold them.
+    if raw.startswith(_TAIL_WORDS) or "\t" in raw or "   " in raw:
         return any(_opens_tail(piece) for piece in columns(raw))
     return False
 
