@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import copy
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -36,11 +35,59 @@ def pipeline() -> bcpipe.Pipeline:
     return bcpipe.Pipeline()
 
 
-@pytest.fixture(scope="session")
-def codes_of(pipeline: bcpipe.Pipeline) -> Callable[[dict[str, Any]], list[str]]:
-    """Validate data with the default pipeline; the finding codes."""
+def minimal_report(**changes: Any) -> dict[str, Any]:
+    """A small report that passes every built-in rule: issued, one of each part."""
+    data: dict[str, Any] = {
+        "type": "bao_cao",
+        "status": "issued",
+        "issuer": {"name": "ỦY BAN NHÂN DÂN XÃ PHƯỚC SƠN", "parent": "UBND HUYỆN TUY PHƯỚC"},
+        "number": 12,
+        "notation": "BC-UBND",
+        "place": "Phước Sơn",
+        "issue_date": {"day": 5, "month": 3, "year": 2023},
+        "subject": "Kết quả công tác chuyển đổi số quý I năm 2023",
+        "basis": [
+            {
+                "text": "Thực hiện Công văn số 210/UBND-VX ngày 15/02/2023 của UBND huyện Tuy Phước "
+                "về việc báo cáo công tác chuyển đổi số, UBND xã báo cáo như sau:"
+            }
+        ],
+        "body": [
+            {
+                "kind": "section",
+                "number": "I",
+                "heading": "KẾT QUẢ THỰC HIỆN",
+                "children": [{"kind": "item", "text": "Đã số hóa 1.200 hồ sơ hộ tịch."}],
+            },
+            {
+                "kind": "section",
+                "number": "II",
+                "heading": "ĐÁNH GIÁ CHUNG",
+                "children": [{"kind": "paragraph", "text": "Cán bộ còn thiếu kỹ năng số."}],
+            },
+            {
+                "kind": "section",
+                "number": "III",
+                "heading": "ĐỀ XUẤT, KIẾN NGHỊ",
+                "children": [{"kind": "item", "text": "Đề nghị huyện mở lớp tập huấn."}],
+            },
+        ],
+        "closing": [{"text": "Kính báo cáo UBND huyện Tuy Phước xem xét, chỉ đạo./."}],
+        "signature": {
+            "authority": [{"prefix": "TM.", "title": "ỦY BAN NHÂN DÂN"}],
+            "position": "CHỦ TỊCH",
+            "name": "Lê Văn Hòa",
+        },
+        "recipients": [
+            {"name": "UBND huyện Tuy Phước"},
+            {"name": "Đảng ủy xã"},
+            {"kind": "archive", "holders": ["VT", "VP"]},
+        ],
+    }
+    data.update(changes)
+    return data
 
-    def run(data: dict[str, Any]) -> list[str]:
-        return pipeline.validate(bcpipe.load(data)).codes()
 
-    return run
+@pytest.fixture
+def minimal() -> dict[str, Any]:
+    return minimal_report()

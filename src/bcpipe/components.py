@@ -16,6 +16,7 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from bcpipe.convert import document_from_data
 from bcpipe.doctypes import DocumentType
 from bcpipe.findings import Check, Finding, Language
 from bcpipe.model import Document
@@ -145,8 +146,6 @@ class LoadContext:
     settings: Mapping[str, Any]
 
     def document(self, data: Any, *, lines: Mapping[str, int] | None = None) -> Document:
-        from bcpipe.convert import document_from_data
-
         return document_from_data(data, source=self.source, lines=lines)
 
 

@@ -63,6 +63,10 @@ def _message(error: Mapping[str, Any], path: ModelPath) -> str:
         close = difflib.get_close_matches(name, _FIELDS, n=1)
         hint = f" (did you mean {close[0]!r}?)" if close else ""
         return f"unknown field {name!r}: not part of the document model{hint}"
+    if kind == "union_tag_invalid":
+        ctx = error.get("ctx") or {}
+        expected = str(ctx.get("expected_tags", "")).replace("'", "")
+        return f"{ctx.get('tag')!r} is not a kind this place accepts (expected one of: {expected})"
     if kind == "union_tag_not_found":
         return "a block needs a 'kind' (part, section, clause, point, item, paragraph or table)"
     if kind in {"string_type", "int_type", "int_parsing", "list_type", "dict_type", "model_type"}:

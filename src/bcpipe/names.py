@@ -8,9 +8,9 @@ the words of one stand as a run in the words of the other.
 
 from __future__ import annotations
 
-import re
+from functools import lru_cache
 
-from bcpipe.textutil import fold, words
+from bcpipe.textutil import words
 
 __all__ = ["body_words", "same_body"]
 
@@ -30,15 +30,22 @@ _ABBREVIATIONS = {
     "vp": "văn phòng",
     "tp": "thành phố",
 }
-# "TT&TT" and "GD&ĐT" join two abbreviations with "&": drop it before splitting words.
-_AMPERSAND = re.compile(r"(\w+)&(\w+)")
+_ABBREVIATION_KEYS = frozenset(_ABBREVIATIONS)
 
 
+# Names and headings repeat from document to document (the same departments, the same
+# section titles), so their words are worth remembering.
+@lru_cache(maxsize=8192)
 def body_words(name: str) -> tuple[str, ...]:
-    """The folded words of a body's name, abbreviations expanded."""
-    folded = _AMPERSAND.sub(lambda m: m.group(1) + m.group(2), fold(name))
+    """The folded words of a body's name, abbreviations expanded.
+
+    "TT&TT" and "GD&ĐT" join two abbreviations with "&", which is dropped first.
+    """
+    found = words(name.replace("&", "")) if "&" in name else words(name)
+    if _ABBREVIATION_KEYS.isdisjoint(found):
+        return tuple(found)
     out: list[str] = []
-    for word in words(folded):
+    for word in found:
         out.extend(_ABBREVIATIONS.get(word, word).split())
     return tuple(out)
 

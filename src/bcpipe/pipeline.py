@@ -328,11 +328,3 @@ class Pipeline:
     def export_to(self, source: Source, fmt: str, path: str | os.PathLike[str]) -> Path:
         """Export to the file ``path``, atomically (never a half-written file)."""
         return write_bytes_atomic(path, self.export(source, fmt))
-
-    def run(
-        self, source: Source, *, to: str | None = None
-    ) -> tuple[ValidationResult, bytes | None]:
-        """Load and validate ``source``, and export it to ``to`` when given."""
-        result = self.validate(source)
-        data = self._export_prepared(result.document, to) if to else None
-        return result, data

@@ -8,10 +8,10 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 __all__ = ["fold", "nfc", "normalise_space", "words"]
 
-_SPACE = re.compile(r"[\s\u00a0\u2007\u202f]+")
 _WORD = re.compile(r"\w+")
 
 # Two spellings of one word: the old style puts the tone mark on the second vowel of
@@ -40,9 +40,11 @@ def nfc(text: str) -> str:
 
 def normalise_space(text: str) -> str:
     """Collapse runs of white space (non-breaking spaces included) into one space."""
-    return _SPACE.sub(" ", text).strip()
+    # str.split() splits on all Unicode white space: NBSP, figure and thin spaces too.
+    return " ".join(text.split())
 
 
+@lru_cache(maxsize=8192)
 def fold(text: str) -> str:
     """A key for comparing Vietnamese text regardless of case, spacing and tone placement."""
     return _OLD_TONE.sub(_new_style, normalise_space(nfc(text)).casefold())

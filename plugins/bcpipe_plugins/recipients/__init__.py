@@ -88,8 +88,9 @@ _ADDRESSEE = re.compile(
     r"\s{1,3}(?:biết|xem\s+xét|theo\s+dõi|chỉ\s+đạo|tổng\s+hợp|cho\s+ý\s+kiến|phê\s+duyệt|quyết\s+định|để)\b",
     re.IGNORECASE,
 )
-# A basis that answers a request, as opposed to "Căn cứ …" (a legal basis).
-_REQUEST_OPENING = re.compile(r"^\s*(?:Thực\s+hiện|Theo|Triển\s+khai|Phúc\s+đáp)\b", re.IGNORECASE)
+# The words that introduce the request a document answers ("Thực hiện Công văn số …"), as
+# opposed to "Căn cứ …" (a legal basis) or a document merely named later in the sentence.
+_REQUEST_VERB = re.compile(r"(?:Thực\s+hiện|Theo|Triển\s+khai|Phúc\s+đáp)\s{1,3}$", re.IGNORECASE)
 
 
 def _names(doc: Document) -> list[str]:
@@ -143,9 +144,10 @@ def _addressee_findings(doc: Document) -> Iterator[Finding]:
 
 def _requester_findings(doc: Document) -> Iterator[Finding]:
     for index, paragraph in enumerate(doc.basis):
-        if not _REQUEST_OPENING.match(paragraph.text):
-            continue
         for citation in paragraph.citations:
+            start = paragraph.text.find(citation.text)
+            if not _REQUEST_VERB.search(paragraph.text[max(0, start - 20) : start]):
+                continue
             issuer = citation.issuer
             if issuer and not _received(issuer, doc):
                 yield REQUESTER_NOT_RECIPIENT.at(

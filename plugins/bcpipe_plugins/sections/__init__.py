@@ -16,7 +16,7 @@ from bcpipe import Check, Document, Finding, Rule, RuleContext, Severity
 from bcpipe.model import Block, Container, Part, Section
 from bcpipe.source import ModelPath
 from bcpipe_plugins.sections.numbering import sequence_findings
-from bcpipe_plugins.sections.profiles import Profile, load_profiles
+from bcpipe_plugins.sections.profiles import Profile, heading_key, load_profiles
 
 __version__ = bcpipe.__version__
 
@@ -75,7 +75,7 @@ def _headings(body: Sequence[Block]) -> Iterator[tuple[int, str]]:
 
 
 def _part_findings(doc: Document, profile: Profile) -> Iterator[Finding]:
-    headings = list(_headings(doc.body))
+    headings = [(top, heading_key(heading)) for top, heading in _headings(doc.body)]
     found: list[tuple[int, int]] = []  # (top-level position, index in the profile)
     for rank, part in enumerate(profile.parts):
         positions = [top for top, heading in headings if part.matches(heading)]

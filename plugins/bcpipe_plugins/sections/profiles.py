@@ -12,7 +12,7 @@ from typing import Any
 from bcpipe.doctypes import DocumentType
 from bcpipe.names import body_words
 
-__all__ = ["PartSpec", "Profile", "load_profiles"]
+__all__ = ["PartSpec", "Profile", "heading_key", "load_profiles"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -22,15 +22,16 @@ class PartSpec:
     id: str
     vi: str
     en: str
-    match: tuple[tuple[str, ...], ...]
+    match: tuple[str, ...]  # phrases as heading_key() gives them
 
-    def matches(self, heading: str) -> bool:
-        words = body_words(heading)
-        return any(
-            words[i : i + len(phrase)] == phrase
-            for phrase in self.match
-            for i in range(len(words) - len(phrase) + 1)
-        )
+    def matches(self, key: str) -> bool:
+        """Whether a heading, given as its :func:`heading_key`, holds one of the phrases."""
+        return any(phrase in key for phrase in self.match)
+
+
+def heading_key(heading: str) -> str:
+    """The folded words of a heading, space-separated and space-padded, for phrase lookup."""
+    return f" {' '.join(body_words(heading))} "
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,7 +54,7 @@ def _profile(type_name: str, data: Any) -> Profile:
                     id=str(part["id"]),
                     vi=str(part["vi"]),
                     en=str(part.get("en", part["id"])),
-                    match=tuple(body_words(str(m)) for m in part["match"]),
+                    match=tuple(heading_key(str(m)) for m in part["match"]),
                 )
             )
         except (KeyError, TypeError) as exc:

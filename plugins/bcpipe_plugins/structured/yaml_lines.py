@@ -18,6 +18,7 @@ from bcpipe.source import ModelPath, format_path
 
 __all__ = ["load_yaml_with_lines"]
 
+_PLAIN_TAGS = frozenset({"tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"})
 _Loader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
@@ -40,6 +41,12 @@ class _Builder:
         return value
 
     def _build(self, node: yaml.Node, path: ModelPath) -> Any:
+        if isinstance(node, yaml.CollectionNode) and node.tag not in _PLAIN_TAGS:
+            # The safe constructor would refuse "!!python/object" and friends; walking the
+            # graph ourselves must refuse them too, not quietly read them as plain data.
+            raise SourceError(
+                self.source, f"unsupported YAML tag {node.tag!r}", line=node.start_mark.line + 1
+            )
         if isinstance(node, yaml.MappingNode):
             out: dict[Any, Any] = {}
             for key_node, value_node in node.value:

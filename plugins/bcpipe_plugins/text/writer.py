@@ -52,8 +52,7 @@ def _blocks(blocks: Sequence[Block], out: list[list[str]]) -> None:
 
 
 def _appendix(appendix: Appendix, out: list[list[str]]) -> None:
-    label = f"Phụ lục {appendix.number}" if appendix.number else "Phụ lục"
-    head = [label, appendix.title]
+    head = [render.appendix_label(appendix), appendix.title]
     if appendix.reference:
         head.append(appendix.reference)
     out.append(head)

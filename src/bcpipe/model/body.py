@@ -56,9 +56,7 @@ class TextBlock(Model):
 
     def cited_text(self) -> str:
         """All the words of this block in which citations may stand."""
-        heading = getattr(self, "heading", None)
-        text = getattr(self, "text", None)
-        return "\n".join(part for part in (heading, text) if part)
+        return ""
 
     @model_validator(mode="after")
     def _citations_are_anchored(self) -> TextBlock:
@@ -77,6 +75,9 @@ class Paragraph(TextBlock):
 
     kind: Literal["paragraph"] = "paragraph"
     text: Text
+
+    def cited_text(self) -> str:
+        return self.text
 
 
 class Table(Model):
@@ -101,6 +102,9 @@ class Part(Container):
     number: PartNumber | None = None
     heading: OptionalText = None
 
+    def cited_text(self) -> str:
+        return self.heading or ""
+
 
 class Section(Container):
     """Mục of a report: "I. KẾT QUẢ THỰC HIỆN" (Roman numeral, upper-case title)."""
@@ -109,6 +113,9 @@ class Section(Container):
     number: RomanNumber | None = None
     heading: OptionalText = None
 
+    def cited_text(self) -> str:
+        return self.heading or ""
+
 
 class _Numbered(Container):
     """A numbered block whose line is either a heading (bold, followed by its children)
@@ -116,6 +123,9 @@ class _Numbered(Container):
 
     heading: OptionalText = None
     text: OptionalText = None
+
+    def cited_text(self) -> str:
+        return self.heading or self.text or ""
 
     @model_validator(mode="after")
     def _heading_or_text(self) -> _Numbered:
@@ -144,6 +154,9 @@ class Item(Container):
     kind: Literal["item"] = "item"
     marker: Literal["-", "+"] = "-"
     text: Text
+
+    def cited_text(self) -> str:
+        return self.text
 
 
 Block = Annotated[

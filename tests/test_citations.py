@@ -1,0 +1,98 @@
+"""Recognising citations in running text (bcpipe.citations)."""
+
+from __future__ import annotations
+
+from bcpipe.citations import find_citations, find_mentions, parse_citation
+from bcpipe.model import CalendarDate
+
+BASIS = (
+    "Thực hiện Công văn số 1440/STTTT-TTBCXB ngày 08/12/2022 của Sở Thông tin và Truyền thông "
+    "tỉnh Bình Định về việc báo cáo kết quả công tác thông tin đối ngoại tỉnh Bình Định năm 2022, "
+    "UBND huyện Tuy Phước báo cáo kết quả hoạt động thông tin đối ngoại năm 2022"
+)
+
+
+def test_the_sample_basis_citation() -> None:
+    (citation,) = find_citations(BASIS)
+    assert citation.type_name == "Công văn"
+    assert (citation.number, citation.notation, citation.code) == (
+        "1440",
+        "STTTT-TTBCXB",
+        "1440/STTTT-TTBCXB",
+    )
+    assert citation.date == CalendarDate(day=8, month=12, year=2022)
+    assert citation.issuer == "Sở Thông tin và Truyền thông tỉnh Bình Định"
+    assert (
+        citation.subject == "báo cáo kết quả công tác thông tin đối ngoại tỉnh Bình Định năm 2022"
+    )
+    assert citation.text in BASIS and citation.text.endswith("năm 2022")
+
+
+def test_two_citations_in_one_item_and_an_omitted_issuer() -> None:
+    text = (
+        "Căn cứ Kế hoạch số 20/KH-UBND ngày 23/02/2022 của UBND tỉnh Bình Định về việc ban hành "
+        "Kế hoạch công tác thông tin đối ngoại tỉnh Bình Định năm 2022. UBND huyện Tuy Phước đã ban "
+        "hành Kế hoạch số 59/KH-UBND ngày 09/6/2022 về công tác thông tin đối ngoại năm 2022."
+    )
+    first, second = find_citations(text)
+    assert (first.code, first.issuer, first.date) == (
+        "20/KH-UBND",
+        "UBND tỉnh Bình Định",
+        CalendarDate(day=23, month=2, year=2022),
+    )
+    assert (second.code, second.issuer, second.type_code) == ("59/KH-UBND", None, "KH")
+    assert second.subject == "công tác thông tin đối ngoại năm 2022"
+
+
+def test_legal_party_and_law_citations() -> None:
+    text = (
+        "Căn cứ Nghị định số 30/2020/NĐ-CP ngày 05 tháng 3 năm 2020 của Chính phủ về công tác văn "
+        "thư; Nghị quyết số 35-NQ/TW ngày 22/10/2018 của Bộ Chính trị; Luật Tổ chức chính quyền "
+        "địa phương ngày 19 tháng 6 năm 2015;"
+    )
+    decree, party, law = find_citations(text)
+    assert (decree.code, decree.year, decree.type_code) == ("30/2020/NĐ-CP", 2020, "NĐ")
+    assert decree.date == CalendarDate(day=5, month=3, year=2020)
+    assert (party.code, party.is_party, party.type_code) == ("35-NQ/TW", True, "NQ")
+    assert (law.type_name, law.title, law.number) == (
+        "Luật",
+        "Tổ chức chính quyền địa phương",
+        None,
+    )
+
+
+def test_a_citation_inside_another_ones_subject_is_found_too() -> None:
+    text = (
+        "Thực hiện Công văn số 12/UBND-VX ngày 03/3/2023 của UBND huyện về việc triển khai "
+        "Kế hoạch số 20/KH-UBND ngày 23/02/2022 của UBND tỉnh."
+    )
+    assert [c.code for c in find_citations(text)] == ["12/UBND-VX", "20/KH-UBND"]
+
+
+def test_mentions_include_unreadable_citations_but_not_ordinary_words() -> None:
+    text = "Thực hiện Kế hoạch số 59/KH UBND; quyết định số lượng cán bộ; Công văn số: 7/UBND-VP."
+    mentions = find_mentions(text)
+    assert [m.type_name for m in mentions] == ["Kế hoạch", "Công văn"]
+    assert [c.code for c in find_citations(text)] == ["7/UBND-VP"]
+
+
+def test_parse_citation_reads_exactly_one() -> None:
+    parsed = parse_citation("Kế hoạch số 59/KH-UBND ngày 09/6/2022")
+    assert parsed is not None and parsed.date == CalendarDate(day=9, month=6, year=2022)
+    assert parse_citation("Kế hoạch số 59/KH-UBND và hơn nữa, nhiều chữ") is None
+
+
+def test_impossible_dates_are_kept_for_the_rules() -> None:
+    (citation,) = find_citations("theo Kế hoạch số 5/KH-UBND ngày 31/02/2022 của UBND tỉnh.")
+    assert citation.date == CalendarDate(day=31, month=2, year=2022)
+    assert citation.date.to_date() is None
+
+
+def test_recognition_is_linear_on_hostile_input() -> None:
+    # Patterns that backtrack would take minutes here; bounded ones take well under a second.
+    hostile = ("Kế hoạch số 1/KH-" + "A-" * 30 + " ngày 1/1/2022 của " + "x " * 200) * 300
+    assert find_citations(hostile) == []  # a notation of 31 groups is no notation
+    assert len(find_mentions(hostile)) == 300
+    long_issuer = "Kế hoạch số 1/KH-UBND ngày 1/1/2022 của " + "x " * 100_000
+    (citation,) = find_citations(long_issuer)
+    assert citation.issuer is None  # an "issuer" of 100,000 words is not read as one
