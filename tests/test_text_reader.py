@@ -561,6 +561,13 @@ def test_cli_validates_and_exports_a_text_file(tmp_path: Path, seed_text: str) -
     target = tmp_path / "out.txt"
     assert main(["export", str(SEED), "--to", "text", "-o", str(target)], out, err) == 0
     assert target.read_bytes() == bcpipe.Pipeline().export(bcpipe.Pipeline().load(SEED), "text")
+    for fmt, start in (("pdf", b"%PDF-"), ("xml", b"<?xml")):
+        target = tmp_path / f"out.{fmt}"
+        assert main(["export", str(SEED), "--to", fmt, "-o", str(target)], out, err) == 0
+        assert target.read_bytes().startswith(start)
+    pipeline = bcpipe.Pipeline()
+    from_xml = pipeline.load(tmp_path / "out.xml")  # exports carry the prepared document
+    assert from_xml.model_dump() == pipeline.prepare(pipeline.load(SEED)).model_dump()
     empty = tmp_path / "empty.txt"
     empty.write_bytes(b"")
     assert main(["validate", str(empty)], out, err) == 2
