@@ -79,8 +79,14 @@ def columns(raw: str) -> list[str]:
     return [piece.strip() for piece in COLUMN_GAP.split(raw) if piece.strip()]
 
 
+# Debris starts with one of these: most lines start with a letter and are let go at once.
+_DEBRIS_START = frozenset("-_=─━—–~*.·•0123456789Tt")
+
+
 def debris_kind(text: str) -> str | None:
     """ "page number" or "rule" when the line is layout debris, else None."""
+    if text[:1] not in _DEBRIS_START:
+        return None
     if len(text) <= 20 and _PAGE_NUMBER.fullmatch(text):
         return "page number"
     if len(text) <= 200 and _RULE.fullmatch(text.replace(" ", "")):
