@@ -13,6 +13,7 @@ from collections.abc import Iterable
 import bcpipe
 from bcpipe import Document, ExportContext, Exporter, LoadContext, Loaded, Loader
 from bcpipe.source import decode_text
+from bcpipe_plugins.text.checks import READER_CHECKS
 from bcpipe_plugins.text.reader import read_text
 from bcpipe_plugins.text.writer import render_text
 
@@ -25,7 +26,7 @@ def export_text(document: Document, ctx: ExportContext) -> bytes:
     return render_text(document).encode("utf-8")
 
 
-@bcpipe.loader("text", suffixes=(".txt",))
+@bcpipe.loader("text", suffixes=(".txt",), checks=READER_CHECKS)
 def load_text(data: bytes, ctx: LoadContext) -> Loaded:
     """Plain text (UTF-8), as agencies' documents are extracted or exported by bcpipe."""
     return read_text(decode_text(data, ctx.source), ctx)
