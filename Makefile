@@ -38,9 +38,12 @@ typecheck: $(STAMP)
 unit: $(STAMP)
 	$(BIN)/pytest -q
 
-## schemas: regenerate the committed JSON Schema from the model
+## schemas: regenerate the committed JSON Schema and XSDs (tests check they are current)
 schemas: $(STAMP)
 	$(BIN)/bcpipe schema > schemas/document.schema.json
+	$(BIN)/python -c "import sys; from bcpipe_plugins.xml_document import document_xsd; \
+		sys.stdout.buffer.write(document_xsd())" > schemas/bcpipe-document.xsd
+	cp plugins/bcpipe_plugins/edxml/edxml.xsd schemas/edxml-qcvn102-2016.xsd
 
 clean:
 	rm -rf $(VENV) $(OUT) .pytest_cache .mypy_cache .ruff_cache

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import copy
 import os
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -43,16 +42,6 @@ def sample(sample_data: dict[str, Any]) -> dict[str, Any]:
 def pipeline() -> bcpipe.Pipeline:
     """A pipeline with the installed plugins (entry points), as a user gets it."""
     return bcpipe.Pipeline()
-
-
-@pytest.fixture(scope="session")
-def codes_of(pipeline: bcpipe.Pipeline) -> Callable[[dict[str, Any]], list[str]]:
-    """Validate data with the default pipeline; the finding codes."""
-
-    def run(data: dict[str, Any]) -> list[str]:
-        return pipeline.validate(bcpipe.load(data)).codes()
-
-    return run
 
 
 def minimal_report(**changes: Any) -> dict[str, Any]:

@@ -8,8 +8,8 @@ with ``CHECK.at(path, **params)``.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field, replace
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import TYPE_CHECKING, Any, Literal
 
@@ -169,13 +169,3 @@ class ValidationResult:
             "counts": dict(self.counts()),
             "findings": [f.to_dict() for f in self.findings],
         }
-
-
-def relabel(findings: Iterable[Finding], **changes: Any) -> list[Finding]:
-    """Copies of ``findings`` with ``changes`` applied (e.g. ``plugin=``)."""
-    return [replace(f, **changes) for f in findings]
-
-
-def sorted_findings(findings: Sequence[Finding]) -> list[Finding]:
-    """Findings most severe first, stable otherwise."""
-    return sorted(findings, key=lambda f: -f.severity.rank)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from bcpipe.doctypes import DocumentType
 from bcpipe.model import (
+    Appendix,
     Archive,
     AsAbove,
     Block,
@@ -30,6 +31,7 @@ from bcpipe.model import (
 __all__ = [
     "BLANK",
     "addressee_lines",
+    "appendix_label",
     "block_label",
     "block_lines",
     "date_phrase",
@@ -140,6 +142,11 @@ def block_lines(block: Block) -> list[str]:
         rows = ["| " + " | ".join(cell for cell in row) + " |" for row in block.rows]
         return [block.caption, *rows] if block.caption else rows
     raise TypeError(f"unknown block {block!r}")
+
+
+def appendix_label(appendix: Appendix) -> str:
+    """ "Phụ lục I" above an appendix's title; "Phụ lục" alone when it has no number."""
+    return f"Phụ lục {appendix.number}" if appendix.number else "Phụ lục"
 
 
 def signature_lines(signature: SignatureBlock) -> tuple[list[str], str]:

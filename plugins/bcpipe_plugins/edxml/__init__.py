@@ -1,0 +1,62 @@
+"""edXML export: the package state bodies exchange documents in (QCVN 102:2016/BTTTT).
+
+The exporter ``edxml`` fills the envelope and MessageHeader of the reference notes
+(``edxml.md`` §1-§9) from the document, takes agency codes (OrganId) from the
+``[edxml]`` settings (see :mod:`bcpipe_plugins.edxml.settings`; a missing code is a
+:class:`MissingOrganIdError`, never a guess), attaches the rendered PDF (or the text
+export when no ``pdf`` exporter is installed) and checks the package against its XSD
+(:func:`edxml_xsd`, :func:`edxml_xsd_schema`). Drafts and state secrets are refused
+(:class:`NotSendableError`). The package is unsigned: the sending organisation's
+signer adds the XML-DSig ``Signature``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+import bcpipe
+from bcpipe import Document, ExportContext, Exporter
+from bcpipe_plugins.edxml import fields
+from bcpipe_plugins.edxml.attachment import make_attachment
+from bcpipe_plugins.edxml.errors import (
+    EdxmlError,
+    MissingOrganIdError,
+    NotSendableError,
+    SettingsError,
+)
+from bcpipe_plugins.edxml.package import build_package, resolve_parties
+from bcpipe_plugins.edxml.schema import NAMESPACE, edxml_xsd, edxml_xsd_schema
+from bcpipe_plugins.edxml.settings import read_settings
+
+__version__ = bcpipe.__version__
+
+__all__ = [
+    "NAMESPACE",
+    "EdxmlError",
+    "MissingOrganIdError",
+    "NotSendableError",
+    "SettingsError",
+    "edxml_xsd",
+    "edxml_xsd_schema",
+    "export_edxml",
+]
+
+_UNSAFE_IN_NAME = re.compile(r"[/\\\s]+")
+
+
+@bcpipe.exporter("edxml", media_type="application/xml", extension=".edxml")
+def export_edxml(document: Document, ctx: ExportContext) -> bytes:
+    """edXML package (QCVN 102:2016/BTTTT) with the document attached; needs agency codes."""
+    fields.check_sendable(document)
+    settings = read_settings(ctx.settings)
+    parties = resolve_parties(document, settings)
+    number, notation = fields.code_parts(document)
+    base_name = _UNSAFE_IN_NAME.sub("-", f"{number}-{notation}")
+    attachment = make_attachment(document, ctx, settings, base_name)
+    return build_package(document, settings, parties, attachment)
+
+
+@bcpipe.hookimpl
+def bcpipe_exporters() -> Iterable[Exporter]:
+    return [export_edxml]

@@ -1,0 +1,340 @@
+"""A document as reportlab flowables, in the decree's reading order (nd30-format.md §1.1).
+
+Every word comes from :mod:`bcpipe.render`; this module only decides where it goes and
+in which style. Each string set in a paragraph is recorded per font (``used``) so that
+the exporter can refuse a font that would print a missing-glyph box.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections import defaultdict
+from collections.abc import Sequence
+from typing import Any
+
+from reportlab.lib.colors import Color
+from reportlab.lib.units import mm
+from reportlab.platypus import KeepTogether, PageBreak, Spacer, Table, TableStyle
+
+from bcpipe import render
+from bcpipe.doctypes import DocumentType
+from bcpipe.model import (
+    Appendix,
+    Block,
+    Clause,
+    Container,
+    Document,
+    Part,
+    Point,
+    Section,
+)
+from bcpipe.model import Table as TableBlock
+from bcpipe.textutil import nfc
+from bcpipe_plugins.pdf.balance import balanced_lines
+from bcpipe_plugins.pdf.flowables import KeepWithNext, Stamp, rule
+from bcpipe_plugins.pdf.layout import Layout
+from bcpipe_plugins.pdf.paragraphs import markup_paragraph, plain_paragraph
+
+__all__ = ["StoryBuilder"]
+
+Flowable = Any  # reportlab is untyped
+
+#: Types whose basis lines are the decree's italic "Căn cứ …" lines (PL I II.6.a); in
+#: other documents (a report's "Thực hiện Công văn số …") the opening is body text.
+ITALIC_BASIS = frozenset({DocumentType.NGHI_QUYET, DocumentType.QUYET_DINH})
+
+#: Urgency stamps, width x height in mm (PL I III.2.b).
+URGENCY_BOX = {"HỎA TỐC": (30, 8), "THƯỢNG KHẨN": (40, 8), "KHẨN": (20, 8)}
+STAMP_HEIGHT = 8 * mm
+STAMP_RED = Color(0.9, 0.0, 0.0)  # "bright red" ink (PL I III.2.b)
+STAMP_BLACK = Color(0, 0, 0)
+
+
+@functools.cache
+def _cells(font: str) -> Any:
+    """A borderless layout table. The font is the family's: reportlab's default cell
+    font, Helvetica, would otherwise be named on every page (a base-14 font)."""
+    return TableStyle(
+        [
+            ("FONTNAME", (0, 0), (-1, -1), font),
+            ("ALIGN", (0, 0), (-1, -1), "CENTER"),  # the rules, narrower than the cells
+            ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ("LEFTPADDING", (0, 0), (-1, -1), 0),
+            ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+            ("TOPPADDING", (0, 0), (-1, -1), 0),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
+        ]
+    )
+
+
+def _below(style: Any) -> float:
+    """Space between a line of ``style`` and a rule under it, clear of descenders."""
+    return float(style.fontSize) * 0.3
+
+
+def _markup(text: str, keep_spaces: bool) -> str:
+    """``text`` as reportlab paragraph markup: escaped, and blanks kept when asked.
+
+    reportlab collapses runs of spaces; a draft's "Số:      /BC-UBND" must keep them,
+    so they become no-break spaces.
+    """
+    if "&" in text or "<" in text or ">" in text:
+        text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    if keep_spaces and "  " in text:
+        text = text.replace(" ", "\u00a0")
+    return text
+
+
+class StoryBuilder:
+    """Builds the flowables of one document (one builder per document)."""
+
+    def __init__(self, layout: Layout) -> None:
+        self.layout = layout
+        self.styles = layout.styles
+        self.used: defaultdict[str, set[str]] = defaultdict(set)
+
+    # -- text -------------------------------------------------------------------------
+
+    def para(self, text: str, style: Any, *, keep_spaces: bool = False) -> Flowable:
+        text = nfc(text)
+        self.used[style.fontName].update(text)
+        if keep_spaces and "  " in text:
+            return markup_paragraph(_markup(text, keep_spaces), style)
+        return plain_paragraph(text, style)
+
+    def lines(self, lines: Sequence[str], style: Any) -> Flowable:
+        """One paragraph of given lines (a centred name broken where we chose)."""
+        lines = [nfc(line) for line in lines]
+        for line in lines:
+            self.used[style.fontName].update(line)
+        return markup_paragraph("<br/>".join(_markup(line, False) for line in lines), style)
+
+    def stamp(self, text: str, width: float, color: Color) -> Flowable:
+        font = self.styles.mark.fontName
+        self.used[font].update(text)
+        return Stamp(text, font, self.styles.mark.fontSize, width, STAMP_HEIGHT, color)
+
+    # -- the document -----------------------------------------------------------------
+
+    def story(self, document: Document) -> list[Flowable]:
+        story: list[Flowable] = [self.header(document)]
+        story.extend(self.circulation(document))
+        story.extend(self.title(document))
+        story.extend(self.addressees(document))
+        flow: list[tuple[Flowable, bool]] = []
+        basis = self.styles.basis_italic if document.type in ITALIC_BASIS else self.styles.basis
+        flow.extend((self.para(p.text, basis), False) for p in document.basis)
+        self.blocks(document.body, flow)
+        closing = [self.para(p.text, self.styles.body) for p in document.closing]
+        flow.extend((p, False) for p in closing[:-1])
+        story.extend(self.keep_headings(flow))
+        story.append(self.signature(document, closing[-1:]))
+        for appendix in document.appendices:
+            story.extend(self.appendix(appendix))
+        return story
+
+    def header(self, document: Document) -> Flowable:
+        """ô 1-4 (and 5b, 10a, 10b): a borderless two-column table."""
+        layout, st = self.layout, self.styles
+        motto = document.motto
+        motto_width = max(
+            layout.width(motto.country, st.country), layout.width(motto.tagline, st.tagline)
+        )
+        right = max(layout.frame_width - layout.left_column, motto_width + 2)
+        left = layout.frame_width - right
+
+        issuer = document.issuer
+        top_left: list[Flowable] = []
+        if issuer.parent:
+            parent = balanced_lines(issuer.parent, lambda s: layout.width(s, st.parent), left)
+            top_left.append(self.lines(parent, st.parent))
+        names = balanced_lines(issuer.name, lambda s: layout.width(s, st.issuer), left)
+        top_left.append(self.lines(names, st.issuer))
+        widest = max(layout.width(line, st.issuer) for line in names)
+        top_left.append(rule(widest * layout.settings.short_rule_ratio, before=_below(st.issuer)))
+
+        tagline_width = layout.width(motto.tagline, st.tagline)
+        top_right = [
+            self.para(motto.country, st.country),
+            self.para(motto.tagline, st.tagline),
+            rule(tagline_width, before=_below(st.tagline)),
+        ]
+
+        number_cell: list[Flowable] = [
+            self.para(render.number_line(document), st.number, keep_spaces=True)
+        ]
+        if render.type_line(document) is None:
+            number_cell.append(self.para(render.subject_line(document), st.letter_subject))
+        for mark in (document.marks.confidentiality, document.marks.urgency):
+            if mark is not None:
+                width_mm, _ = URGENCY_BOX.get(mark.value, (0, 0))
+                width = max(width_mm * mm, layout.width(mark.value, st.mark) + 6 * mm)
+                number_cell.extend([Spacer(1, 6), self.stamp(mark.value, width, STAMP_RED)])
+        date_cell = [self.para(render.place_date_line(document), st.place_date, keep_spaces=True)]
+
+        table = Table(
+            [[top_left, top_right], [number_cell, date_cell]],
+            colWidths=[left, right],
+            hAlign="CENTER",
+        )
+        table.setStyle(_cells(self.layout.fonts.regular))
+        # ô 3 and ô 4 stand on one line (PL I II.4.c), a little below the rules.
+        table.setStyle(TableStyle([("TOPPADDING", (0, 1), (-1, 1), 6)]))
+        return table
+
+    def circulation(self, document: Document) -> list[Flowable]:
+        """ô 11: "LƯU HÀNH NỘI BỘ" in a box, centred above the type name."""
+        text = document.marks.circulation
+        if not text:
+            return []
+        width = self.layout.width(text, self.styles.mark) + 6 * mm
+        return [Spacer(1, 12), self.stamp(text, width, STAMP_BLACK)]
+
+    def title(self, document: Document) -> list[Flowable]:
+        """ô 5a: type name and subject, centred, with the short rule under them."""
+        type_line = render.type_line(document)
+        if type_line is None:  # a công văn: its "V/v …" stands in the header
+            return [Spacer(1, 12)]
+        st = self.styles
+        subject = render.subject_line(document)
+        width = min(self.layout.width(subject, st.subject), self.layout.frame_width)
+        return [
+            Spacer(1, 12),
+            self.para(type_line, st.type_name),
+            self.para(subject, st.subject),
+            rule(width * self.layout.settings.short_rule_ratio, before=_below(st.subject), after=6),
+        ]
+
+    def addressees(self, document: Document) -> list[Flowable]:
+        """ô 9a: "Kính gửi: …", the list's dashes aligned after the colon."""
+        lines = render.addressee_lines(document)
+        if not lines:
+            return []
+        if len(lines) == 1:
+            return [Spacer(1, 6), self.para(lines[0], self.styles.addressee)]
+        st = self.styles.addressee_list
+        heading, names = lines[0], lines[1:]
+        first = self.layout.width(heading + " ", st)
+        widest = max(self.layout.width(name, st) for name in names)
+        second = min(widest + 2, self.layout.frame_width - first)
+        rows = [[self.para(heading, st), self.para(names[0], st)]]
+        rows.extend(["", self.para(name, st)] for name in names[1:])
+        table = Table(rows, colWidths=[first, second], hAlign="CENTER")
+        table.setStyle(_cells(self.layout.fonts.regular))
+        return [Spacer(1, 6), table]
+
+    # -- the body ---------------------------------------------------------------------
+
+    def blocks(self, blocks: Sequence[Block], out: list[tuple[Flowable, bool]]) -> None:
+        """Append each block as (flowable, is_heading), children after their parent."""
+        st = self.styles
+        for block in blocks:
+            if isinstance(block, TableBlock):
+                out.extend(self.table(block))
+                continue
+            if isinstance(block, Part):
+                style, heading = st.centred_heading, True
+            elif isinstance(block, Section):
+                style, heading = st.heading, True
+            elif isinstance(block, Clause | Point) and block.heading is not None:
+                # A titled khoản is bold; a titled điểm stays upright (PL I Mục V 6b).
+                style, heading = (st.heading if isinstance(block, Clause) else st.body), True
+            else:
+                style, heading = st.body, False
+            out.extend(
+                (self.para(line, style), heading) for line in render.block_lines(block) if line
+            )
+            if isinstance(block, Container):
+                self.blocks(block.children, out)
+
+    def table(self, block: TableBlock) -> list[tuple[Flowable, bool]]:
+        st = self.styles
+        columns = max(len(row) for row in block.rows) or 1
+        rows = [
+            [
+                self.para(cell, st.head_cell if r < block.header_rows else st.cell)
+                for cell in [*row, *[""] * (columns - len(row))]
+            ]
+            for r, row in enumerate(block.rows)
+        ]
+        width = self.layout.frame_width / columns
+        table = Table(
+            rows,
+            colWidths=[width] * columns,
+            repeatRows=min(block.header_rows, len(rows) - 1),
+            hAlign="CENTER",
+            spaceBefore=self.layout.settings.paragraph_spacing_pt,
+        )
+        table.setStyle(
+            TableStyle(
+                [
+                    ("FONTNAME", (0, 0), (-1, -1), self.layout.fonts.regular),
+                    ("GRID", (0, 0), (-1, -1), 0.5, STAMP_BLACK),
+                    ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+                    ("LEFTPADDING", (0, 0), (-1, -1), 3),
+                    ("RIGHTPADDING", (0, 0), (-1, -1), 3),
+                ]
+            )
+        )
+        caption = [(self.para(block.caption, st.centred_heading), True)] if block.caption else []
+        return [*caption, (table, False)]
+
+    def keep_headings(self, flow: list[tuple[Flowable, bool]]) -> list[Flowable]:
+        """The flowables, each run of headings guarded so that it never ends a page."""
+        body = self.styles.body
+        then = body.spaceBefore + 2 * body.leading
+        out: list[Flowable] = []
+        run: list[Flowable] = []
+        for flowable, heading in flow:
+            if heading:
+                run.append(flowable)
+                continue
+            if run:
+                out.extend([KeepWithNext(run, then), *run])
+                run = []
+            out.append(flowable)
+        if run:
+            out.extend([KeepWithNext(run, then), *run])
+        return out
+
+    # -- signature, recipients, appendices ----------------------------------------------
+
+    def signature(self, document: Document, closing: list[Flowable]) -> Flowable:
+        """ô 7 on the right beside ô 9b on the left, kept with the closing paragraph."""
+        st, layout = self.styles, self.layout
+        titles, name = render.signature_lines(document.signature)
+        right: list[Flowable] = [self.lines(titles, st.signature)]
+        right.append(Spacer(1, layout.settings.signature_space_mm * mm))
+        right.append(self.para(name, st.signature))
+
+        recipients = render.recipient_lines(document)
+        left: list[Flowable] = []
+        if recipients:
+            left.append(self.para(recipients[0], st.recipients_heading))
+            left.extend(self.para(line, st.recipient) for line in recipients[1:])
+        typist = render.typist_line(document.marks)
+        if typist:
+            left.append(self.para(typist, st.typist))
+
+        left_width = layout.left_column
+        table = Table(
+            [[left or "", right]],
+            colWidths=[left_width, layout.frame_width - left_width],
+            splitInRow=1,  # only a list taller than a page is split (KeepTogether first)
+            hAlign="CENTER",
+        )
+        table.setStyle(_cells(self.layout.fonts.regular))
+        gap = Spacer(1, layout.settings.paragraph_spacing_pt * 2)
+        return KeepTogether([*closing, gap, table])
+
+    def appendix(self, appendix: Appendix) -> list[Flowable]:
+        """Phụ lục: on a new page, label and title centred, then its body."""
+        st = self.styles
+        flow: list[tuple[Flowable, bool]] = [
+            (self.para(render.appendix_label(appendix), st.centred_heading), True),
+            (self.para(appendix.title, st.centred_heading), True),
+        ]
+        if appendix.reference:
+            flow.append((self.para(appendix.reference, st.centred_italic), True))
+        self.blocks(appendix.body, flow)
+        return [PageBreak(), *self.keep_headings(flow)]

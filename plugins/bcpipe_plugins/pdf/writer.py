@@ -1,0 +1,148 @@
+"""Laying the story out on A4 pages and writing deterministic PDF bytes."""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Callable
+from typing import Any
+
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate
+from reportlab.platypus.doctemplate import LayoutError
+
+import bcpipe
+from bcpipe import render
+from bcpipe.errors import ExportError
+from bcpipe.model import Document
+from bcpipe_plugins.pdf.flowables import RULE_THICKNESS
+from bcpipe_plugins.pdf.fonts import check_glyphs
+from bcpipe_plugins.pdf.layout import Layout, layout_for
+from bcpipe_plugins.pdf.settings import PdfSettings
+from bcpipe_plugins.pdf.story import StoryBuilder
+
+__all__ = ["render_pdf"]
+
+FORMAT = "pdf"
+CREATOR = f"bcpipe {bcpipe.__version__}"
+#: reportlab's own invariant-mode date, for documents without a complete issue date.
+FIXED_DATE = "D:20000101000000+00'00'"
+PAGE_DIGITS = "0123456789"
+
+
+def _pdf_date(document: Document) -> str:
+    """The metadata date: the issue date (midnight, Vietnam time) or a fixed one.
+
+    Never the clock: the same document must give the same bytes.
+    """
+    date = document.issue_date.to_date()
+    if date is None:
+        return FIXED_DATE
+    return f"D:{date:%Y%m%d}000000+07'00'"
+
+
+def _canvas_maker(stamp: str) -> Callable[..., Any]:
+    def make(*args: Any, **kwargs: Any) -> Any:
+        canvas = Canvas(*args, **kwargs)
+        canvas.setDateFormatter(lambda *_: stamp)
+        return canvas
+
+    return make
+
+
+def _frame(layout: Layout, name: str, raise_bottom: float = 0.0) -> Frame:
+    # No padding: the frame is the text area, exactly inside the decree's margins.
+    return Frame(
+        layout.left,
+        layout.bottom + raise_bottom,
+        layout.frame_width,
+        layout.frame_height - raise_bottom,
+        leftPadding=0,
+        rightPadding=0,
+        topPadding=0,
+        bottomPadding=0,
+        id=name,
+    )
+
+
+def _page_number(layout: Layout) -> Callable[[Any, Any], None]:
+    """Later pages: the number centred in the top margin (PL I I.7; not on page 1)."""
+    settings = layout.settings
+    x = layout.left + layout.frame_width / 2
+    y = layout.page_height - layout.top / 2 - settings.page_number_size * 0.33
+
+    def draw(canvas: Any, doc: Any) -> None:
+        canvas.saveState()
+        canvas.setFont(layout.fonts.regular, settings.page_number_size)
+        canvas.drawCentredString(x, y, str(doc.page))
+        canvas.restoreState()
+
+    return draw
+
+
+def _templates(layout: Layout, footer: Any) -> list[PageTemplate]:
+    """Page 1 and the later pages (numbered).
+
+    A contact footer (ô 13) stands at the foot of page 1 only, under a full-width rule;
+    page 1's frame is shortened to make room for it.
+    """
+    first: dict[str, Any] = {}
+    if footer is not None:
+        height = footer.wrap(layout.frame_width, layout.frame_height)[1]
+        rule_y = layout.bottom + height + 3
+
+        def on_first(canvas: Any, doc: Any) -> None:
+            canvas.saveState()
+            canvas.setLineWidth(RULE_THICKNESS)
+            canvas.line(layout.left, rule_y, layout.left + layout.frame_width, rule_y)
+            canvas.restoreState()
+            footer.drawOn(canvas, layout.left, layout.bottom)
+
+        first = {"frames": [_frame(layout, "first", height + 6)], "onPage": on_first}
+    return [
+        PageTemplate(
+            "first",
+            **({"frames": [_frame(layout, "first")]} | first),
+            autoNextPageTemplate="later",
+        ),
+        PageTemplate("later", [_frame(layout, "later")], onPage=_page_number(layout)),
+    ]
+
+
+def render_pdf(document: Document, settings: PdfSettings) -> bytes:
+    """The document as PDF bytes laid out per ``settings``."""
+    layout = layout_for(settings)
+    builder = StoryBuilder(layout)
+    story = builder.story(document)
+    footer = builder.para(document.contact, layout.styles.contact) if document.contact else None
+    builder.used[layout.fonts.regular].update(PAGE_DIGITS)
+    check_glyphs(layout.fonts, builder.used)
+
+    buffer = io.BytesIO()
+    template = BaseDocTemplate(
+        buffer,
+        pagesize=(layout.page_width, layout.page_height),
+        leftMargin=layout.left,
+        rightMargin=layout.right,
+        topMargin=layout.top,
+        bottomMargin=layout.bottom,
+        title=document.subject,
+        author=document.issuer.name,
+        subject=render.type_line(document) or document.type.printed_name,
+        creator=CREATOR,
+        lang="vi",
+        # Per document, not reportlab's global switch: fixed IDs and no clock.
+        invariant=1,
+        pageCompression=1,
+        # Else reportlab opens every page with Helvetica, a non-embedded base-14 font.
+        initialFontName=layout.fonts.regular,
+        initialFontSize=settings.body_size,
+    )
+    template.addPageTemplates(_templates(layout, footer))
+    try:
+        template.build(story, canvasmaker=_canvas_maker(_pdf_date(document)))
+    except LayoutError as exc:
+        first_line = str(exc).strip().splitlines()[0] if str(exc).strip() else "layout failed"
+        raise ExportError(
+            FORMAT, FORMAT, f"the document cannot be laid out on A4 pages: {first_line}"
+        ) from None
+    return buffer.getvalue()
