@@ -50,7 +50,7 @@ from bcpipe.testing import (
 
 # -- documents(): each option --------------------------------------------------------
 
-_REQUEST_VERBS = ("Thực hiện", "Phúc đáp", "Theo")
+_REQUEST_VERBS = ("Thực hiện", "Phúc đáp")
 
 
 def _depth(blocks: list[Block]) -> int:

@@ -10,6 +10,7 @@ import re
 
 import pytest
 from bcpipe_plugins.sections.profiles import heading_key, load_profiles
+from bcpipe_plugins.text.patterns import BASIS_OPENER, CLOSING_OPENER
 
 from bcpipe.citations import find_citations, find_mentions
 from bcpipe.doctypes import DocumentType
@@ -103,6 +104,9 @@ def test_sentences_never_look_like_citations() -> None:
         assert find_mentions(text) == [], text
         assert find_citations(text) == [], text
         assert not re.search(r"ngày\s*\d", text), text
+        # The text reader takes a leading "Triển khai …" for the basis, "Kính …" for the
+        # closing: a body sentence must not look like either.
+        assert not BASIS_OPENER.match(text) and not CLOSING_OPENER.match(text), text
 
 
 def test_subjects_of_cited_documents_end_where_the_recogniser_ends_them() -> None:

@@ -410,6 +410,16 @@ def test_type_line_lost_is_inferred_from_the_notation(
     assert "BC507" in codes(document)
 
 
+def test_a_subject_opening_like_a_basis_line_is_the_subject(reader: bcpipe.Pipeline) -> None:
+    # Found by the text round-trip property (tests/test_properties.py): a plan "KẾ HOẠCH /
+    # Thực hiện Chương trình …" lost its subject, read as a basis line.
+    data = yaml.safe_load(SAMPLE_YAML.read_text(encoding="utf-8"))
+    for subject in ("Thực hiện công tác thông tin đối ngoại năm 2023", "Triển khai Kế hoạch"):
+        document = bcpipe.load({**data, "subject": subject})
+        again = reader.loads(reader.export(document, "text"), kind="text")
+        assert again.model_dump() == document.model_dump()
+
+
 def test_issuer_from_settings(seed_text: str) -> None:
     settings = {"text": {"issuer": "ỦY BAN NHÂN DÂN HUYỆN TUY PHƯỚC", "parent": "UBND TỈNH"}}
     document = bcpipe.Pipeline(settings=settings).loads(seed_text, kind="text")

@@ -15,9 +15,9 @@ from dataclasses import dataclass, field
 from bcpipe import DocumentType
 from bcpipe_plugins.text.header import Header
 from bcpipe_plugins.text.lines import Line, debris_kind, ends_sentence, is_caps, starts_lower
-from bcpipe_plugins.text.markers import starts_block
+from bcpipe_plugins.text.markers import block_marker, starts_block
 from bcpipe_plugins.text.notes import Notes
-from bcpipe_plugins.text.patterns import ADDRESSEE, type_of_line
+from bcpipe_plugins.text.patterns import ADDRESSEE, ARTICLE, type_of_line
 
 __all__ = ["TYPE_CODES", "Title", "parse_addressees", "parse_title", "skip"]
 
@@ -94,8 +94,14 @@ def parse_title(
         title.subject, title.subject_line = [subject], line.number
         index += 1
     else:
-        index = skip(lines, index + 1, notes)
-        if index < len(lines) and _subject_starts(lines[index].text):
+        under = index + 1
+        index = skip(lines, under, notes)
+        if index < len(lines) and (
+            _subject_starts(lines[index].text)
+            # Right under the type line, a subject may open like a basis line: "KẾ HOẠCH /
+            # Thực hiện Chương trình …", "BÁO CÁO / Triển khai …".
+            or (index == under and _may_open_subject(lines[index].text))
+        ):
             title.subject, title.subject_line = [lines[index].text], lines[index].number
             index += 1
     title.type = kind
@@ -115,6 +121,11 @@ def parse_title(
 
 def _subject_starts(text: str) -> bool:
     return ADDRESSEE.match(text) is None and not starts_block(text)
+
+
+def _may_open_subject(text: str) -> bool:
+    """Not an addressee, a numbered or bulleted line, nor an article: only words."""
+    return ADDRESSEE.match(text) is None and block_marker(text) is None and not ARTICLE.match(text)
 
 
 def _enacting_authority(lines: Sequence[Line], index: int, notes: Notes, title: Title) -> int:

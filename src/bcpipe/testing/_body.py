@@ -77,7 +77,7 @@ class Writer:
         if choice == 1 and self.recitable:
             again = pick(self.draw, self.recitable)
             return (
-                f"Triển khai {again.text}, {self.self_name} đã chỉ đạo các cơ quan, đơn vị "
+                f"Để triển khai {again.text}, {self.self_name} đã chỉ đạo các cơ quan, đơn vị "
                 f"{self.where} thực hiện."
             )
         if choice == 2 and self.issuer is not None:
@@ -156,7 +156,9 @@ def _children(w: Writer, role: Role, depth: int, parent: str, prefix: str = "") 
             if marker == "-" and w.may_nest(depth) and rarely(w.draw, 2):
                 item["children"] = _children(w, role, depth - 1, "-")
             blocks.append(item)
-    room = len(blocks) < w.max_children
+    # A table follows only blocks that head nothing: after a clause with children, plain
+    # text could not tell whether the table belongs to the clause or to the section.
+    room = len(blocks) < w.max_children and not any(b.get("children") for b in blocks)
     if role == "results" and parent == "section" and room and rarely(w.draw, 6):
         blocks.append(_table(w))
     return blocks

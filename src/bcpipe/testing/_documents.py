@@ -107,6 +107,11 @@ class Drawn:
     citations: list[Citation] = field(default_factory=list)  # every full citation
 
 
+def _initial(word: str) -> str:
+    first = word[0].upper()
+    return first if first == "Đ" else unicodedata.normalize("NFD", first)[0]
+
+
 def _initials(name: str) -> str:
     """A notation code for a body named by a user: "Sở Thông tin và Truyền thông" → STTTT."""
     letters = []
@@ -309,13 +314,14 @@ def _basis(
     )
     paragraphs: list[tuple[str, Citation | None]] = [(f"Căn cứ {c.text};", c) for c in legal]
     for index, citation in enumerate(requests):
-        verb = pick(draw, ("Thực hiện", "Phúc đáp", "Theo"))
+        verb = pick(draw, ("Thực hiện", "Phúc đáp"))
         if index == len(requests) - 1:
             paragraphs.append((f"{verb} {citation.text}, {agency.self_name} {purpose}", citation))
         else:
             paragraphs.append((f"{verb} {citation.text};", citation))
     if legal and not requests:
-        paragraphs.append((f"{agency.self_name} {purpose}", None))
+        # Opened like a basis line, so that the text reader keeps it in the basis.
+        paragraphs.append((f"Trên cơ sở đó, {agency.self_name} {purpose}", None))
     basis = []
     for text, cited in paragraphs:
         paragraph: Data = {"kind": "paragraph", "text": text}
@@ -344,7 +350,8 @@ def _marks(draw: st.DrawFn) -> Data:
     if rarely(draw, 20):
         marks["confidentiality"] = pick(draw, list(Confidentiality)).value
     if draw(st.booleans()):
-        marks["typist"] = "".join(word[0] for word in draw_name(draw).split()[-2:]).upper()
+        # The drafter's initials, unaccented as clerks type them (Đ stays): "NA", "ĐT".
+        marks["typist"] = "".join(_initial(word) for word in draw_name(draw).split()[-2:])
         marks["copies"] = draw(st.none() | st.integers(2, 300))
     return marks
 

@@ -84,9 +84,9 @@ def draw_issuer(draw: st.DrawFn, agency: Agency) -> dict[str, Any]:
     parent = agency.parent
     if agency.kind == "ubnd" and parent is not None and not draw(st.booleans()):
         parent = None
-    # The abbreviation is optional in the model; most documents give it.
-    abbreviation = None if rarely(draw, 5) else agency.body.code
-    return {"name": agency.formal, "parent": parent, "abbreviation": abbreviation}
+    # The abbreviation is always given: printed nowhere, a text reader takes it from the
+    # notation, so a document without it would not read back the same.
+    return {"name": agency.formal, "parent": parent, "abbreviation": agency.body.code}
 
 
 def draw_signature(draw: st.DrawFn, agency: Agency, shape: AuthorityShape) -> dict[str, Any]:

@@ -13,7 +13,8 @@ __all__ = ["assert_round_trip", "round_trip_formats"]
 
 def round_trip_formats(pipeline: Pipeline) -> list[str]:
     """The formats ``pipeline`` can both write and read: an exporter and a loader of the
-    same name ("json" today; "text" and "xml" once their readers are installed)."""
+    same name ("json", "text" and "xml" with the built-in plugins; yaml and toml are
+    read but not written)."""
     return sorted(set(pipeline.export_formats) & set(pipeline.load_kinds))
 
 

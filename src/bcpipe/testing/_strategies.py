@@ -122,9 +122,13 @@ def documents(
     - ``appendices``: how many appendices (a table each), 0 to 3.
     - ``max_depth``, ``max_children``: the body tree's depth (a top-level section is
       level 1; a report or plan needs 2) and the most blocks in one container.
-    - ``extensions``: the document's ``extensions`` (plugin data); default ``{}``.
+    - ``extensions``: the document's ``extensions`` (plugin data); default ``{}``. (Not
+      printed: plain text does not carry them.)
 
-    Documents shrink towards a short draft report of UBND huyện Tuy Phước.
+    Documents are written the way bcpipe's readers read documents (basis lines open with
+    "Căn cứ", "Thực hiện" …; body sentences never do), so that their text and XML exports
+    read back to the same document. They shrink towards a short document of UBND huyện
+    Tuy Phước.
     """
     options = Options(
         type=type,

@@ -72,7 +72,7 @@ _GENERIC: dict[Role, tuple[str, ...]] = {
     ),
     "proposals": ("Tiếp tục thực hiện có hiệu quả các nhiệm vụ đã đề ra.",),
     "purpose": (
-        "Triển khai thực hiện có hiệu quả {topic} {where}.",
+        "Bảo đảm thực hiện có hiệu quả {topic} {where}.",
         "Nâng cao nhận thức, trách nhiệm của cán bộ, công chức và Nhân dân.",
         "Bảo đảm thiết thực, hiệu quả, phù hợp với điều kiện thực tế của địa phương.",
     ),

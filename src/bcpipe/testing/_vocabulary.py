@@ -3,8 +3,10 @@
 Everything here is data, written so that the built-in rules accept it wherever the
 strategies put it: no name of a body holds a comma or the words that end a cited
 issuer ("về", "quy định", "hướng dẫn", "ban hành"); no free sentence holds
-"<kind> số <digit>" (it would be read as a citation) or "ngày <digit>"; no heading
-outside the required parts holds a phrase of a sections profile. The suite checks
+"<kind> số <digit>" (it would be read as a citation) or "ngày <digit>", nor opens like a
+basis line ("Căn cứ", "Thực hiện", "Triển khai" …) or a closing ("Trên đây", "Kính …"),
+which is how a plain-text reader tells them from the body; no heading outside the
+required parts holds a phrase of a sections profile. The suite checks
 these claims (tests/test_testing_vocabulary.py), so a careless addition fails there
 and not, much later, as a puzzling property failure.
 """
@@ -429,7 +431,7 @@ TOPICS: tuple[Topic, ...] = (
             "Đăng tải {m} tin, bài về hoạt động đối ngoại trên Cổng thông tin điện tử.",
             "Tổ chức {n} hội nghị thông tin thời sự cho cán bộ, đảng viên.",
             "Phối hợp với các cơ quan báo chí quảng bá hình ảnh địa phương đến bạn bè quốc tế.",
-            "Thực hiện đúng quy chế phát ngôn và cung cấp thông tin cho báo chí.",
+            "Chấp hành đúng quy chế phát ngôn và cung cấp thông tin cho báo chí.",
         ),
         (
             "Nội dung thông tin bằng tiếng nước ngoài còn ít.",
@@ -535,7 +537,7 @@ TOPICS: tuple[Topic, ...] = (
         ),
         ("Đề nghị tăng mức hỗ trợ xây dựng nhà ở cho hộ nghèo.",),
         (
-            "Thực hiện đầy đủ, kịp thời các chính sách đối với hộ nghèo.",
+            "Tiếp tục thực hiện đầy đủ, kịp thời các chính sách đối với hộ nghèo.",
             "Hỗ trợ sinh kế cho hộ mới thoát nghèo {where}.",
         ),
     ),
@@ -556,7 +558,7 @@ TOPICS: tuple[Topic, ...] = (
         ),
         ("Đề nghị đầu tư thêm phương tiện thu gom rác thải.",),
         (
-            "Triển khai phân loại chất thải rắn sinh hoạt tại nguồn {where}.",
+            "Tổ chức phân loại chất thải rắn sinh hoạt tại nguồn {where}.",
             "Tăng cường kiểm tra các cơ sở có nguy cơ gây ô nhiễm.",
         ),
     ),
