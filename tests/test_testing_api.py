@@ -19,6 +19,7 @@ from hypothesis import strategies as st
 from hypothesis.errors import InvalidArgument
 
 import bcpipe
+import bcpipe.testing
 from bcpipe import DocumentType
 from bcpipe.citations import find_citations
 from bcpipe.model import (
@@ -366,3 +367,27 @@ def test_without_hypothesis_the_import_error_says_what_to_install() -> None:
     assert done.returncode == 1
     assert "pip install 'bcpipe[testing]'" in done.stderr
     assert done.stderr.strip().splitlines()[-1].startswith("ImportError: bcpipe.testing needs")
+
+
+def test_the_public_api_is_pinned() -> None:
+    # Renaming or dropping one of these breaks users' tests: change it on purpose only.
+    assert sorted(bcpipe.testing.__all__) == [
+        "AUTHORITIES",
+        "BREAKABLE_RULES",
+        "CITED_TYPES",
+        "UNBREAKABLE_RULES",
+        "assert_round_trip",
+        "body_names",
+        "body_trees",
+        "broken_documents",
+        "citation_dates",
+        "citations",
+        "documents",
+        "issue_dates",
+        "issuers",
+        "personal_names",
+        "recipient_lists",
+        "round_trip_formats",
+        "signature_blocks",
+    ]
+    assert all(hasattr(bcpipe.testing, name) for name in bcpipe.testing.__all__)

@@ -3,17 +3,20 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from collections.abc import Sequence
+from typing import Any, TypeAlias, TypeVar
 
 from hypothesis import strategies as st
 from hypothesis.errors import InvalidArgument
 from pydantic import TypeAdapter
 
+from bcpipe.doctypes import DocumentType
 from bcpipe.model import (
     Block,
     CalendarDate,
     Citation,
     Document,
+    DocumentStatus,
     IssueDate,
     Issuer,
     Recipient,
@@ -58,7 +61,9 @@ __all__ = [
     "signature_blocks",
 ]
 
-Opt = Any  # a value, a strategy for values, or None ("anything suitable")
+T = TypeVar("T")
+#: An option: a value, a strategy for values, or None for "anything suitable".
+Opt: TypeAlias = T | st.SearchStrategy[T] | None
 
 #: The combinations of authority lines (``authority=``) the signature rule accepts.
 AUTHORITIES: tuple[tuple[str, ...], ...] = AUTHORITY_SHAPES
@@ -80,18 +85,18 @@ _RECIPIENTS: TypeAdapter[list[Recipient]] = TypeAdapter(list[Recipient])
 
 def documents(
     *,
-    type: Opt = None,
-    status: Opt = None,
-    level: Opt = None,
-    authority: Opt = None,
-    addressed_to: Opt = None,
-    requests: Opt = None,
-    recipients: Opt = None,
-    addressees: Opt = None,
-    appendices: Opt = None,
+    type: Opt[DocumentType | str] = None,
+    status: Opt[DocumentStatus | str] = None,
+    level: Opt[str] = None,
+    authority: Opt[Sequence[str]] = None,
+    addressed_to: Opt[str] = None,
+    requests: Opt[int] = None,
+    recipients: Opt[int] = None,
+    addressees: Opt[int] = None,
+    appendices: Opt[int] = None,
     max_depth: int = 4,
     max_children: int = 3,
-    extensions: Opt = None,
+    extensions: Opt[dict[str, dict[str, Any]]] = None,
 ) -> st.SearchStrategy[Document]:
     """Whole documents that pass every built-in rule with no finding at all.
 
@@ -170,25 +175,33 @@ def _broken(draw: st.DrawFn, rule: str) -> Document:
     return Document.model_validate(draw_broken(draw, rule))
 
 
-@st.composite
-def personal_names(draw: st.DrawFn) -> str:
+def personal_names() -> st.SearchStrategy[str]:
     """A Vietnamese full name with its diacritics: "Nguyễn Văn Hùng"."""
+    return _personal_names()
+
+
+@st.composite
+def _personal_names(draw: st.DrawFn) -> str:
     return draw_name(draw)
 
 
-@st.composite
-def issue_dates(draw: st.DrawFn, *, status: Opt = None) -> IssueDate:
+def issue_dates(*, status: Opt[DocumentStatus | str] = None) -> st.SearchStrategy[IssueDate]:
     """Issue dates of a document, as the decree prints them (render.date_phrase).
 
     ``status`` "issued" gives full dates; "draft" may leave the day, or the day and
     the month, blank ("ngày … tháng … năm 2023"). Every date is real.
     """
+    return _issue_dates(status)
+
+
+@st.composite
+def _issue_dates(draw: st.DrawFn, status: Opt[DocumentStatus | str]) -> IssueDate:
     chosen = status_of(choose(draw, status, ANY_STATUS))
     data, _ = draw_issue_date(draw, chosen)
     return IssueDate.model_validate(data)
 
 
-def _before(draw: st.DrawFn, before: Opt) -> dt.date:
+def _before(draw: st.DrawFn, before: Opt[dt.date]) -> dt.date:
     def default(year: int) -> dt.date:
         return dt.date(year, 12, 31)
 
@@ -198,14 +211,19 @@ def _before(draw: st.DrawFn, before: Opt) -> dt.date:
     return value
 
 
-@st.composite
-def citation_dates(draw: st.DrawFn, *, before: Opt = None) -> CalendarDate:
+def citation_dates(*, before: Opt[dt.date] = None) -> st.SearchStrategy[CalendarDate]:
     """Real dates of cited documents, up to two years before ``before`` (a date)."""
+    return _citation_dates(before)
+
+
+@st.composite
+def _citation_dates(draw: st.DrawFn, before: Opt[dt.date]) -> CalendarDate:
     return CalendarDate.of(draw_date_before(draw, _before(draw, before), 730))
 
 
-@st.composite
-def citations(draw: st.DrawFn, *, type_name: Opt = None, before: Opt = None) -> Citation:
+def citations(
+    *, type_name: Opt[str] = None, before: Opt[dt.date] = None
+) -> st.SearchStrategy[Citation]:
     """A citation, complete (number, date, issuer, subject), with its words in ``text``.
 
     Put ``text`` in a paragraph, followed by ",", ";", "." or the end of the paragraph,
@@ -213,6 +231,11 @@ def citations(draw: st.DrawFn, *, type_name: Opt = None, before: Opt = None) -> 
     of :data:`CITED_TYPES` ("Công văn", "Kế hoạch", "Nghị định", "Luật" …); ``before``
     a date the cited document is earlier than.
     """
+    return _citations(type_name, before)
+
+
+@st.composite
+def _citations(draw: st.DrawFn, type_name: Opt[str], before: Opt[dt.date]) -> Citation:
     kind = choose(draw, type_name, _ANY_CITED_TYPE)
     if kind not in CITED_TYPES:
         raise InvalidArgument(f"type_name={kind!r}: expected one of {', '.join(CITED_TYPES)}")
@@ -244,7 +267,9 @@ def citations(draw: st.DrawFn, *, type_name: Opt = None, before: Opt = None) -> 
     return legal_citation(pick(draw, legal), about=pick(draw, ("về", "về việc")))
 
 
-def _agency(draw: st.DrawFn, level: Opt, authority: Opt = None) -> tuple[Agency, tuple[str, ...]]:
+def _agency(
+    draw: st.DrawFn, level: Opt[str], authority: Opt[Sequence[str]] = None
+) -> tuple[Agency, tuple[str, ...]]:
     wanted_level = None if level is None else level_of(choose(draw, level, st.nothing()))
     shape = None if authority is None else shape_of(choose(draw, authority, st.nothing()))
     candidates = [
@@ -259,34 +284,48 @@ def _agency(draw: st.DrawFn, level: Opt, authority: Opt = None) -> tuple[Agency,
     return agency, shape if shape is not None else pick(draw, agency.shapes)
 
 
-@st.composite
-def issuers(draw: st.DrawFn, *, level: Opt = None) -> Issuer:
+def issuers(*, level: Opt[str] = None) -> st.SearchStrategy[Issuer]:
     """The issuer of a document (ô 2): "ỦY BAN NHÂN DÂN HUYỆN TUY PHƯỚC", "SỞ NỘI VỤ" under
     "UBND TỈNH BÌNH ĐỊNH"; ``level`` is "province", "district" or "commune"."""
+    return _issuers(level)
+
+
+@st.composite
+def _issuers(draw: st.DrawFn, level: Opt[str]) -> Issuer:
     agency, _ = _agency(draw, level)
     return Issuer.model_validate(draw_issuer(draw, agency))
 
 
-@st.composite
 def signature_blocks(
-    draw: st.DrawFn, *, authority: Opt = None, level: Opt = None
-) -> SignatureBlock:
+    *, authority: Opt[Sequence[str]] = None, level: Opt[str] = None
+) -> st.SearchStrategy[SignatureBlock]:
     """Signature blocks the signature rule accepts, for a body of ``level``.
 
     ``authority`` is one of :data:`AUTHORITIES`; who signs follows from it (the head,
     a deputy after KT., the chief of the office after TL. …).
     """
+    return _signature_blocks(authority, level)
+
+
+@st.composite
+def _signature_blocks(
+    draw: st.DrawFn, authority: Opt[Sequence[str]], level: Opt[str]
+) -> SignatureBlock:
     agency, shape = _agency(draw, level, authority)
     return SignatureBlock.model_validate(draw_signature(draw, agency, shape))
 
 
-@st.composite
 def recipient_lists(
-    draw: st.DrawFn, *, level: Opt = None, recipients: Opt = None
-) -> list[Recipient]:
+    *, level: Opt[str] = None, recipients: Opt[int] = None
+) -> st.SearchStrategy[list[Recipient]]:
     """A "Nơi nhận" list the recipients rule accepts: named bodies (``recipients`` of
     them, 0 to 6), each once, then "Lưu: VT, <office>" last. ("Như trên" needs "Kính
     gửi" addressees, so it is left to :func:`documents`.)"""
+    return _recipient_lists(level, recipients)
+
+
+@st.composite
+def _recipient_lists(draw: st.DrawFn, level: Opt[str], recipients: Opt[int]) -> list[Recipient]:
     agency, _ = _agency(draw, level)
     count = check_int("recipients", choose(draw, recipients, st.integers(0, 4)), 0, 6)
     named = pick_some(draw, agency.recipients, count)
@@ -294,17 +333,22 @@ def recipient_lists(
     return _RECIPIENTS.validate_python([*data, draw_archive(draw, agency)])
 
 
-@st.composite
 def body_trees(
-    draw: st.DrawFn,
     *,
-    type: Opt = None,
+    type: Opt[DocumentType | str] = None,
     max_depth: int = 4,
     max_children: int = 3,
-) -> list[Block]:
+) -> st.SearchStrategy[list[Block]]:
     """The body of a document of ``type`` that the sections rule accepts: the parts
     its profile requires in order (for a report or a plan), numbered I, II / 1, 2 /
     a, b; upper-case section headings; no empty section. Cites nothing."""
+    return _body_trees(type, max_depth, max_children)
+
+
+@st.composite
+def _body_trees(
+    draw: st.DrawFn, type: Opt[DocumentType | str], max_depth: int, max_children: int
+) -> list[Block]:
     kind = document_type(choose(draw, type, ANY_COMMON_TYPE))
     depth = check_int("max_depth", max_depth, 1, 8)
     width = check_int("max_children", max_children, 1, 20)
