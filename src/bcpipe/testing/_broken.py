@@ -575,7 +575,8 @@ BREAKERS: dict[str, Breaker] = {
     "BC407": Breaker(_empty_section, _IN_SECTIONS),
 }
 
-#: Codes no data can trigger, and why.
+#: Codes no document can trigger, and why. (Loaders' codes, such as the text reader's
+#: BC5xx, describe the file a document is read from: they come from text, not data.)
 UNBREAKABLE_RULES: dict[str, str] = {
     "BC900": "a rule plugin raised an exception: a fault of the plugin, not of the document",
     "BC901": "a plugin could not be imported: a fault of the installation",
