@@ -651,3 +651,12 @@ def test_rules_name_the_line_of_a_broken_text(
     expected = broken.split("\n").index(words) + 1 if words in broken.split("\n") else None
     assert [f.location.line for f in found] == [expected or line_of(broken, words)] * len(found)
     assert all(f.location.source == "broken.txt" for f in found)
+
+
+def test_a_basis_opening_with_theo_and_a_numbered_request_is_read_as_basis() -> None:
+    text = SEED.read_text(encoding="utf-8").replace(
+        "Thực hiện Công văn số 1440", "Theo Công văn số 1440"
+    )
+    doc = bcpipe.Pipeline().loads(text, kind="text")
+    assert doc.basis[0].text.startswith("Theo Công văn số 1440/STTTT-TTBCXB")
+    assert doc.body[0].kind == "section"

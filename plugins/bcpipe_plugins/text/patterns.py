@@ -84,7 +84,10 @@ def type_of_line(text: str) -> DocumentType | None:
 ADDRESSEE = re.compile(r"(?i:kính\s{1,3}gửi)\s{0,3}:?\s{0,5}(?P<rest>.*)")
 BASIS_OPENER = re.compile(
     r"(?:Căn\s{1,3}cứ|Thực\s{1,3}hiện|Triển\s{1,3}khai|Phúc\s{1,3}đáp|Xét|Trên\s{1,3}cơ\s{1,3}sở"
-    r"|Theo\s{1,3}(?:đề\s{1,3}nghị|chỉ\s{1,3}đạo|yêu\s{1,3}cầu|tờ\s{1,3}trình))(?!\w)"
+    r"|Theo\s{1,3}(?:đề\s{1,3}nghị|chỉ\s{1,3}đạo|yêu\s{1,3}cầu|tờ\s{1,3}trình"
+    # "Theo Công văn số …": a request named by its kind and number.
+    r"|(?:Công\s{1,3}văn|Kế\s{1,3}hoạch|Quyết\s{1,3}định|Thông\s{1,3}báo|Chỉ\s{1,3}thị"
+    r"|Công\s{1,3}điện|Hướng\s{1,3}dẫn)\s{1,3}số))(?!\w)"
 )
 CLOSING_OPENER = re.compile(
     r"(?:Trên\s{1,3}đây|Kính\s{1,3}(?:báo\s{1,3}cáo|trình|đề\s{1,3}nghị|mong)|Trân\s{1,3}trọng"
