@@ -3,17 +3,26 @@
 from __future__ import annotations
 
 import copy
+import os
 from pathlib import Path
 from typing import Any
 
 import pytest
 import yaml
+from hypothesis import settings
 
 import bcpipe
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE_YAML = ROOT / "examples" / "bao-cao-ttdn-tuy-phuoc-2022.yaml"
 SEED_TEXT = ROOT.parent / "shared" / "seeds" / "bao-cao-ttdn-tuy-phuoc-2022.txt"
+
+# Property tests draw a bounded number of examples, so that the suite stays fast; run
+# `BCPIPE_HYPOTHESIS=thorough make unit` to search much harder. No deadline: an export
+# that is slow once on a busy CI machine is not a bug.
+settings.register_profile("ci", max_examples=20, deadline=None)
+settings.register_profile("thorough", max_examples=1000, deadline=None)
+settings.load_profile(os.environ.get("BCPIPE_HYPOTHESIS", "ci"))
 
 
 @pytest.fixture(scope="session")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import json
 import os
+import shutil
 import sys
 import types
 from collections.abc import Iterator
@@ -13,7 +14,7 @@ from typing import Any
 
 import pytest
 import yaml
-from conftest import minimal_report
+from conftest import SEED_TEXT, minimal_report
 from lxml import etree
 
 import bcpipe
@@ -216,6 +217,26 @@ def test_the_html_report_is_deterministic_but_for_the_timings(
         pages.append([line for line in page.splitlines() if 'id="run"' not in line])
     assert pages[0] == pages[1]
     assert len(pages[0]) == len(page.splitlines()) - 1
+
+
+def test_plain_text_documents_go_through_the_batch_like_any_other(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "in").mkdir()
+    shutil.copy(SEED_TEXT, tmp_path / "in" / "seed.txt")
+    write_yaml(tmp_path / "in" / "minimal.yaml", minimal_report())
+    report = run_batch(["in"], formats=["xml", "text"], outdir="out", executor=SerialExecutor())
+    minimal, seed = report.records()  # sorted by name
+    assert (seed["input"], seed["kind"], minimal["kind"]) == ("in/seed.txt", "text", "yaml")
+    assert [f["code"] for f in seed["findings"]] == expected_codes(tmp_path / "in" / "seed.txt")
+    assert {f["code"] for f in seed["findings"]} >= {"BC504", "BC505"}  # the reader's own
+    assert seed["outputs"] == {"xml": "seed.xml", "text": "seed.txt"}
+    pipeline = bcpipe.Pipeline()
+    assert (tmp_path / "out" / "seed.xml").read_bytes() == pipeline.export(SEED_TEXT, "xml")
+    # The text outputs are .txt files the text loader reads: never taken as inputs again.
+    again = run_batch(["in"], formats=["xml", "text"], outdir="out", executor=SerialExecutor())
+    assert [r["outcome"] for r in again.records()] == ["skipped", "skipped"]
 
 
 # -- failures --------------------------------------------------------------------------

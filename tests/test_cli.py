@@ -169,3 +169,16 @@ def test_usage_errors_exit_2(argv: list[str]) -> None:
     with pytest.raises(SystemExit) as info:
         run(*argv)
     assert info.value.code == 2
+
+
+def test_rules_lists_the_codes_loaders_declare() -> None:
+    code, out, _ = run("rules", "--format", "json")
+    rows = {r["code"]: r for r in json.loads(out)["rules"]}
+    assert code == 0 and rows["BC501"]["rule"] == "text loader"
+
+
+def test_a_string_with_lone_surrogates_is_a_source_error() -> None:
+    import bcpipe
+
+    with pytest.raises(bcpipe.SourceError, match="not UTF-8"):
+        bcpipe.Pipeline().loads("type: bao_cao\nplace: \ud800\n", kind="yaml")

@@ -305,12 +305,11 @@ def _rules(args: argparse.Namespace, out: TextIO) -> int:
         {
             "code": check.code,
             "severity": check.severity.value,
-            "rule": rule.name,
+            "rule": owner,
             "message_vi": check.vi,
             "message_en": check.en,
         }
-        for rule in pipeline.rules
-        for check in rule.checks
+        for owner, check in pipeline.checks()
     ]
     rows.sort(key=lambda row: row["code"])
     if args.output == "json":

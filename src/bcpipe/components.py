@@ -158,24 +158,29 @@ class Loader:
 
     ``suffixes`` are the file name endings it claims (".yaml", ".yml"). The function
     gets the raw bytes and raises :class:`bcpipe.errors.SourceError` (bad syntax) or
-    :class:`bcpipe.errors.InvalidDocumentError` (does not fit the model).
+    :class:`bcpipe.errors.InvalidDocumentError` (does not fit the model). ``checks``
+    declares the codes of the findings it may return in :class:`Loaded` (so that
+    ``bcpipe rules`` lists them).
     """
 
     name: str
     suffixes: tuple[str, ...]
     func: LoadFunc
     description: str = ""
+    checks: tuple[Check, ...] = ()
 
     def load(self, data: bytes, ctx: LoadContext) -> Document | Loaded:
         return self.func(data, ctx)
 
 
-def loader(name: str, *, suffixes: Iterable[str]) -> Callable[[LoadFunc], Loader]:
+def loader(
+    name: str, *, suffixes: Iterable[str], checks: Iterable[Check] = ()
+) -> Callable[[LoadFunc], Loader]:
     """Make a :class:`Loader` of a function ``(data: bytes, ctx) -> Document | Loaded``."""
 
     def wrap(func: LoadFunc) -> Loader:
         doc = (func.__doc__ or "").strip().split("\n")[0]
-        return Loader(name, tuple(s.lower() for s in suffixes), func, doc)
+        return Loader(name, tuple(s.lower() for s in suffixes), func, doc, tuple(checks))
 
     return wrap
 

@@ -24,7 +24,7 @@ from bcpipe.components import (
 from bcpipe.convert import document_from_data
 from bcpipe.errors import BcpipeError, ExportError, SourceError, UnknownFormatError
 from bcpipe.failures import COMPONENTS_FAILED, PLUGIN_NOT_LOADED, RULE_FAILED, TRANSFORM_FAILED
-from bcpipe.findings import Finding, Language, Location, ValidationResult
+from bcpipe.findings import Check, Finding, Language, Location, ValidationResult
 from bcpipe.model import Document
 from bcpipe.plugins import PluginInfo, PluginProblem, PluginRegistry
 from bcpipe.source import SourceInfo
@@ -154,6 +154,13 @@ class Pipeline:
     def rules(self) -> list[Rule]:
         return [rule for rule, _ in self._rules]
 
+    def checks(self) -> list[tuple[str, Check]]:
+        """Every finding code the rules and loaders declare, with who declares it."""
+        declared = [(rule.name, check) for rule, _ in self._rules for check in rule.checks]
+        for name, (loader, _) in sorted(self._loaders.items()):
+            declared.extend((f"{name} loader", check) for check in loader.checks)
+        return declared
+
     @property
     def export_formats(self) -> list[str]:
         return sorted(self._exporters)
@@ -205,7 +212,9 @@ class Pipeline:
         if kind not in self._loaders:
             raise UnknownFormatError("loader", kind, self._loaders)
         loader, plugin = self._loaders[kind]
-        raw = data.encode("utf-8") if isinstance(data, str) else data
+        # "surrogatepass" keeps a string with lone surrogates encodable, so that the
+        # loader's own decoding refuses it with a SourceError like any bad byte.
+        raw = data.encode("utf-8", "surrogatepass") if isinstance(data, str) else data
         try:
             result = loader.load(raw, LoadContext(name, self.settings))
         except BcpipeError:

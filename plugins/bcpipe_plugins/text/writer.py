@@ -1,18 +1,52 @@
-"""Laying a document out as plain text."""
+"""Laying a document out as plain text, so that the text reader reads it back.
+
+Groups of lines in the decree's reading order, one blank line between groups, one
+paragraph per line. Three things are written so that reading them back is
+unambiguous:
+
+- tables as rows "| a | b |", a separator row "| --- | --- |" under the heading
+  rows, and "|" or "\\" inside a cell escaped with "\\";
+- a draft that already has its number and full date gets a "DỰ THẢO" line (the
+  blanks of "Số:      /BC-UBND" otherwise say "draft");
+- a decision's enacting authority (``extensions["text"]["enacting_authority"]``,
+  read from "CHỦ TỊCH ỦY BAN NHÂN DÂN …" under the subject) is printed there.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
 from bcpipe import render
-from bcpipe.model import Appendix, Block, Container, Document
+from bcpipe.model import Appendix, Block, Container, Document, Table
 
-__all__ = ["render_text"]
+__all__ = ["DRAFT_MARK", "ENACTING_AUTHORITY", "render_text"]
+
+DRAFT_MARK = "DỰ THẢO"
+#: ``extensions["text"][ENACTING_AUTHORITY]``: the line a decision or resolution prints
+#: under its subject ("CHỦ TỊCH ỦY BAN NHÂN DÂN HUYỆN TUY PHƯỚC", PL III Mẫu 1.1-1.3).
+ENACTING_AUTHORITY = "enacting_authority"
+
+
+def _cell(text: str) -> str:
+    return " ".join(text.replace("\\", "\\\\").replace("|", "\\|").split())
+
+
+def _row(cells: Sequence[str]) -> str:
+    return "| " + " | ".join(_cell(cell) for cell in cells) + " |"
+
+
+def _table(table: Table) -> list[str]:
+    lines = [table.caption] if table.caption else []
+    for index, row in enumerate(table.rows):
+        lines.append(_row(row))
+        if index + 1 == table.header_rows:
+            lines.append(_row(["---"] * max(len(row), 1)))
+    return lines
 
 
 def _blocks(blocks: Sequence[Block], out: list[list[str]]) -> None:
     for block in blocks:
-        out.append(render.block_lines(block))
+        out.append(_table(block) if isinstance(block, Table) else render.block_lines(block))
         if isinstance(block, Container):
             _blocks(block.children, out)
 
@@ -23,6 +57,15 @@ def _appendix(appendix: Appendix, out: list[list[str]]) -> None:
         head.append(appendix.reference)
     out.append(head)
     _blocks(appendix.body, out)
+
+
+def _is_ambiguous_draft(document: Document) -> bool:
+    return document.is_draft and document.number is not None and document.issue_date.is_complete
+
+
+def _enacting_authority(document: Document) -> str | None:
+    value = document.extensions.get("text", {}).get(ENACTING_AUTHORITY)
+    return value if isinstance(value, str) and value.strip() else None
 
 
 def render_text(document: Document) -> str:
@@ -39,10 +82,15 @@ def render_text(document: Document) -> str:
     marks = [m.value for m in (document.marks.confidentiality, document.marks.urgency) if m]
     if document.marks.circulation:
         marks.append(document.marks.circulation)
+    if _is_ambiguous_draft(document):
+        marks.append(DRAFT_MARK)
     if marks:
         groups.append(marks)
     if type_line is not None:
         groups.append([type_line, render.subject_line(document)])
+    authority = _enacting_authority(document)
+    if authority:
+        groups.append([authority])
     if document.addressees:
         groups.append(render.addressee_lines(document))
     _blocks(document.basis, groups)

@@ -24,6 +24,7 @@ REPORT_JSON = "report.json"
 REPORT_HTML = "report.html"
 OUTCOMES = ("ok", "findings", "failed", "skipped")
 _FAILURES_KEPT = 50  # the summary names this many failed documents; report.json names all
+_MESSAGE_LINES = 3  # and shows this many lines of a long message after its first
 
 
 @dataclass(slots=True)
@@ -186,7 +187,11 @@ def summary_text(report: BatchReport) -> str:
     if totals.failures:
         lines.append("  failed:")
         for name, error in totals.failures:
-            lines.append(f"    {name}: " + error.replace("\n", "\n      "))
+            first, *rest = error.splitlines() or [""]
+            lines.append(f"    {name}: {first}")
+            lines.extend(f"      {line.strip()}" for line in rest[:_MESSAGE_LINES])
+            if len(rest) > _MESSAGE_LINES:
+                lines.append(f"      … {len(rest) - _MESSAGE_LINES} more lines in {REPORT_JSON}")
         more = totals.outcomes["failed"] - len(totals.failures)
         if more:
             lines.append(f"    … and {more} more (see {REPORT_JSON})")

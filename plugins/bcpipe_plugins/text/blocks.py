@@ -1,0 +1,215 @@
+"""Body lines as a flat run of blocks: each labelled line opens one, words join it.
+
+This pass decides what a line *is* (a section's title, a clause, an item, the rest
+of a sentence broken by a page break, a table row); :mod:`.tree` then decides what
+it belongs to. Lines arrive in one of two shapes:
+
+- **spaced**: a blank line between paragraphs (the sample, and text exported by
+  bcpipe). A line right under another without a label is the same paragraph,
+  wrapped.
+- **dense**: one paragraph per line, no blank lines (Word's "save as text"). A line
+  without a label is a new paragraph, unless it starts in lower case.
+
+Either way a line that starts in lower case after a blank line (or a page number)
+finishes the sentence above it: the page broke it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from bcpipe_plugins.text.lines import Line, debris_kind, is_caps, starts_lower
+from bcpipe_plugins.text.markers import block_marker
+from bcpipe_plugins.text.notes import Notes
+from bcpipe_plugins.text.patterns import ARTICLE, BASIS_OPENER, CLOSING_OPENER, SEPARATOR_CELL
+
+__all__ = ["Raw", "is_dense", "pipe_cells", "scan_blocks"]
+
+
+@dataclass(slots=True)
+class Raw:
+    """One block as read: its kind, label, words and the lines it took."""
+
+    kind: str  # part, section, clause, point, item, paragraph, article or table
+    line: int
+    label: str = ""
+    words: list[str] = field(default_factory=list)
+    last: int = 0
+    awaiting: bool = False  # a label alone on its line: its words follow
+    rows: list[list[str]] = field(default_factory=list)
+    header_rows: int = 0
+    tabbed: bool = False
+    caption: str | None = None
+    joins: list[tuple[int, int]] = field(default_factory=list)  # (previous line, line)
+
+    @property
+    def text(self) -> str:
+        return " ".join(self.words)
+
+
+def pipe_cells(text: str) -> list[str] | None:
+    """The cells of a table row "| a | b \\| c |" (backslash escapes), or None."""
+    if len(text) < 2 or text[0] != "|" or text[-1] != "|":
+        return None
+    cells: list[str] = []
+    buffer: list[str] = []
+    escaped = False
+    for char in text[1:]:
+        if escaped:
+            buffer.append(char)
+            escaped = False
+        elif char == "\\":
+            escaped = True
+        elif char == "|":
+            cells.append("".join(buffer).strip())
+            buffer = []
+        else:
+            buffer.append(char)
+    if escaped or buffer:  # the closing bar was escaped: words, not a row
+        return None
+    return cells
+
+
+def _tab_cells(line: Line) -> list[str] | None:
+    if "\t" not in line.raw:
+        return None
+    cells = [cell.strip() for cell in line.raw.split("\t")]
+    return cells if len(cells) >= 2 else None
+
+
+def _looks_labelled(text: str) -> bool:
+    """A cheap stand-in for :func:`block_marker`, enough to count labelled lines."""
+    first = text[:1]
+    return first in _LABEL_STARTS or (first.isdigit() and "." in text[1:4]) or text[1:2] == ")"
+
+
+_LABEL_STARTS = frozenset("-+–—•")
+
+
+def is_dense(lines: Sequence[Line]) -> bool:
+    """One paragraph per line: most labelled lines have no blank line above them."""
+    labelled = spaced = 0
+    previous_blank = True
+    for line in lines:
+        if line.blank:
+            previous_blank = True
+            continue
+        if _looks_labelled(line.text):
+            labelled += 1
+            spaced += previous_blank
+        previous_blank = False
+    return labelled >= 2 and spaced * 2 < labelled
+
+
+class _Scanner:
+    def __init__(self, notes: Notes, dense: bool) -> None:
+        self.notes = notes
+        self.dense = dense
+        self.raws: list[Raw] = []
+        self.gap = False  # a blank line or debris since the last line taken
+
+    @property
+    def current(self) -> Raw | None:
+        return self.raws[-1] if self.raws else None
+
+    def row(self, cells: list[str], line: Line, tabbed: bool) -> None:
+        table = self.current
+        if table is None or table.kind != "table" or table.tabbed != tabbed or self.gap:
+            table = Raw("table", line.number, tabbed=tabbed, header_rows=1 if tabbed else 0)
+            previous = self.current
+            if (
+                previous is not None
+                and previous.kind == "paragraph"
+                and len(previous.words) == 1
+                and previous.last == line.number - 1
+            ):
+                self.raws.pop()
+                table.caption, table.line = previous.text, previous.line
+            self.raws.append(table)
+        separator = all(SEPARATOR_CELL.fullmatch(cell) for cell in cells)
+        if separator and not tabbed and table.rows and table.header_rows == 0:
+            table.header_rows = len(table.rows)
+        else:
+            table.rows.append(cells)
+        table.last = line.number
+
+    def words(self, line: Line) -> None:
+        text = line.text
+        current = self.current
+        opener = (
+            ARTICLE.match(text) is not None
+            or BASIS_OPENER.match(text) is not None
+            or CLOSING_OPENER.match(text) is not None
+        )
+        if current is not None and current.kind != "table" and not opener:
+            if current.awaiting:
+                current.words.append(text)
+                current.awaiting = False
+                current.last = line.number
+                return
+            if starts_lower(text):
+                if self.gap:
+                    current.joins.append((current.last, line.number))
+                current.words.append(text)
+                current.last = line.number
+                return
+            heading = current.kind in ("part", "section")
+            wrapped = not self.dense or (heading and is_caps(text) and is_caps(current.text))
+            if not self.gap and wrapped:
+                current.words.append(text)
+                current.last = line.number
+                return
+        kind = "article" if ARTICLE.match(text) else "paragraph"
+        self.raws.append(Raw(kind, line.number, words=[text], last=line.number))
+
+    def line(self, lines: Sequence[Line], index: int) -> None:
+        line = lines[index]
+        text = line.text
+        cells = pipe_cells(text)
+        if cells is not None:
+            self.row(cells, line, tabbed=False)
+            return
+        cells = _tab_cells(line)
+        if cells is not None:
+            current = self.current
+            following = index + 1 < len(lines) and _tab_cells(lines[index + 1]) is not None
+            continuing = current is not None and current.tabbed and not self.gap
+            if following or continuing:
+                self.row(cells, line, tabbed=True)
+                return
+        marker = block_marker(text)
+        if marker is None:
+            self.words(line)
+            return
+        if marker.kind == "item" and not marker.words:
+            self.notes.debris("empty entry", line.number)
+            return
+        self.raws.append(
+            Raw(
+                marker.kind,
+                line.number,
+                label=marker.label,
+                words=[marker.words] if marker.words else [],
+                last=line.number,
+                awaiting=not marker.words,
+            )
+        )
+
+
+def scan_blocks(lines: Sequence[Line], notes: Notes, *, dense: bool) -> list[Raw]:
+    """The blocks of ``lines`` in order, with words joined across wraps and page breaks."""
+    scanner = _Scanner(notes, dense)
+    for index, line in enumerate(lines):
+        if line.blank or line.page_break:
+            scanner.gap = True
+        if line.blank:
+            continue
+        kind = debris_kind(line.text)
+        if kind is not None:
+            notes.debris(kind, line.number)
+            scanner.gap = True
+            continue
+        scanner.line(lines, index)
+        scanner.gap = False
+    return scanner.raws

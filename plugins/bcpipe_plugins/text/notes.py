@@ -1,0 +1,60 @@
+"""What reading gathers besides the data: the line map and the findings."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from bcpipe import Check, Finding, Location
+from bcpipe.source import ModelPath, format_path
+from bcpipe_plugins.text.checks import DEBRIS_SKIPPED
+
+__all__ = ["Notes"]
+
+_DEBRIS_NAMES = {
+    "page number": ("chỉ có số trang", "page numbers"),
+    "rule": ("đường kẻ", "rules (lines of dashes or underscores)"),
+    "placeholder": ('chỗ ký, đóng dấu như "(Đã ký)"', 'signature placeholders such as "(Đã ký)"'),
+    "empty entry": ("gạch đầu dòng không có chữ", "bullets with no words"),
+}
+
+
+class Notes:
+    """The line of each model path, and the findings, gathered while reading."""
+
+    def __init__(self) -> None:
+        self.lines: dict[str, int] = {}
+        self.findings: list[Finding] = []
+        self._debris: dict[str, set[int]] = {}
+
+    def at(self, path: ModelPath, line: int) -> None:
+        """Record that ``path`` stands on ``line`` (the first record wins)."""
+        self.lines.setdefault(format_path(path), line)
+
+    def at_key(self, key: str, line: int) -> None:
+        """:meth:`at` for a path already formatted (the tree builds its keys as it goes)."""
+        self.lines.setdefault(key, line)
+
+    def move(self, old: str, new: str) -> None:
+        """The words recorded at key ``old`` now live at ``new`` (a text became a heading)."""
+        line = self.lines.pop(old, None)
+        if line is not None:
+            self.lines[new] = line
+
+    def report(self, check: Check, path: ModelPath, line: int | None, **params: Any) -> None:
+        self.findings.append(check.at(Location(path, line), **params))
+
+    def debris(self, kind: str, line: int) -> None:
+        """A line of layout debris was skipped; reported together by kind at the end."""
+        self._debris.setdefault(kind, set()).add(line)
+
+    def finish(self) -> list[Finding]:
+        """The findings, with one finding per kind of skipped debris."""
+        for kind, found in self._debris.items():
+            vi, en = _DEBRIS_NAMES[kind]
+            lines = sorted(found)
+            shown = ", ".join(str(n) for n in lines[:10]) + (", …" if len(lines) > 10 else "")
+            self.report(
+                DEBRIS_SKIPPED, (), lines[0], count=len(lines), what=vi, what_en=en, lines=shown
+            )
+        self._debris.clear()
+        return self.findings

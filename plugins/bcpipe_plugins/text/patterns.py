@@ -1,0 +1,130 @@
+"""The patterns that recognise each component in a line, compiled once.
+
+Every pattern is linear in the length of the line: repetitions are bounded, no
+quantified group contains another quantifier over the same characters, and
+alternatives start differently. A megabyte of hostile text is therefore read in
+time proportional to its size (see the robustness tests and the benchmark).
+"""
+
+from __future__ import annotations
+
+import re
+
+from bcpipe.doctypes import DocumentType
+from bcpipe.textutil import fold
+
+__all__ = [
+    "ADDRESSEE",
+    "APPENDIX",
+    "ARCHIVE",
+    "ARTICLE",
+    "AUTHORITY",
+    "BASIS_OPENER",
+    "CLAUSE",
+    "CLOSING_OPENER",
+    "CONTACT",
+    "DASHES",
+    "HEADER_ANCHOR",
+    "ITEM",
+    "MARKS",
+    "NAME",
+    "PART",
+    "POINT",
+    "RECIPIENTS",
+    "SECTION",
+    "SEPARATOR_CELL",
+    "TYPIST",
+    "type_of_line",
+]
+
+# "Cộng hòa" is also written with the old tone placement, "Cộng hoà".
+MOTTO = r"(?i:cộng\s{1,5}h(?:òa|oà)\s{1,5}xã\s{1,5}hội\s{1,5}chủ\s{1,5}nghĩa\s{1,5}việt\s{1,5}nam)"
+TAGLINE = r"(?i:độc\s{1,5}lập\s{0,5}[-–—]\s{0,5}tự\s{1,5}do\s{0,5}[-–—]\s{0,5}hạnh\s{1,5}phúc)"
+# What a clerk leaves where the number, the day or the month will go.
+_BLANK = r"[\s.…_]"
+_NUMBER = (
+    rf"(?<!\w)(?:Số|SỐ)(?:\s{{0,3}}:)?{_BLANK}{{0,40}}(?:(?P<num>\d{{1,6}}){_BLANK}{{0,10}})?"
+    r"/\s{0,3}(?P<notation>[^\s/]{1,40}(?:/[^\s/]{1,40})?)"
+)
+_DATE = (
+    rf"(?<!\w)(?i:ngày){_BLANK}{{0,40}}(?:(?P<day>\d{{1,2}}){_BLANK}{{0,40}})?"
+    rf"(?i:tháng){_BLANK}{{0,40}}(?:(?P<month>\d{{1,2}}){_BLANK}{{0,40}})?"
+    rf"(?i:năm)(?:{_BLANK}{{0,40}}(?P<year>\d{{4}}))?"
+)
+_SHORT_DATE = r"(?<!\w)(?i:ngày)\s{0,5}(?P<sday>\d{1,2})/(?P<smonth>\d{1,2})/(?P<syear>\d{4})"
+
+#: The header's anchors, found anywhere in a line (header blocks run together).
+HEADER_ANCHOR = re.compile(
+    rf"(?P<motto>{MOTTO})|(?P<tagline>{TAGLINE})|(?P<number>{_NUMBER})"
+    rf"|(?P<date>{_DATE})|(?P<sdate>{_SHORT_DATE})|(?P<vv>(?<!\w)[Vv]/[Vv](?![\w/]))"
+)
+
+#: Optional marks of the header (ô 10a, 10b, 11) and the draft mark, by folded text.
+MARKS: dict[str, tuple[str, str]] = {
+    fold(text): (field, text)
+    for field, texts in (
+        ("confidentiality", ("MẬT", "TỐI MẬT", "TUYỆT MẬT")),
+        ("urgency", ("KHẨN", "THƯỢNG KHẨN", "HỎA TỐC")),
+        ("circulation", ("XEM XONG TRẢ LẠI", "LƯU HÀNH NỘI BỘ")),
+        ("draft", ("DỰ THẢO", "(DỰ THẢO)", "BẢN DỰ THẢO")),
+    )
+    for text in texts
+}
+
+_TYPES = {fold(t.name_vi): t for t in DocumentType}
+
+
+def type_of_line(text: str) -> DocumentType | None:
+    """The document type when the line is exactly its name ("BÁO CÁO"), else None."""
+    if len(text) > 30:
+        return None
+    return _TYPES.get(fold(text))
+
+
+ADDRESSEE = re.compile(r"(?i:kính\s{1,3}gửi)\s{0,3}:?\s{0,5}(?P<rest>.*)")
+BASIS_OPENER = re.compile(
+    r"(?:Căn\s{1,3}cứ|Thực\s{1,3}hiện|Triển\s{1,3}khai|Phúc\s{1,3}đáp|Xét|Trên\s{1,3}cơ\s{1,3}sở"
+    r"|Theo\s{1,3}(?:đề\s{1,3}nghị|chỉ\s{1,3}đạo|yêu\s{1,3}cầu|tờ\s{1,3}trình"
+    # "Theo Công văn số …": a request named by its kind and number.
+    r"|(?:Công\s{1,3}văn|Kế\s{1,3}hoạch|Quyết\s{1,3}định|Thông\s{1,3}báo|Chỉ\s{1,3}thị"
+    r"|Công\s{1,3}điện|Hướng\s{1,3}dẫn)\s{1,3}số))(?!\w)"
+)
+CLOSING_OPENER = re.compile(
+    r"(?:Trên\s{1,3}đây|Kính\s{1,3}(?:báo\s{1,3}cáo|trình|đề\s{1,3}nghị|mong)|Trân\s{1,3}trọng"
+    r"|Rất\s{1,3}mong)(?!\w)"
+)
+
+# Body markers, matched at the start of a line (white space already collapsed).
+PART = re.compile(
+    r"(?i:phần)\s{1,3}(?P<number>[IVXL]{1,7}|\d{1,3})(?:\s{0,3}[.:\-–—]|(?=\s)|$)\s{0,3}(?P<rest>.*)"
+)
+SECTION = re.compile(r"(?=[IVX])(?P<number>X{0,3}(?:IX|IV|V?I{0,3}))\.\s{0,5}(?P<rest>(?!\d).*)")
+CLAUSE = re.compile(
+    r"(?P<number>\d{1,3}(?:\.\d{1,3}){0,4})\.\s{0,5}(?P<rest>(?![\d.]).*)"
+    r"|(?P<bare>\d{1,3}(?:\.\d{1,2}){1,4})\s{1,5}(?P<bare_rest>(?![\d.]).+)"
+)
+POINT = re.compile(r"(?P<letter>[a-zđ]{1,2})\)\s{0,5}(?P<rest>.*)")
+ITEM = re.compile(r"(?P<marker>[-+–—•∙·])\s{0,5}(?P<rest>.*)")
+ARTICLE = re.compile(r"(?i:điều)\s{1,3}\d{1,3}[a-zđ]?\s{0,3}[.:]")
+#: A cell of a table's separator row: "---", ":---:".
+SEPARATOR_CELL = re.compile(r":?-{3,}:?")
+DASHES = str.maketrans({"–": "-", "—": "-", "•": "-", "∙": "-", "·": "-"})
+
+# The signature block, the recipients and the footer.
+AUTHORITY = re.compile(r"(?P<prefix>TM|KT|TL|TUQ|Q)\s{0,2}\.\s{0,3}(?P<title>\S.*)")
+RECIPIENTS = re.compile(r"(?i:nơi\s{1,3}nhận)\s{0,3}(?::\s{0,5}|$)(?P<rest>.*)")
+ARCHIVE = re.compile(
+    r"(?i:lưu)(?:\s{0,3}:\s{0,3}|\s{1,3})(?P<holders>[^()]{0,200}?)\s{0,3}(?:\((?P<copies>\d{1,4})\))?"
+)
+NAME = re.compile(r"[^\W\d_][\w'’.\-]{0,20}(?: [^\W\d_][\w'’.\-]{0,20}){1,6}")
+TYPIST = re.compile(
+    r"(?P<typist>[A-ZĐ]{1,10}(?:\.[A-ZĐ]{1,10}){0,2})?\.?\s{0,2}(?:\((?P<copies>\d{1,6})\))?"
+)
+CONTACT = re.compile(
+    r"(?i:địa\s{1,3}chỉ|điện\s{1,3}thoại|đt|e-?mail|fax|website|trang\s{1,3}thông\s{1,3}tin)"
+    r"\s{0,3}:"
+)
+APPENDIX = re.compile(
+    r"(?i:phụ\s{1,3}lục)(?:\s{1,3}(?i:số\s{1,3})?(?P<number>[IVXL]{1,7}|\d{1,3})(?![\w]))?"
+    r"\s{0,3}(?:[.:\-–—]\s{0,3})?(?P<title>.*)"
+)

@@ -1,0 +1,301 @@
+"""The end of page one: signature block, "Nơi nhận", drafter's initials, contact footer.
+
+The signature (right) and the recipients (left) are another two-column table, so
+in extracted text they come in either order, on separate lines, or side by side on
+one line. Each line is cut at column gaps (and where a recipient line runs into an
+authority line or a title in capitals), and each piece is read on its own shape:
+"Nơi nhận:", "- …;", "TM. …", a title in capitals, a person's name.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from bcpipe.textutil import fold
+from bcpipe_plugins.text.lines import Line, columns, debris_kind, ends_sentence, is_caps_word
+from bcpipe_plugins.text.notes import Notes
+from bcpipe_plugins.text.patterns import (
+    ARCHIVE,
+    AUTHORITY,
+    CONTACT,
+    DASHES,
+    NAME,
+    RECIPIENTS,
+    TYPIST,
+)
+
+__all__ = [
+    "Tail",
+    "is_name",
+    "is_placeholder",
+    "is_position",
+    "is_tail_anchor",
+    "parse_tail",
+    "recipient_data",
+]
+
+Data = dict[str, Any]
+
+_RUNS_INTO_AUTHORITY = re.compile(r"(?<=[;.:])\s{1,10}(?=(?:TM|KT|TL|TUQ|Q)\s{0,2}\.\s{0,3}\S)")
+_BULLETS = "-–—•∙·+"
+# A line that opens the tail starts with one of these, or has it after a column gap.
+_TAIL_WORDS = ("Nơi", "NƠI", "nơi", "TM", "KT", "TL", "TUQ", "Q")
+# Recipient lines some clerks write without the dash.
+_UNDASHED = ("lưu", "như trên")
+# Titles whose capitals the extraction lost ("Phó Chủ tịch"), by their folded start.
+_TITLE_WORDS = (
+    "phó ",
+    "chủ tịch",
+    "giám đốc",
+    "trưởng ",
+    "chánh ",
+    "bộ trưởng",
+    "thứ trưởng",
+    "cục trưởng",
+    "chi cục trưởng",
+    "bí thư",
+    "hiệu trưởng",
+    "quyền ",
+    "tổng giám đốc",
+    "viện trưởng",
+)
+
+
+def is_tail_anchor(line: Line) -> bool:
+    """The line holds "Nơi nhận:" or a signing authority ("TM. ỦY BAN NHÂN DÂN")."""
+    raw = line.raw
+    # Cheap tests first: the words open the line, or a second column may hold them.
+    if raw.startswith(_TAIL_WORDS) or "\t" in raw or "   " in raw:
+        return any(_opens_tail(piece) for piece in columns(raw))
+    return False
+
+
+def _opens_tail(piece: str) -> bool:
+    if RECIPIENTS.fullmatch(piece) is not None:
+        return True
+    match = AUTHORITY.fullmatch(piece)
+    return match is not None and match.group("title")[:1].isupper()
+
+
+def _is_authority(piece: str) -> re.Match[str] | None:
+    match = AUTHORITY.fullmatch(piece)
+    return match if match is not None and match.group("title")[:1].isupper() else None
+
+
+def _split_piece(piece: str) -> Iterator[str]:
+    """Cut a piece where one column's words run into the other's."""
+    heading = RECIPIENTS.fullmatch(piece)
+    if heading is not None and heading.group("rest"):
+        yield piece[: heading.start("rest")].strip()
+        yield from _split_piece(heading.group("rest").strip())
+        return
+    if piece[:1] in _BULLETS:
+        parts = _RUNS_INTO_AUTHORITY.split(piece)
+        if len(parts) > 1:
+            for part in parts:
+                yield from _split_piece(part.strip())
+            return
+        words = piece.split(" ")
+        start = len(words)
+        while start > 1 and is_caps_word(words[start - 1]) and not ends_sentence(words[start - 1]):
+            start -= 1
+        if start < len(words) and words[start - 1][-1:] in (";", "."):
+            yield " ".join(words[:start])
+            yield " ".join(words[start:])
+            return
+    yield piece
+
+
+def is_placeholder(piece: str) -> bool:
+    folded = fold(piece).strip("()[] .")
+    if folded in ("đã ký", "ký", "ký tên", "chữ ký", "ký số", "đã ký số"):
+        return True
+    bracketed = piece[:1] in "([" and piece[-1:] in ")]"
+    return bracketed and ("ký" in folded or "dấu" in folded)
+
+
+def is_name(piece: str) -> bool:
+    if len(piece) > 60 or NAME.fullmatch(piece) is None:
+        return False
+    return all(word[:1].isupper() for word in piece.split(" ")) and not piece.isupper()
+
+
+def is_title(piece: str) -> bool:
+    folded = fold(piece)
+    return len(piece) <= 80 and any(folded.startswith(word) for word in _TITLE_WORDS)
+
+
+def is_position(piece: str) -> bool:
+    return piece.isupper() or is_title(piece)
+
+
+def _note(text: str) -> tuple[str, str | None]:
+    """ "CT và PCT UBND huyện (Đ/c Tân)" → ("CT và PCT UBND huyện", "Đ/c Tân")."""
+    if not text.endswith(")"):
+        return text, None
+    depth = 0
+    for index in range(len(text) - 1, -1, -1):
+        char = text[index]
+        if char == ")":
+            depth += 1
+        elif char == "(":
+            depth -= 1
+            if depth == 0:
+                name, note = text[:index].strip(), text[index + 1 : -1].strip()
+                return (name, note or None) if name else (text, None)
+    return text, None
+
+
+def recipient_data(words: str) -> Data | None:
+    """One recipient line ("- Lưu: VT, TCCB (2).") as model data; None if it has no words."""
+    text = words.strip().lstrip(_BULLETS).strip().rstrip(";.,").strip()
+    if not text:
+        return None
+    folded = fold(text)
+    if folded == "như trên" or folded.startswith("như trên "):
+        return {"kind": "as_above"}
+    archive = ARCHIVE.fullmatch(text)
+    if archive is not None:
+        holders = [h.strip() for h in archive.group("holders").split(",") if h.strip()]
+        copies = archive.group("copies")
+        if holders and (copies is None or int(copies) >= 1):
+            data: Data = {"kind": "archive", "holders": holders}
+            if copies is not None:
+                data["copies"] = int(copies)
+            return data
+    name, note = _note(text)
+    return {"name": name, "note": note} if note else {"name": name}
+
+
+@dataclass(slots=True)
+class Tail:
+    """What the end of the first page says."""
+
+    authority: list[tuple[str, str, int]] = field(default_factory=list)
+    titles: list[tuple[str, int]] = field(default_factory=list)  # lines in capitals
+    name: tuple[str, int] | None = None
+    heading_line: int | None = None
+    recipients: list[tuple[str, int]] = field(default_factory=list)
+    typist: str | None = None
+    copies: int | None = None
+    typist_line: int | None = None
+    contact: list[tuple[str, int]] = field(default_factory=list)
+    unplaced: list[tuple[str, int]] = field(default_factory=list)
+
+    @property
+    def first_line(self) -> int | None:
+        lines = [line for _, _, line in self.authority] + [line for _, line in self.titles]
+        if self.name:
+            lines.append(self.name[1])
+        return min(lines) if lines else None
+
+    def signature(self) -> tuple[Data, dict[tuple[Any, ...], int]]:
+        """The signature block as data, with the line of each of its parts."""
+        data: Data = {}
+        lines: dict[tuple[Any, ...], int] = {}
+        if self.authority:
+            data["authority"] = [{"prefix": f"{p}.", "title": t} for p, t, _ in self.authority]
+            for index, (_, _, line) in enumerate(self.authority):
+                lines[("authority", index)] = line
+        titles = list(self.titles)
+        name = self.name
+        if name is None and len(titles) >= 2 and not is_title(titles[-1][0]):
+            name = titles.pop()  # a name typed in capitals, under the title
+        if titles:
+            data["position"] = " ".join(text for text, _ in titles)
+            lines[("position",)] = titles[0][1]
+        if name is not None:
+            data["name"] = name[0]
+            lines[("name",)] = name[1]
+        return data, lines
+
+
+class _TailReader:
+    def __init__(self, notes: Notes) -> None:
+        self.notes = notes
+        self.tail = Tail()
+        self.in_recipients = False
+
+    def piece(self, piece: str, line: int) -> None:
+        tail = self.tail
+        heading = RECIPIENTS.fullmatch(piece)
+        if heading is not None:
+            tail.heading_line = tail.heading_line or line
+            self.in_recipients = True
+            return
+        authority = _is_authority(piece)
+        if authority is not None:
+            tail.authority.append((authority.group("prefix"), authority.group("title"), line))
+            return
+        if is_placeholder(piece):
+            self.notes.debris("placeholder", line)
+            return
+        debris = debris_kind(piece)
+        if debris is not None:
+            self.notes.debris(debris, line)
+            return
+        if CONTACT.match(piece):
+            tail.contact.append((piece, line))
+            return
+        if piece[:1] in _BULLETS:
+            if piece.translate(DASHES).strip("-+ ") == "":
+                self.notes.debris("empty entry", line)
+            else:
+                tail.recipients.append((piece, line))
+            return
+        if self.recipient_goes_on(piece):
+            words, first = tail.recipients[-1]
+            tail.recipients[-1] = (f"{words} {piece}", first)
+            return
+        if self.in_recipients and (
+            piece.endswith(";") or fold(piece).startswith(("lưu", "như trên"))
+        ):
+            tail.recipients.append((piece, line))
+            return
+        if tail.name is not None and self.typist(piece, line):
+            return
+        if tail.name is None and is_name(piece):
+            tail.name = (piece, line)
+            return
+        if tail.name is None and is_position(piece):
+            tail.titles.append((piece, line))
+            return
+        if self.typist(piece, line):
+            return
+        tail.unplaced.append((piece, line))
+
+    def recipient_goes_on(self, piece: str) -> bool:
+        recipients = self.tail.recipients
+        return bool(recipients) and piece[:1].islower() and not ends_sentence(recipients[-1][0])
+
+    def typist(self, piece: str, line: int) -> bool:
+        match = TYPIST.fullmatch(piece)
+        if match is None or (match.group("typist") is None and match.group("copies") is None):
+            return False
+        copies = match.group("copies")
+        if copies is not None and int(copies) < 1:
+            return False
+        self.tail.typist = match.group("typist")
+        self.tail.copies = int(copies) if copies else None
+        self.tail.typist_line = line
+        return True
+
+
+def parse_tail(lines: Sequence[Line], notes: Notes) -> Tail:
+    """Read the signature block and its neighbours from ``lines``."""
+    reader = _TailReader(notes)
+    for line in lines:
+        if line.blank:
+            continue
+        kind = debris_kind(line.text)
+        if kind is not None:
+            notes.debris(kind, line.number)
+            continue
+        for piece in columns(line.raw):
+            for part in _split_piece(" ".join(piece.split())):
+                if part:
+                    reader.piece(part, line.number)
+    return reader.tail

@@ -1,0 +1,166 @@
+"""Under the header: the type name and subject, a decision's enacting authority, "Kính gửi".
+
+The type line is the kind of document in capitals ("BÁO CÁO"); the subject follows,
+possibly wrapped. A decision or resolution then prints who enacts it ("CHỦ TỊCH ỦY
+BAN NHÂN DÂN HUYỆN TUY PHƯỚC"), kept in ``extensions["text"]["enacting_authority"]``
+(the model has no field for it). Reports sent upward and official letters then
+name their addressees: "Kính gửi: X." or "Kính gửi:" and "- X;" lines.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from bcpipe import DocumentType
+from bcpipe_plugins.text.header import Header
+from bcpipe_plugins.text.lines import Line, debris_kind, ends_sentence, is_caps, starts_lower
+from bcpipe_plugins.text.markers import block_marker, starts_block
+from bcpipe_plugins.text.notes import Notes
+from bcpipe_plugins.text.patterns import ADDRESSEE, ARTICLE, type_of_line
+
+__all__ = ["TYPE_CODES", "Title", "parse_addressees", "parse_title", "skip"]
+
+_ENACTING_TYPES = frozenset({DocumentType.QUYET_DINH, DocumentType.NGHI_QUYET})
+#: Document types by the code their notations start with ("BC" → báo cáo).
+TYPE_CODES = {t.abbreviation: t for t in DocumentType if t.abbreviation}
+
+
+@dataclass(slots=True)
+class Title:
+    type: DocumentType | None = None
+    type_line: int | None = None
+    subject: list[str] = field(default_factory=list)
+    subject_line: int | None = None
+    authority: list[str] = field(default_factory=list)
+    authority_line: int | None = None
+
+
+def skip(lines: Sequence[Line], index: int, notes: Notes) -> int:
+    """The index of the next line with words, noting the debris passed on the way."""
+    while index < len(lines):
+        line = lines[index]
+        if not line.blank:
+            kind = debris_kind(line.text)
+            if kind is None:
+                return index
+            notes.debris(kind, line.number)
+        index += 1
+    return index
+
+
+def _split_type(text: str) -> tuple[DocumentType, str] | None:
+    """ "BÁO CÁO Kết quả …" (type and subject run together) → (type, "Kết quả …")."""
+    words = text.split(" ")
+    for size in (3, 2, 1):
+        if len(words) > size and all(is_caps(w) for w in words[:size]):
+            kind = type_of_line(" ".join(words[:size]))
+            if kind is not None and not is_caps(words[size]):
+                return kind, " ".join(words[size:])
+    return None
+
+
+def _lost_type_subject(header: Header, line: Line) -> bool:
+    """The type line was lost, but the line under the date reads like a subject."""
+    if header.subject_line is not None or not header.notation or header.date_line is None:
+        return False
+    text = line.text
+    if header.notation.split("-")[0] not in TYPE_CODES or len(text) > 250:
+        return False
+    return _subject_starts(text) and not ends_sentence(text) and not is_caps(text)
+
+
+def parse_title(
+    lines: Sequence[Line], index: int, notes: Notes, dense: bool, header: Header
+) -> tuple[Title, int]:
+    title = Title()
+    index = skip(lines, index, notes)
+    if index >= len(lines):
+        return title, index
+    line = lines[index]
+    kind = type_of_line(line.text)
+    run_together = None if kind is not None else _split_type(line.text)
+    if kind is None and run_together is None:
+        if not _lost_type_subject(header, line):
+            return title, index
+        title.subject, title.subject_line = [line.text], line.number
+        assert header.notation is not None
+        if TYPE_CODES[header.notation.split("-")[0]] in _ENACTING_TYPES:
+            return title, _enacting_authority(lines, index + 1, notes, title)
+        return title, index + 1
+    title.type_line = line.number
+    if run_together is not None:
+        kind, subject = run_together
+        title.subject, title.subject_line = [subject], line.number
+        index += 1
+    else:
+        under = index + 1
+        index = skip(lines, under, notes)
+        if index < len(lines) and (
+            _subject_starts(lines[index].text)
+            # Right under the type line, a subject may open like a basis line: "KẾ HOẠCH /
+            # Thực hiện Chương trình …", "BÁO CÁO / Triển khai …".
+            or (index == under and _may_open_subject(lines[index].text))
+        ):
+            title.subject, title.subject_line = [lines[index].text], lines[index].number
+            index += 1
+    title.type = kind
+    # A subject wraps onto the lines right under it.
+    while title.subject and index < len(lines) and not lines[index].blank:
+        text = lines[index].text
+        if not _subject_starts(text) or is_caps(text) or debris_kind(text) is not None:
+            break
+        if not (starts_lower(text) or (not dense and not ends_sentence(title.subject[-1]))):
+            break
+        title.subject.append(text)
+        index += 1
+    if kind in _ENACTING_TYPES:
+        index = _enacting_authority(lines, index, notes, title)
+    return title, index
+
+
+def _subject_starts(text: str) -> bool:
+    return ADDRESSEE.match(text) is None and not starts_block(text)
+
+
+def _may_open_subject(text: str) -> bool:
+    """Not an addressee, a numbered or bulleted line, nor an article: only words."""
+    return ADDRESSEE.match(text) is None and block_marker(text) is None and not ARTICLE.match(text)
+
+
+def _enacting_authority(lines: Sequence[Line], index: int, notes: Notes, title: Title) -> int:
+    """ "CHỦ TỊCH ỦY BAN NHÂN DÂN HUYỆN TUY PHƯỚC" under a decision's subject."""
+    index = skip(lines, index, notes)
+    while index < len(lines) and not lines[index].blank:
+        text = lines[index].text
+        if not is_caps(text) or starts_block(text) or type_of_line(text.rstrip(":")) is not None:
+            break
+        if title.authority_line is None:
+            title.authority_line = lines[index].number
+        title.authority.append(text)
+        index += 1
+    return index
+
+
+def parse_addressees(
+    lines: Sequence[Line], index: int, notes: Notes
+) -> tuple[list[tuple[str, int]], int]:
+    start = skip(lines, index, notes)
+    if start >= len(lines):
+        return [], index
+    match = ADDRESSEE.match(lines[start].text)
+    if match is None:
+        return [], index
+    found: list[tuple[str, int]] = []
+    rest = match.group("rest").strip()
+    if rest:
+        found.append((rest, lines[start].number))
+    index = start + 1
+    while not (found and found[-1][0].endswith(".")):
+        following = skip(lines, index, notes)
+        if following >= len(lines) or lines[following].text[:1] not in "-–—•+":
+            break
+        found.append((lines[following].text, lines[following].number))
+        index = following + 1
+    names = [(name.lstrip("-–—•+ ").rstrip(";.,").strip(), line) for name, line in found]
+    return [(name, line) for name, line in names if name], index

@@ -1,0 +1,162 @@
+"""From a flat run of blocks to the model's tree, with each block's source line.
+
+Each labelled block opens a level; a block goes under the nearest open block of a
+higher level: Phần > I. > 1. > 1.1. > a) > "-" > "+". Unlabelled paragraphs and
+tables go under the nearest open block that is not a bullet. An article line
+("Điều 1.") closes everything but a part. A numbered block with children is a
+heading; without children, its words are an ordinary numbered sentence.
+
+Also here: the basis (leading "Căn cứ …" / "Thực hiện …" paragraphs) and the
+closing (trailing paragraphs from "Trên đây …" on) are taken off the run.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from bcpipe.citations import find_citations
+from bcpipe.source import ModelPath, format_path
+from bcpipe_plugins.text.blocks import Raw
+from bcpipe_plugins.text.checks import LINES_JOINED, UNPLACED_LINE
+from bcpipe_plugins.text.notes import Notes
+from bcpipe_plugins.text.patterns import BASIS_OPENER, CLOSING_OPENER
+
+__all__ = ["build_tree", "paragraph_data", "split_basis", "split_closing"]
+
+Data = dict[str, Any]
+
+_ITEM_LEVEL = 8
+
+
+def _level(raw: Raw) -> int:
+    if raw.kind == "part":
+        return 0
+    if raw.kind == "section":
+        return 1
+    if raw.kind == "clause":
+        return 1 + raw.label.count(".") + 1
+    if raw.kind == "point":
+        return 7
+    return _ITEM_LEVEL if raw.label == "-" else _ITEM_LEVEL + 1
+
+
+def split_basis(raws: list[Raw]) -> tuple[list[Raw], list[Raw]]:
+    """(basis, rest): the leading paragraphs that state the basis ("Căn cứ …")."""
+    count = 0
+    for raw in raws:
+        if raw.kind != "paragraph" or BASIS_OPENER.match(raw.text) is None:
+            break
+        count += 1
+    return raws[:count], raws[count:]
+
+
+def split_closing(raws: list[Raw]) -> tuple[list[Raw], list[Raw]]:
+    """(rest, closing): the trailing paragraphs from the first "Trên đây …" on.
+
+    Without such an opener, a last paragraph that carries the end mark "./." after
+    other blocks ("… biết, thực hiện./.") is the closing.
+    """
+    start = len(raws)
+    for index in range(len(raws) - 1, -1, -1):
+        raw = raws[index]
+        if raw.kind != "paragraph":
+            break
+        if CLOSING_OPENER.match(raw.text):
+            start = index
+    if start == len(raws) > 1 and raws[-1].kind == "paragraph" and raws[-1].text.endswith("./."):
+        start -= 1
+    return raws[:start], raws[start:]
+
+
+def _is_sentence(data: Data) -> bool:
+    """A numbered block whose words end as a sentence does not head what follows it."""
+    words = data.get("text")
+    return isinstance(words, str) and words[-1:] in (".", ";", "!", "?") and not data["children"]
+
+
+def _report_joins(raw: Raw, path: ModelPath, notes: Notes) -> None:
+    for previous, line in raw.joins:
+        notes.report(LINES_JOINED, path, line, previous=previous, joined=line)
+
+
+def paragraph_data(raw: Raw, path: ModelPath, notes: Notes, *, citations: bool = False) -> Data:
+    """A paragraph of the basis or the closing (or a plain paragraph of the body)."""
+    text = raw.text
+    data: Data = {"text": text}
+    if citations:
+        try:
+            found = find_citations(text)
+        except ValueError:  # a citation whose parts the model refuses (day 0): none here
+            found = []
+        if found:
+            data["citations"] = found
+    notes.at(path, raw.line)
+    notes.at((*path, "text"), raw.line)
+    _report_joins(raw, path, notes)
+    return data
+
+
+def _block(raw: Raw, path: ModelPath, key: str, notes: Notes) -> Data:
+    notes.at_key(key, raw.line)
+    kind = raw.kind
+    words = raw.text
+    if kind == "table":
+        data: Data = {"kind": "table", "header_rows": raw.header_rows, "rows": raw.rows}
+        if raw.caption:
+            data["caption"] = raw.caption
+        return data
+    _report_joins(raw, path, notes)
+    if kind in ("paragraph", "article"):
+        notes.at_key(f"{key}.text", raw.line)
+        return {"kind": "paragraph", "text": words}
+    if kind in ("part", "section"):
+        data = {"kind": kind, "number": raw.label, "children": []}
+        if words:
+            data["heading"] = words
+            notes.at_key(f"{key}.heading", raw.line)
+        return data
+    if kind == "item":
+        notes.at_key(f"{key}.text", raw.line)
+        return {"kind": "item", "marker": raw.label, "text": words, "children": []}
+    if not words:  # "1." or "a)" with nothing after it: keep the label as words
+        notes.report(UNPLACED_LINE, path, raw.line, zone="thân", zone_en="body", text=raw.label)
+        return {"kind": "paragraph", "text": f"{raw.label}{')' if kind == 'point' else '.'}"}
+    notes.at_key(f"{key}.text", raw.line)
+    return {"kind": kind, "number": raw.label, "text": words, "children": []}
+
+
+def build_tree(raws: Sequence[Raw], root: ModelPath, notes: Notes) -> list[Data]:
+    """The blocks of ``raws`` nested as the model's tree, under the path ``root``."""
+    top: list[Data] = []
+    root_key = format_path(root)
+    # (level, block data, model path, formatted path) of the open blocks
+    stack: list[tuple[int, Data, ModelPath, str]] = []
+    for raw in raws:
+        kind = raw.kind
+        container = kind in ("part", "section", "clause", "point", "item")
+        level = _level(raw) if container else -1
+        if kind == "article":
+            while stack and stack[-1][0] >= 1:
+                stack.pop()
+        elif container:
+            while stack and stack[-1][0] >= level:
+                stack.pop()
+        else:
+            while stack and (stack[-1][0] >= _ITEM_LEVEL or _is_sentence(stack[-1][1])):
+                stack.pop()
+        if stack:
+            _, parent, parent_path, parent_key = stack[-1]
+            siblings: list[Data] = parent["children"]
+            path: ModelPath = (*parent_path, "children", len(siblings))
+            key = f"{parent_key}.children[{len(siblings)}]"
+            if "text" in parent and parent["kind"] in ("clause", "point"):
+                parent["heading"] = parent.pop("text")
+                notes.move(f"{parent_key}.text", f"{parent_key}.heading")
+        else:
+            siblings, path, key = top, (*root, len(top)), f"{root_key}[{len(top)}]"
+        data = _block(raw, path, key, notes)
+        siblings.append(data)
+        if container and "children" in data:
+            stack.append((level, data, path, key))
+    return top

@@ -1,0 +1,52 @@
+"""Where the zones after the body begin: the end of page one, and the appendices."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from bcpipe_plugins.text.appendix import is_appendix_header
+from bcpipe_plugins.text.lines import Line
+from bcpipe_plugins.text.tail import is_name, is_placeholder, is_position, is_tail_anchor
+
+__all__ = ["appendix_start", "tail_start"]
+
+
+def tail_start(lines: Sequence[Line], start: int) -> int:
+    """Where the end of page one begins (signature, "Nơi nhận"); ``len(lines)`` if nowhere.
+
+    That is the first "Nơi nhận:" or authority line ("TM. …"), or the title and name
+    right above it (a head signing in his own right, above the recipients); with
+    neither, the title and name that end the text (before any appendix).
+    """
+    end = len(lines)
+    anchor = next((i for i in range(start, end) if is_tail_anchor(lines[i])), end)
+    limit = anchor if anchor < end else _first_appendix(lines, start)
+    above = limit
+    named = False
+    while above > start and _signature_like(lines[above - 1].text):
+        above -= 1
+        named = named or is_name(lines[above].text)
+    if named:
+        return _skip_blank(lines, above)
+    return anchor
+
+
+def _signature_like(text: str) -> bool:
+    return not text or is_position(text) or is_name(text) or is_placeholder(text)
+
+
+def _skip_blank(lines: Sequence[Line], index: int) -> int:
+    while index < len(lines) and lines[index].blank:
+        index += 1
+    return index
+
+
+def _first_appendix(lines: Sequence[Line], start: int) -> int:
+    return next((i for i in range(start, len(lines)) if is_appendix_header(lines[i])), len(lines))
+
+
+def appendix_start(lines: Sequence[Line], start: int) -> int:
+    for index in range(start, len(lines)):
+        if not lines[index].blank and is_appendix_header(lines[index]):
+            return index
+    return len(lines)
