@@ -27,6 +27,7 @@ from bcpipe.failures import COMPONENTS_FAILED, PLUGIN_NOT_LOADED, RULE_FAILED, T
 from bcpipe.findings import Check, Finding, Language, Location, ValidationResult
 from bcpipe.model import Document
 from bcpipe.plugins import PluginInfo, PluginProblem, PluginRegistry
+from bcpipe.prepared import PreparedMark
 from bcpipe.source import SourceInfo
 
 __all__ = ["Pipeline"]
@@ -95,6 +96,8 @@ class Pipeline:
         self._transforms = sorted(transforms, key=lambda pair: pair[0].priority)
         self._suffixes = {s: name for name, (ld, _) in self._loaders.items() for s in ld.suffixes}
         self._problem_findings = [self._problem_finding(p) for p in self._registry.problems]
+        # Marks the documents this pipeline prepared (see _prepare).
+        self._token = object()
 
     # -- plugins and components ----------------------------------------------------
 
@@ -247,6 +250,12 @@ class Pipeline:
         return self._prepare(document)[0]
 
     def _prepare(self, document: Document) -> tuple[Document, list[Finding]]:
+        # A document this pipeline prepared and nobody changed since is prepared: its
+        # transforms would return it as it is (they are idempotent), at a cost. This
+        # is what lets validate → export run the transforms once.
+        mark = document._prepared
+        if mark is not None and mark.holds(document, self._token):
+            return document, []
         findings: list[Finding] = []
         ctx = TransformContext(self.settings)
         current = document
@@ -265,6 +274,8 @@ class Pipeline:
                 if changed.source is None:
                     changed.with_source(current.source)
                 current = changed
+        if not findings:  # a failed transform is tried again next time
+            current._prepared = PreparedMark.of(current, self._token)
         return current, findings
 
     def validate(self, source: Source) -> ValidationResult:

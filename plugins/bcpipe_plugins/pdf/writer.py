@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import io
-from collections.abc import Callable
+import threading
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from typing import Any
 
+from reportlab import rl_config
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate
 from reportlab.platypus.doctemplate import LayoutError
@@ -40,11 +43,38 @@ def _pdf_date(document: Document) -> str:
     return f"D:{date:%Y%m%d}000000+07'00'"
 
 
-def _canvas_maker(stamp: str) -> Callable[..., Any]:
+# reportlab reads its ASCII85 switch from the process-wide rl_config when it writes the
+# file, so the switch is set for the save alone, under a lock, and put back after.
+_ascii85_lock = threading.Lock()
+
+
+@contextmanager
+def _ascii85(enabled: bool) -> Iterator[None]:
+    with _ascii85_lock:
+        saved = rl_config.useA85
+        rl_config.useA85 = int(enabled)
+        try:
+            yield
+        finally:
+            rl_config.useA85 = saved
+
+
+class _Canvas(Canvas):  # type: ignore[misc]  # reportlab is untyped
+    """A canvas with a fixed date, saving its streams with or without ASCII85."""
+
+    def __init__(self, *args: Any, stamp: str, ascii85: bool, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.setDateFormatter(lambda *_: stamp)
+        self._bcpipe_ascii85 = ascii85
+
+    def save(self) -> None:
+        with _ascii85(self._bcpipe_ascii85):
+            super().save()
+
+
+def _canvas_maker(stamp: str, ascii85: bool) -> Callable[..., Any]:
     def make(*args: Any, **kwargs: Any) -> Any:
-        canvas = Canvas(*args, **kwargs)
-        canvas.setDateFormatter(lambda *_: stamp)
-        return canvas
+        return _Canvas(*args, stamp=stamp, ascii85=ascii85, **kwargs)
 
     return make
 
@@ -108,8 +138,20 @@ def _templates(layout: Layout, footer: Any) -> list[PageTemplate]:
     ]
 
 
-def render_pdf(document: Document, settings: PdfSettings) -> bytes:
-    """The document as PDF bytes laid out per ``settings``."""
+def render_pdf(
+    document: Document,
+    settings: PdfSettings,
+    *,
+    page_compression: bool = True,
+    ascii85: bool = False,
+) -> bytes:
+    """The document as PDF bytes laid out per ``settings``.
+
+    The defaults are the fastest settings that keep files small (measured by
+    benchmarks/bench.py): pages Flate-compressed (half the size of uncompressed ones),
+    and no ASCII85 on top (reportlab's default, which adds a quarter to every page
+    stream and costs time). Fonts are always embedded as subsets.
+    """
     layout = layout_for(settings)
     builder = StoryBuilder(layout)
     story = builder.story(document)
@@ -132,14 +174,14 @@ def render_pdf(document: Document, settings: PdfSettings) -> bytes:
         lang="vi",
         # Per document, not reportlab's global switch: fixed IDs and no clock.
         invariant=1,
-        pageCompression=1,
+        pageCompression=int(page_compression),
         # Else reportlab opens every page with Helvetica, a non-embedded base-14 font.
         initialFontName=layout.fonts.regular,
         initialFontSize=settings.body_size,
     )
     template.addPageTemplates(_templates(layout, footer))
     try:
-        template.build(story, canvasmaker=_canvas_maker(_pdf_date(document)))
+        template.build(story, canvasmaker=_canvas_maker(_pdf_date(document), ascii85))
     except LayoutError as exc:
         first_line = str(exc).strip().splitlines()[0] if str(exc).strip() else "layout failed"
         raise ExportError(
