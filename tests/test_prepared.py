@@ -234,7 +234,7 @@ def _pop_child(doc: Document) -> None:
 EDITS: list[Callable[[Document], None]] = [
     _append_block,
     lambda doc: doc.closing[-1].citations.append(
-        Citation(text="Kính báo cáo", type_name="Kế hoạch")
+        Citation(text=doc.closing[-1].text.split()[0], type_name="Kế hoạch")
     ),
     _insert_closing,
     _assign_list,

@@ -24,8 +24,9 @@ __version__ = bcpipe.__version__
 
 def _with_recognised(block: TextBlock) -> TextBlock | None:
     words = block.cited_text()
-    known = {c.text for c in block.citations}
-    new = [c for c in find_citations(words) if c.text not in known]
+    given = block.citations
+    known = {c.text for c in given}
+    new = [c for c in find_citations(words, known=given) if c.text not in known]
     if not new:
         return None
     merged: list[Citation] = sorted([*block.citations, *new], key=lambda c: words.find(c.text))
