@@ -180,15 +180,14 @@ def _citation_findings(
         yield TYPE_CODE_MISMATCH.at(
             path, citation=label, code=code, type=citation.type_name, expected=" / ".join(expected)
         )
-    if expected == () and code is not None and not citation.is_party:
-        if code in _TYPE_CODES:
-            yield TYPE_CODE_MISMATCH.at(
-                path,
-                citation=label,
-                code=code,
-                type=citation.type_name,
-                expected="<cơ quan>-<đơn vị>",
-            )
+    if expected == () and code is not None and not citation.is_party and code in _TYPE_CODES:
+        yield TYPE_CODE_MISMATCH.at(
+            path,
+            citation=label,
+            code=code,
+            type=citation.type_name,
+            expected="<cơ quan>-<đơn vị>",
+        )
 
 
 def _first_citation_findings(
