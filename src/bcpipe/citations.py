@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from operator import itemgetter
 from typing import Any
 
 from bcpipe.doctypes import CITABLE_TYPES, citable_type
@@ -204,14 +205,16 @@ def find_citations(text: str, *, known: Sequence[Citation] = ()) -> list[Citatio
     a model costs more than reading the words.
     """
     found: list[tuple[int, Citation]] = []
-    for mention in find_mentions(text):
-        match = _NUMBERED_RE.match(text, mention.start)
-        if match:
-            found.append((match.start(), _build(match, True, known)))
+    if "số" in text:  # most paragraphs cite nothing: no "số", no mention
+        for mention in find_mentions(text):
+            match = _NUMBERED_RE.match(text, mention.start)
+            if match:
+                found.append((match.start(), _build(match, True, known)))
     if "uật" in text or "UẬT" in text or "háp" in text or "HÁP" in text:  # Luật, Pháp lệnh
         for match in _BY_NAME_RE.finditer(text):
             found.append((match.start(), _build(match, False, known)))
-    found.sort(key=lambda pair: pair[0])
+    if len(found) > 1:
+        found.sort(key=itemgetter(0))
     return [citation for _, citation in found]
 
 

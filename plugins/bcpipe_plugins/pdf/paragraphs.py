@@ -49,7 +49,12 @@ def _fragment(style: Any) -> Any:
 
 def plain_paragraph(text: str, style: Any) -> Para:
     """A paragraph of plain ``text`` (no markup; white space runs become one space)."""
-    words = _SPACES.sub(" ", text).strip(" ")
+    # Text whose only white space is single spaces (nearly all: isprintable() is False
+    # for every other space, no-break ones included) needs no substitution.
+    if "  " not in text and text.isprintable():
+        words = text.strip(" ")
+    else:
+        words = _SPACES.sub(" ", text).strip(" ")
     return Para(None, style, frags=[_fragment(style).clone(text=words)])
 
 

@@ -156,8 +156,8 @@ def render_pdf(
     builder = StoryBuilder(layout)
     story = builder.story(document)
     footer = builder.para(document.contact, layout.styles.contact) if document.contact else None
-    builder.used[layout.fonts.regular].update(PAGE_DIGITS)
-    check_glyphs(layout.fonts, builder.used)
+    builder.used[layout.fonts.regular].append(PAGE_DIGITS)
+    check_glyphs(layout.fonts, {font: "".join(texts) for font, texts in builder.used.items()})
 
     buffer = io.BytesIO()
     template = BaseDocTemplate(
