@@ -200,19 +200,27 @@ def measure_pdf_settings(stages: Stages, name: str, args: argparse.Namespace) ->
     names = (fonts.regular, fonts.bold, fonts.italic, fonts.bold_italic)
     rows = []
     variants = [
-        ("default: compressed pages, no ASCII85, compact subsets", True, False, False),
-        ("ASCII85 on (reportlab's default)", True, True, False),
-        ("page compression off", False, False, False),
-        ("ASCII-readable subsets (reportlab's default)", True, False, True),
+        ("default: compressed pages (zlib 6), no ASCII85, compact subsets", True, False, 6, False),
+        ("ASCII85 on (reportlab's default)", True, True, 6, False),
+        ("page compression off", False, False, 6, False),
+        ("zlib level 1", True, False, 1, False),
+        ("zlib level 9", True, False, 9, False),
+        ("ASCII-readable subsets (reportlab's default)", True, False, 6, True),
     ]
-    for label, compression, ascii85, readable in variants:
+    for label, compression, ascii85, level, readable in variants:
         for font in names:
             pdfmetrics.getFont(font)._asciiReadable = readable
         try:
 
-            def work(compression: bool = compression, ascii85: bool = ascii85) -> bytes:
+            def work(
+                compression: bool = compression, ascii85: bool = ascii85, level: int = level
+            ) -> bytes:
                 return render_pdf(
-                    document, stages.pdf_settings, page_compression=compression, ascii85=ascii85
+                    document,
+                    stages.pdf_settings,
+                    page_compression=compression,
+                    ascii85=ascii85,
+                    compression_level=level,
                 )
 
             docs = rate(work, args.seconds, args.rounds)

@@ -8,6 +8,7 @@ Vietnamese letters, and a missing glyph would print as a box.
 
 from __future__ import annotations
 
+import codecs
 import hashlib
 import re
 import threading
@@ -52,23 +53,16 @@ _families: dict[FontFiles, FontFamily] = {}
 _lock = threading.Lock()
 
 
-class _Codes(dict[int, int]):
-    """Character → its code in a document's first subset; a character without one
-    maps to a character that latin-1 cannot encode, so that the fast path gives up."""
-
-    def __missing__(self, key: int) -> str:
-        return "\u0100"
-
-
 class SubsetFont(TTFont):  # type: ignore[misc]  # reportlab is untyped
     """reportlab's TTFont, with a fast path for the text it draws.
 
     reportlab turns every string it draws into subset codes character by character,
     in Python, giving each new character the next code. Here the new characters of a
     string get their codes first (in the order they appear: the same codes, given in
-    the same order, as reportlab's own loop gives), then the whole string is turned
-    into codes by one ``str.translate``. A string that needs a later subset (over 256
-    characters) or has a character the font lacks goes reportlab's way.
+    the same order, as reportlab's own loop gives), then the whole string is encoded
+    at once by a charmap codec (in C) made from the first subset's codes. A string
+    that needs a later subset (over 256 characters) or has a character the font lacks
+    goes reportlab's way.
 
     Widths are remembered per size and string: line breaking measures every word of
     every paragraph, and documents are written in the same few thousand syllables.
@@ -103,27 +97,34 @@ class SubsetFont(TTFont):  # type: ignore[misc]  # reportlab is untyped
         if state is None:
             super().splitString("", doc, encoding)  # makes the document's state
             state = self.state[doc]
-        codes: _Codes | None = getattr(state, "_bcpipe_codes", None)
+        if "\u00a0" in text:
+            text = text.replace("\u00a0", " ")  # reportlab draws a no-break space as a space
+        codes = getattr(state, "_bcpipe_codes", None)
+        if codes is not None:
+            try:
+                return [(0, codecs.charmap_encode(text, "strict", codes)[0])]
+            except UnicodeEncodeError:
+                pass  # new characters, or a code of a later subset
         assignments = state.assignments
-        if codes is None:
-            codes = state._bcpipe_codes = _Codes(assignments)
-            if 32 in assignments:  # reportlab draws a no-break space as a space
-                codes[0xA0] = assignments[32]
-        try:
-            return [(0, text.translate(codes).encode("latin-1"))]
-        except UnicodeEncodeError:
-            pass  # new characters, or a code of a later subset (latin-1 refuses those)
-        new = "".join(c for c in dict.fromkeys(text) if ord(c) not in codes)
+        new = "".join(c for c in dict.fromkeys(text) if ord(c) not in assignments)
         if new:
             super().splitString(new, doc, encoding)  # assigns their codes, in order
-            for char in map(ord, new):
-                if char in assignments:
-                    codes[char] = assignments[char]
+        if new or codes is None:
+            state._bcpipe_codes = codes = _first_subset(assignments)
             try:
-                return [(0, text.translate(codes).encode("latin-1"))]
+                return [(0, codecs.charmap_encode(text, "strict", codes)[0])]
             except UnicodeEncodeError:
                 pass
         return super().splitString(text, doc, encoding)  # type: ignore[no-any-return]
+
+
+def _first_subset(assignments: Mapping[int, int]) -> Any:
+    """A charmap codec's table: each character with a code under 256 to that byte."""
+    table = ["\ufffe"] * 256  # "undefined" in a charmap table
+    for char, code in assignments.items():
+        if code < 256:
+            table[code] = chr(char)
+    return codecs.charmap_build("".join(table))
 
 
 def _error(message: str) -> ExportError:

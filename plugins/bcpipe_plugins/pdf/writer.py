@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import io
 import threading
+import zlib
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import Any
 
 from reportlab import rl_config
+from reportlab.pdfbase import pdfdoc
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate
 from reportlab.platypus.doctemplate import LayoutError
@@ -43,38 +45,53 @@ def _pdf_date(document: Document) -> str:
     return f"D:{date:%Y%m%d}000000+07'00'"
 
 
-# reportlab reads its ASCII85 switch from the process-wide rl_config when it writes the
-# file, so the switch is set for the save alone, under a lock, and put back after.
-_ascii85_lock = threading.Lock()
+#: zlib's own default: level 1 would save about a twentieth of the export's time and
+#: add about a fifteenth to the file (benchmarks/bench.py measures both).
+COMPRESSION_LEVEL = 6
+
+# reportlab reads its stream filters (ASCII85 on or off, and the Flate filter) from
+# process-wide globals when it writes the file, so they are set for the save alone,
+# under a lock, and put back after.
+_saving_lock = threading.Lock()
+
+
+class _Flate(pdfdoc.PDFStreamFilterZCompress):  # type: ignore[misc]  # reportlab is untyped
+    def __init__(self, level: int) -> None:
+        self.level = level
+
+    def encode(self, text: str | bytes) -> bytes:
+        data = text.encode("utf8") if isinstance(text, str) else text
+        return zlib.compress(data, self.level)
 
 
 @contextmanager
-def _ascii85(enabled: bool) -> Iterator[None]:
-    with _ascii85_lock:
-        saved = rl_config.useA85
-        rl_config.useA85 = int(enabled)
+def _saving(ascii85: bool, level: int) -> Iterator[None]:
+    with _saving_lock:
+        saved = rl_config.useA85, pdfdoc.PDFZCompress
+        rl_config.useA85 = int(ascii85)
+        pdfdoc.PDFZCompress = _Flate(level)
         try:
             yield
         finally:
-            rl_config.useA85 = saved
+            rl_config.useA85, pdfdoc.PDFZCompress = saved
 
 
 class _Canvas(Canvas):  # type: ignore[misc]  # reportlab is untyped
-    """A canvas with a fixed date, saving its streams with or without ASCII85."""
+    """A canvas with a fixed date, saving its streams as asked."""
 
-    def __init__(self, *args: Any, stamp: str, ascii85: bool, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, stamp: str, ascii85: bool, level: int, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.setDateFormatter(lambda *_: stamp)
-        self._bcpipe_ascii85 = ascii85
+        self._bcpipe_saving = ascii85, level
 
     def save(self) -> None:
-        with _ascii85(self._bcpipe_ascii85):
+        with _saving(*self._bcpipe_saving):
             super().save()
 
 
-def _canvas_maker(stamp: str, ascii85: bool) -> Callable[..., Any]:
+def _canvas_maker(stamp: str, ascii85: bool, level: int) -> Callable[..., Any]:
     def make(*args: Any, **kwargs: Any) -> Any:
-        return _Canvas(*args, stamp=stamp, ascii85=ascii85, **kwargs)
+        return _Canvas(*args, stamp=stamp, ascii85=ascii85, level=level, **kwargs)
 
     return make
 
@@ -144,13 +161,15 @@ def render_pdf(
     *,
     page_compression: bool = True,
     ascii85: bool = False,
+    compression_level: int = COMPRESSION_LEVEL,
 ) -> bytes:
     """The document as PDF bytes laid out per ``settings``.
 
     The defaults are the fastest settings that keep files small (measured by
     benchmarks/bench.py): pages Flate-compressed (half the size of uncompressed ones),
     and no ASCII85 on top (reportlab's default, which adds a quarter to every page
-    stream and costs time). Fonts are always embedded as subsets.
+    stream and costs time), zlib's default level. Fonts are always embedded as
+    subsets.
     """
     layout = layout_for(settings)
     builder = StoryBuilder(layout)
@@ -181,7 +200,9 @@ def render_pdf(
     )
     template.addPageTemplates(_templates(layout, footer))
     try:
-        template.build(story, canvasmaker=_canvas_maker(_pdf_date(document), ascii85))
+        template.build(
+            story, canvasmaker=_canvas_maker(_pdf_date(document), ascii85, compression_level)
+        )
     except LayoutError as exc:
         first_line = str(exc).strip().splitlines()[0] if str(exc).strip() else "layout failed"
         raise ExportError(
