@@ -33,7 +33,7 @@ from bcpipe.textutil import nfc
 from bcpipe_plugins.pdf.balance import balanced_lines
 from bcpipe_plugins.pdf.flowables import KeepWithNext, Stamp, rule
 from bcpipe_plugins.pdf.layout import Layout
-from bcpipe_plugins.pdf.paragraphs import markup_paragraph, plain_paragraph
+from bcpipe_plugins.pdf.paragraphs import lines_paragraph, markup_paragraph, plain_paragraph
 
 __all__ = ["StoryBuilder"]
 
@@ -107,7 +107,7 @@ class StoryBuilder:
         """One paragraph of given lines (a centred name broken where we chose)."""
         lines = [nfc(line) for line in lines]
         self.used[style.fontName].extend(lines)
-        return markup_paragraph("<br/>".join(_markup(line, False) for line in lines), style)
+        return lines_paragraph(lines, style)
 
     def stamp(self, text: str, width: float, color: Color) -> Flowable:
         font = self.styles.mark.fontName

@@ -1,10 +1,13 @@
-"""The fast path of the PDF fonts gives exactly reportlab's subset codes."""
+"""The PDF exporter's fast paths give exactly what reportlab's own ways give."""
 
 from __future__ import annotations
 
 from typing import Any
 
+from bcpipe_plugins.pdf import PdfSettings
 from bcpipe_plugins.pdf.fonts import BUNDLED, FontFamily, SubsetFont, check_glyphs, font_family
+from bcpipe_plugins.pdf.layout import layout_for
+from bcpipe_plugins.pdf.paragraphs import Para, lines_paragraph
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from reportlab.pdfbase.ttfonts import TTFont
@@ -76,3 +79,17 @@ def test_the_glyph_check_of_a_whole_text_is_that_of_its_characters(text: str) ->
     assert (by_text is None) == all(
         ord(c) in family.glyphs[family.bold] or c.isspace() for c in text
     )
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.lists(st.text(ALPHABET | st.sampled_from(["&", "<", ">", " "]), max_size=25), max_size=4)
+)
+def test_lines_are_the_fragments_reportlabs_parser_makes(lines: list[str]) -> None:
+    style = layout_for(PdfSettings()).styles.signature
+    escaped = [
+        line.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;") for line in lines
+    ]
+    made = lines_paragraph(lines, style)
+    parsed = Para("<br/>".join(escaped), style)
+    assert [vars(frag) for frag in made.frags] == [vars(frag) for frag in parsed.frags]
