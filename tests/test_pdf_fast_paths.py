@@ -82,9 +82,7 @@ def test_the_glyph_check_of_a_whole_text_is_that_of_its_characters(text: str) ->
 
 
 @settings(max_examples=60, deadline=None)
-@given(
-    st.lists(st.text(ALPHABET | st.sampled_from(["&", "<", ">", " "]), max_size=25), max_size=4)
-)
+@given(st.lists(st.text(ALPHABET | st.sampled_from(["&", "<", ">", " "]), max_size=25), max_size=4))
 def test_lines_are_the_fragments_reportlabs_parser_makes(lines: list[str]) -> None:
     style = layout_for(PdfSettings()).styles.signature
     escaped = [
