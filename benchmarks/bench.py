@@ -153,10 +153,11 @@ def pdf_pages(stages: Stages, name: str) -> int:
 def measure_stages(
     stages: Stages, names: list[str], args: argparse.Namespace, log: Callable[[str], None]
 ) -> dict[str, dict[str, dict[str, float]]]:
-    results: dict[str, dict[str, dict[str, float]]] = {stage: {} for stage in STAGES}
+    chosen = [stage for stage in STAGES if not args.stage or stage in args.stage]
+    results: dict[str, dict[str, dict[str, float]]] = {stage: {} for stage in chosen}
     context = multiprocessing.get_context()
     with context.Pool(args.workers, _init_worker, (list(stages.files.values()),)) as pool:
-        for stage in STAGES:
+        for stage in chosen:
             for name in names:
                 one, floor = rates(
                     [stages.bcpipe(stage, name), stages.floor(stage, name)],
@@ -289,6 +290,12 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, help="rounds per figure (the best is kept)")
     parser.add_argument("--workers", type=int, default=os.cpu_count() or 1)
     parser.add_argument(
+        "--stage", action="append", choices=STAGES, help="measure only this stage (repeatable)"
+    )
+    parser.add_argument(
+        "--document", action="append", choices=list(SIZES), help="only this document (repeatable)"
+    )
+    parser.add_argument(
         "--extra", action="store_true", help="PDF settings, rl_accel, reader scaling even if quick"
     )
     parser.add_argument("--pdf-only", action="store_true", help=argparse.SUPPRESS)
@@ -299,6 +306,8 @@ def main() -> None:
         args.seconds, args.rounds, names = args.seconds or 0.15, args.rounds or 2, list(SIZES)
     else:
         args.seconds, args.rounds, names = args.seconds or 1.0, args.rounds or 3, list(SIZES)
+    if args.document:
+        names = [name for name in names if name in args.document] or args.document
     log: Callable[[str], None] = (lambda _: None) if args.json else print
 
     with tempfile.TemporaryDirectory(prefix="bcpipe-bench-") as directory:
@@ -332,12 +341,14 @@ def main() -> None:
             f"{'floor':>9} {'÷ floor':>8}   (documents/second)"
         )
         report["stages"] = measure_stages(stages, names, args, log)
+        pdf = report["stages"].get("export pdf", {})
         report["pdf_pages_per_second"] = {
             name: {
-                key: report["stages"]["export pdf"][name][key] * report["documents"][name]["pages"]
+                key: pdf[name][key] * report["documents"][name]["pages"]
                 for key in ("one_process", "all_cores", "floor")
             }
             for name in names
+            if name in pdf
         }
         for name, pages in report["pdf_pages_per_second"].items():
             log(
@@ -347,7 +358,7 @@ def main() -> None:
         report["batch"] = measure_batch(args)
         report["pdf_settings"] = report["rl_accel"] = None
         report["reader_scaling"] = None
-        if args.extra or not (args.quick or args.smoke):
+        if args.extra or not (args.quick or args.smoke or args.stage or args.document):
             report["pdf_settings"] = measure_pdf_settings(stages, "sample", args)
             for row in report["pdf_settings"]:
                 log(
@@ -355,7 +366,7 @@ def main() -> None:
                     f"{row['bytes']:>8} bytes"
                 )
             without = measure_without_accel(args)
-            with_accel = report["stages"]["export pdf"]["sample"]["one_process"]
+            with_accel = rate(stages.bcpipe("export pdf", "sample"), args.seconds, args.rounds)
             report["rl_accel"] = {
                 "with": with_accel,
                 "without": without["documents_per_second"],
