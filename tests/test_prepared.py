@@ -168,6 +168,12 @@ def test_changes_to_extensions_are_seen(
     doc.extensions["x"]["new"] = 1
     pipeline.export(doc, "text")
     assert counting.runs == 3
+    empty = pipeline.validate(minimal).document
+    pipeline.export(empty, "text")
+    assert counting.runs == 4
+    empty.extensions["x"] = {}  # an empty dict filled in place
+    pipeline.export(empty, "text")
+    assert counting.runs == 5
 
 
 def test_a_recipient_appended_in_place_is_seen(
@@ -239,6 +245,7 @@ EDITS: list[Callable[[Document], None]] = [
     _insert_closing,
     _assign_list,
     lambda doc: doc.body.reverse(),
+    lambda doc: doc.extensions.setdefault("x", {}).setdefault("y", []).append(1),
     _pop_child,
     lambda doc: doc.addressees.append("UBND huyện Tuy Phước"),
     lambda doc: setattr(doc.signature, "name", "Trần Văn Bình"),

@@ -98,6 +98,9 @@ class Pipeline:
         self._problem_findings = [self._problem_finding(p) for p in self._registry.problems]
         # Marks the documents this pipeline prepared (see _prepare).
         self._token = object()
+        self._export_context = ExportContext(
+            self.settings, self._export_prepared, frozenset(self._exporters)
+        )
 
     # -- plugins and components ----------------------------------------------------
 
@@ -253,7 +256,8 @@ class Pipeline:
         # A document this pipeline prepared and nobody changed since is prepared: its
         # transforms would return it as it is (they are idempotent), at a cost. This
         # is what lets validate → export run the transforms once.
-        mark = document._prepared
+        # (The private attribute read from pydantic's dict: the attribute costs 20 times more.)
+        mark = (document.__pydantic_private__ or {}).get("_prepared")
         if mark is not None and mark.holds(document, self._token):
             return document, []
         findings: list[Finding] = []
@@ -326,15 +330,16 @@ class Pipeline:
         and :class:`~bcpipe.errors.ExportError` (naming the plugin) when it fails.
         """
         self.exporter(fmt)
-        document = self.prepare(self.load(source))
+        document = self._prepare(self.load(source))[0]
         return self._export_prepared(document, fmt)
 
     def _export_prepared(self, document: Document, fmt: str) -> bytes:
-        exporter = self.exporter(fmt)
-        plugin = self._exporters[fmt][1]
-        ctx = ExportContext(self.settings, self._export_prepared, frozenset(self._exporters))
+        found = self._exporters.get(fmt)
+        if found is None:
+            raise UnknownFormatError("exporter", fmt, self._exporters)
+        exporter, plugin = found
         try:
-            data = exporter.export(document, ctx)
+            data = exporter.export(document, self._export_context)
         except BcpipeError:
             raise
         except Exception as exc:

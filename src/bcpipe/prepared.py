@@ -75,7 +75,7 @@ def _container_fields(cls: type[Model]) -> tuple[str, ...]:
 
 
 def _containers(document: Model) -> tuple[list[Any], list[Any], list[Any]] | None:
-    """(non-empty lists, empty lists, dicts) in ``document``; None if it holds
+    """(non-empty lists, empty lists and dicts, non-empty dicts) in ``document``; None if it holds
     something mutable that a mark cannot watch (a set, an object of a class of its own,
     a pydantic model that is not a bcpipe model and so does not count its edits).
     """
@@ -110,8 +110,11 @@ def _containers(document: Model) -> tuple[list[Any], list[Any], list[Any]] | Non
             else:
                 empty.append(value)
         elif kind is dict:
-            dicts.append(value)
-            stack.extend(value.values())
+            if value:
+                dicts.append(value)
+                stack.extend(value.values())
+            else:
+                empty.append(value)
         elif kind is tuple:
             stack.extend(value)
         elif not isinstance(value, str | int | float | Enum):
@@ -119,8 +122,8 @@ def _containers(document: Model) -> tuple[list[Any], list[Any], list[Any]] | Non
     return full, empty, dicts
 
 
-def _items(mapping: dict[Any, Any]) -> tuple[Any, ...]:
-    return tuple(mapping.items())
+def _views(dicts: list[dict[Any, Any]]) -> list[tuple[Any, ...]]:
+    return list(map(tuple, map(dict.items, dicts)))
 
 
 class PreparedMark:
@@ -134,7 +137,7 @@ class PreparedMark:
             raise ValueError("the document holds values a mark cannot watch")
         self._full, self._empty, self._dicts = found
         self._held = list(map(tuple, self._full))
-        self._views = list(map(_items, self._dicts))
+        self._views = _views(self._dicts)
         self._owner = document.__dict__
         self._token = token
         self._edits = EDITS.count
@@ -155,7 +158,7 @@ class PreparedMark:
             and self._edits == EDITS.count
             and not any(self._empty)
             and list(map(tuple, self._full)) == self._held
-            and list(map(_items, self._dicts)) == self._views
+            and (not self._dicts or _views(self._dicts) == self._views)
         )
 
     # A mark belongs to one object in one process: copies and pickles carry none.
