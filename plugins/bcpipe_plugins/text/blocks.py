@@ -92,10 +92,11 @@ def is_dense(lines: Sequence[Line]) -> bool:
     labelled = spaced = 0
     previous_blank = True
     for line in lines:
-        if line.blank:
+        text = line.text
+        if not text:  # blank
             previous_blank = True
             continue
-        if _looks_labelled(line.text):
+        if _looks_labelled(text):
             labelled += 1
             spaced += previous_blank
         previous_blank = False
