@@ -271,3 +271,23 @@ def test_edits_between_exports_never_give_stale_results(edits: list[int], export
         fresh = FRESH.prepare(Document.model_validate(doc.model_dump()))
         assert MARKING.prepare(doc) == fresh
         assert MARKING.export(doc, "xml") == FRESH.export(fresh, "xml")
+
+
+def test_a_list_in_a_subclass_of_a_field_s_model_is_watched(
+    pipeline: bcpipe.Pipeline, prepared: Document, counting: Counting
+) -> None:
+    from pydantic import Field
+
+    from bcpipe.model import IssueDate
+
+    class Tagged(IssueDate):
+        tags: list[str] = Field(default_factory=list)
+
+    prepared.issue_date = Tagged(day=5, month=3, year=2023, tags=["a"])
+    pipeline.prepare(prepared)
+    pipeline.prepare(prepared)
+    assert counting.runs == 2
+    assert isinstance(prepared.issue_date, Tagged)
+    prepared.issue_date.tags.append("b")  # in place, under a field declared as IssueDate
+    pipeline.prepare(prepared)
+    assert counting.runs == 3

@@ -33,44 +33,37 @@ __all__ = ["PreparedMark"]
 _SCALARS = frozenset({str, int, float, bool, type(None)})
 
 
-def _may_hold_containers(annotation: Any) -> bool:
-    """Whether a field of this type can hold a list or a dict, directly or nested."""
+def _worth_visiting(annotation: Any) -> bool:
+    """Whether a field of this type can hold a list, a dict or a model.
+
+    A field declared as a model is visited even when that model holds no list: the
+    value may be an instance of a subclass that does.
+    """
     if annotation is Any or annotation in (list, dict):
         return True
     origin = typing.get_origin(annotation)
     if origin in (list, dict, tuple, set, frozenset):
         return True
     if origin is typing.Annotated:
-        return _may_hold_containers(typing.get_args(annotation)[0])
+        return _worth_visiting(typing.get_args(annotation)[0])
     if origin in (typing.Union, types.UnionType):
-        return any(_may_hold_containers(arg) for arg in typing.get_args(annotation))
+        return any(_worth_visiting(arg) for arg in typing.get_args(annotation))
     if origin is typing.Literal or annotation is type(None):
         return False
-    if isinstance(annotation, type) and issubclass(annotation, Model):
-        # A model that holds itself (directly) is visited: the answer is not known yet.
-        return annotation in _PENDING or bool(_container_fields(annotation))
     # Text, numbers and enums are immutable; anything else is visited, to be safe.
     return not (isinstance(annotation, type) and issubclass(annotation, str | int | float | Enum))
 
 
 _FIELDS: dict[type[Model], tuple[str, ...]] = {}
-_PENDING: set[type[Model]] = set()
 
 
 def _container_fields(cls: type[Model]) -> tuple[str, ...]:
-    """The fields of ``cls`` worth visiting: those that can hold a list or a dict."""
+    """The fields of ``cls`` worth visiting (see :func:`_worth_visiting`)."""
     fields = _FIELDS.get(cls)
     if fields is None:
-        _PENDING.add(cls)
-        try:
-            fields = tuple(
-                name
-                for name, info in cls.model_fields.items()
-                if _may_hold_containers(info.annotation)
-            )
-        finally:
-            _PENDING.discard(cls)
-        _FIELDS[cls] = fields
+        fields = _FIELDS[cls] = tuple(
+            name for name, info in cls.model_fields.items() if _worth_visiting(info.annotation)
+        )
     return fields
 
 
