@@ -2,7 +2,7 @@
 
 reportlab parses every paragraph's text as markup and breaks it into lines again each
 time it is measured; a report has hundreds of paragraphs, so both costs count (see
-benchmarks/bench_pdf.py). Plain text skips the parser: it is given as one fragment
+benchmarks/bench.py). Plain text skips the parser: it is given as one fragment
 cloned from a fragment parsed once per style. Measuring at a width already measured
 reuses the line breaks.
 """
