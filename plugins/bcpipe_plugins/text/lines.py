@@ -46,7 +46,8 @@ COLUMN_GAP = re.compile(r"\t[\t ]*|[ ]{3,}")
 _PAGE_NUMBER = re.compile(
     r"(?:(?i:trang)\s{1,3})?[-–—]?\s{0,3}\d{1,4}\s{0,3}(?:/\s{0,3}\d{1,4}\s{0,3})?[-–—]?"
 )
-_RULE = re.compile(r"[-_=─━—–~*.·•]{3,}")
+_RULE_CHARS = "-_=─━—–~*.·•"
+_RULE = re.compile(f"[{_RULE_CHARS}]{{3,}}")
 
 
 class Line(NamedTuple):
@@ -100,7 +101,13 @@ def debris_kind(text: str) -> str | None:
         return None
     if len(text) <= 20 and _PAGE_NUMBER.fullmatch(text):
         return "page number"
-    if len(text) <= 200 and _RULE.fullmatch(text.replace(" ", "")):
+    # (A rule is made of rule characters and spaces only: lstrip() finds any other
+    # character, in an item's second place usually, before the copy without spaces.)
+    if (
+        len(text) <= 200
+        and not text.lstrip(_RULE_CHARS + " ")
+        and _RULE.fullmatch(text.replace(" ", ""))
+    ):
         return "rule"
     return None
 
