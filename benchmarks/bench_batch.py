@@ -62,7 +62,7 @@ def by_hand(pipeline: bcpipe.Pipeline, paths: list[Path], fmt: str, out: Path) -
     extension = pipeline.exporter(fmt).extension
     for i, path in enumerate(paths):
         result = pipeline.validate(pipeline.load(path))
-        data = pipeline.export(result.document, fmt, prepared=True)
+        data = pipeline.export(result.document, fmt)
         write_bytes_atomic(out / f"{i}{extension}", data)
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from bcpipe.citations import find_citations, find_mentions, parse_citation
 from bcpipe.model import CalendarDate
 
@@ -96,3 +98,42 @@ def test_recognition_is_linear_on_hostile_input() -> None:
     long_issuer = "Kế hoạch số 1/KH-UBND ngày 1/1/2022 của " + "x " * 100_000
     (citation,) = find_citations(long_issuer)
     assert citation.issuer is None  # an "issuer" of 100,000 words is not read as one
+
+
+def test_a_citation_already_known_is_given_back_unbuilt() -> None:
+    (found,) = find_citations(BASIS)
+    (again,) = find_citations(BASIS, known=[found])
+    assert again is found
+    assert parse_citation(found.text, like=found) is found
+    law = "theo Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015."
+    (by_name,) = find_citations(law)
+    assert find_citations(law, known=[by_name])[0] is by_name
+
+
+def test_a_known_citation_that_says_otherwise_than_its_words_is_read_anew() -> None:
+    (found,) = find_citations(BASIS)
+    for change in (
+        {"issuer": "UBND tỉnh"},
+        {"subject": None},
+        {"date": CalendarDate(day=9, month=12, year=2022)},
+        {"number": "1441"},
+        {"title": "Công văn"},
+    ):
+        other = found.model_copy(update=change)
+        (again,) = find_citations(BASIS, known=[other])
+        assert again is not other and again == found
+        parsed = parse_citation(found.text, like=other)
+        assert parsed is not other and parsed == found
+
+
+def test_a_known_citation_does_not_hide_words_that_cannot_be_read() -> None:
+    # Day 0: the words cannot make a citation; a citation given with other data does
+    # not stop the reader from saying so (as before it was given).
+    text = "theo Kế hoạch số 5/KH-UBND ngày 0/02/2022 của UBND tỉnh."
+    given = parse_citation("Kế hoạch số 5/KH-UBND ngày 1/02/2022 của UBND tỉnh")
+    assert given is not None
+    known = given.model_copy(update={"text": "Kế hoạch số 5/KH-UBND ngày 0/02/2022 của UBND tỉnh"})
+    with pytest.raises(ValueError):
+        find_citations(text, known=[known])
+    with pytest.raises(ValueError):
+        parse_citation(known.text, like=known)

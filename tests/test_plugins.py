@@ -301,3 +301,35 @@ def test_every_hook_is_documented_for_plugin_authors() -> None:
 def test_check_codes_must_be_well_formed() -> None:
     with pytest.raises(ValueError, match="not of the form"):
         Check("bad code", Severity.ERROR, vi="x", en="x")
+
+
+def test_findings_are_credited_to_their_rule_and_placed_on_lines(minimal: dict[str, Any]) -> None:
+    from dataclasses import dataclass
+
+    check = Check("XY002", Severity.INFO, vi="Ghi chú", en="A note")
+
+    @dataclass(frozen=True, slots=True)
+    class Noted(bcpipe.Finding):
+        extra: str = "kept"
+
+    class Notes:
+        __name__ = "notes"
+
+        @hookimpl
+        def bcpipe_rules(self) -> list[bcpipe.Rule]:
+            def note(doc: Document, ctx: RuleContext) -> list[bcpipe.Finding]:
+                plain = check.at(("subject",))
+                return [plain, Noted(**{f: getattr(plain, f) for f in plain.__slots__})]
+
+            return [bcpipe.Rule("xy-note", (check,), note)]
+
+    text = bcpipe.Pipeline().export(minimal, "text")
+    result = bcpipe.Pipeline(plugins=[Notes()], language="en").validate(
+        bcpipe.Pipeline().loads(text, kind="text", name="doc.txt")
+    )
+    plain, noted = [f for f in result.findings if f.code == "XY002"]
+    assert type(plain) is bcpipe.Finding and isinstance(noted, Noted) and noted.extra == "kept"
+    for finding in (plain, noted):
+        assert (finding.plugin, finding.rule, finding.language) == ("notes", "xy-note", "en")
+        assert finding.location.source == "doc.txt" and finding.location.line is not None
+        assert finding.message == "A note"

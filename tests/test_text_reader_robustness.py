@@ -164,5 +164,5 @@ SEED_TEXT = DOCUMENTS[0]
     ],
 )
 def test_a_megabyte_of_hostile_text_is_read(text: str) -> None:
-    """Completes (each is timed in benchmarks/bench_text_reader.py, in well under seconds)."""
+    """Completes (each is timed by benchmarks/bench.py, in well under seconds)."""
     read(text)

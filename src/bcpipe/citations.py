@@ -14,7 +14,10 @@ so that a hostile megabyte of text is read in time proportional to its size.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
+from operator import itemgetter
+from typing import Any
 
 from bcpipe.doctypes import CITABLE_TYPES, citable_type
 from bcpipe.model import CalendarDate, Citation
@@ -122,6 +125,60 @@ def _by_name(match: re.Match[str]) -> Citation:
     )
 
 
+def _date_parts(match: re.Match[str]) -> tuple[int, int, int] | None:
+    day, month, year = match.group("d", "m", "y")
+    if day is None:
+        day, month, year = match.group("d2", "m2", "y2")
+    if day is None or month is None or year is None:
+        return None
+    return int(day), int(month), int(year)
+
+
+def _reads_as(match: re.Match[str], numbered: bool, citation: Citation) -> bool:
+    """Whether ``match`` reads exactly as ``citation`` says: then building its Citation
+    would give one equal to ``citation`` (and could not fail), so it need not be built."""
+    if citation.text != match.group(0).strip():
+        return False
+    if citation.type_name != _canonical_type(match.group("type")):
+        return False
+    date = citation.date
+    parts = _date_parts(match)
+    if (date is None) != (parts is None) or (
+        date is not None and (date.day, date.month, date.year) != parts
+    ):
+        return False
+    if not numbered:
+        fields: tuple[Any, ...] = (None, None, None, None, None, _clean(match.group("title")))
+    else:
+        party = match.group("pnum") is not None
+        year = match.group("year")
+        fields = (
+            match.group("pnum") if party else match.group("num"),
+            int(year) if year else None,
+            match.group("pnotation") if party else match.group("notation"),
+            _clean(match.group("issuer")),
+            _clean(match.group("subject")),
+            None,
+        )
+    given = (
+        citation.number,
+        citation.year,
+        citation.notation,
+        citation.issuer,
+        citation.subject,
+        citation.title,
+    )
+    return given == fields
+
+
+def _build(match: re.Match[str], numbered: bool, known: Sequence[Citation]) -> Citation:
+    """The citation of ``match``: one of ``known`` if it reads exactly as that one."""
+    for citation in known:
+        if _reads_as(match, numbered, citation):
+            return citation
+    return _numbered(match) if numbered else _by_name(match)
+
+
 def find_mentions(text: str) -> list[Mention]:
     """Every "<kind> số <number…>" in ``text``, readable or not."""
     mentions: list[Mention] = []
@@ -139,29 +196,42 @@ def find_mentions(text: str) -> list[Mention]:
     return mentions
 
 
-def find_citations(text: str) -> list[Citation]:
+def find_citations(text: str, *, known: Sequence[Citation] = ()) -> list[Citation]:
     """The citations in ``text``, in order of appearance.
 
     A citation inside another's subject ("về việc triển khai Kế hoạch số …") is found
-    too: each mention is read from its own start.
+    too: each mention is read from its own start. A citation that reads exactly as one
+    of ``known`` (those a block already has) is given as that object, unbuilt: building
+    a model costs more than reading the words.
     """
     found: list[tuple[int, Citation]] = []
-    for mention in find_mentions(text):
-        match = _NUMBERED_RE.match(text, mention.start)
-        if match:
-            found.append((match.start(), _numbered(match)))
+    if "số" in text:  # most paragraphs cite nothing: no "số", no mention
+        for mention in find_mentions(text):
+            match = _NUMBERED_RE.match(text, mention.start)
+            if match:
+                found.append((match.start(), _build(match, True, known)))
     if "uật" in text or "UẬT" in text or "háp" in text or "HÁP" in text:  # Luật, Pháp lệnh
         for match in _BY_NAME_RE.finditer(text):
-            found.append((match.start(), _by_name(match)))
-    found.sort(key=lambda pair: pair[0])
+            found.append((match.start(), _build(match, False, known)))
+    if len(found) > 1:
+        found.sort(key=itemgetter(0))
     return [citation for _, citation in found]
 
 
-def parse_citation(text: str) -> Citation | None:
-    """``text`` read as exactly one citation, or None if it is not one."""
+def parse_citation(text: str, *, like: Citation | None = None) -> Citation | None:
+    """``text`` read as exactly one citation, or None if it is not one.
+
+    When the words read exactly as ``like`` says, ``like`` itself is returned (an equal
+    citation, without building a model): a rule comparing a citation with its words
+    pays for the reading only.
+    """
     stripped = text.strip()
-    for pattern, build in ((_NUMBERED_RE, _numbered), (_BY_NAME_RE, _by_name)):
+    patterns: tuple[tuple[re.Pattern[str], bool], ...] = (
+        (_NUMBERED_RE, True),
+        (_BY_NAME_RE, False),
+    )
+    for pattern, numbered in patterns:
         match = pattern.fullmatch(stripped)
         if match:
-            return build(match)
+            return _build(match, numbered, () if like is None else (like,))
     return None

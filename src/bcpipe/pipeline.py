@@ -27,6 +27,7 @@ from bcpipe.failures import COMPONENTS_FAILED, PLUGIN_NOT_LOADED, RULE_FAILED, T
 from bcpipe.findings import Check, Finding, Language, Location, ValidationResult
 from bcpipe.model import Document
 from bcpipe.plugins import PluginInfo, PluginProblem, PluginRegistry
+from bcpipe.prepared import PreparedMark
 from bcpipe.source import SourceInfo
 
 __all__ = ["Pipeline"]
@@ -37,6 +38,23 @@ Source = str | os.PathLike[str] | Mapping[str, Any] | Document
 
 def _error_text(exc: BaseException) -> str:
     return f"{type(exc).__name__}: {exc}"
+
+
+def _credited(finding: Finding, plugin: str, rule: str) -> Finding:
+    """``finding`` as reported by ``rule`` of ``plugin``."""
+    if type(finding) is not Finding:  # a subclass keeps its class (and its fields)
+        return replace(finding, plugin=plugin, rule=rule)
+    # What replace() gives, built directly: replace() costs several times more.
+    return Finding(
+        finding.code,
+        finding.severity,
+        finding.location,
+        finding.message_vi,
+        finding.message_en,
+        plugin,
+        rule,
+        finding.language,
+    )
 
 
 class Pipeline:
@@ -95,6 +113,11 @@ class Pipeline:
         self._transforms = sorted(transforms, key=lambda pair: pair[0].priority)
         self._suffixes = {s: name for name, (ld, _) in self._loaders.items() for s in ld.suffixes}
         self._problem_findings = [self._problem_finding(p) for p in self._registry.problems]
+        # Marks the documents this pipeline prepared (see _prepare).
+        self._token = object()
+        self._export_context = ExportContext(
+            self.settings, self._export_prepared, frozenset(self._exporters)
+        )
 
     # -- plugins and components ----------------------------------------------------
 
@@ -253,6 +276,13 @@ class Pipeline:
         return self._prepare(document)[0]
 
     def _prepare(self, document: Document) -> tuple[Document, list[Finding]]:
+        # A document this pipeline prepared and nobody changed since is prepared: its
+        # transforms would return it as it is (they are idempotent), at a cost. This
+        # is what lets validate → export run the transforms once.
+        # (The private attribute read from pydantic's dict: the attribute costs 20 times more.)
+        mark = (document.__pydantic_private__ or {}).get("_prepared")
+        if mark is not None and mark.holds(document, self._token):
+            return document, []
         findings: list[Finding] = []
         ctx = TransformContext(self.settings)
         current = document
@@ -271,6 +301,8 @@ class Pipeline:
                 if changed.source is None:
                     changed.with_source(current.source)
                 current = changed
+        if not findings:  # a failed transform is tried again next time
+            current._prepared = PreparedMark.of(current, self._token)
         return current, findings
 
     def validate(self, source: Source) -> ValidationResult:
@@ -292,7 +324,7 @@ class Pipeline:
                 for finding in rule.check(document, ctx):
                     if not isinstance(finding, Finding):
                         raise TypeError(f"rule yielded {finding!r}, not a Finding")
-                    findings.append(replace(finding, plugin=plugin, rule=rule.name))
+                    findings.append(_credited(finding, plugin, rule.name))
             except Exception as exc:
                 if self.debug:
                     raise
@@ -302,6 +334,7 @@ class Pipeline:
 
     def _finish(self, findings: list[Finding], source: SourceInfo | None) -> list[Finding]:
         out = []
+        language = self.language
         for finding in findings:
             if finding.code in self.ignore:
                 continue
@@ -309,32 +342,37 @@ class Pipeline:
             if source is not None and (location.line is None or location.source is None):
                 line = location.line if location.line is not None else source.line_of(location.path)
                 location = Location(location.path, line, location.source or source.name)
-            out.append(replace(finding, location=location, language=self.language))
+            if type(finding) is not Finding:  # a subclass keeps its class (and its fields)
+                out.append(replace(finding, location=location, language=language))
+                continue
+            out.append(
+                Finding(
+                    finding.code,
+                    finding.severity,
+                    location,
+                    finding.message_vi,
+                    finding.message_en,
+                    finding.plugin,
+                    finding.rule,
+                    language,
+                )
+            )
         return out
 
     # -- export ------------------------------------------------------------------------
 
-    def export(
-        self,
-        source: Source,
-        fmt: str,
-        *,
-        prepared: bool = False,
-        cache: dict[str, bytes] | None = None,
-    ) -> bytes:
+    def export(self, source: Source, fmt: str, *, cache: dict[str, bytes] | None = None) -> bytes:
         """The document in format ``fmt`` ("text", "json", …) as bytes.
 
-        To export one document to several formats: ``prepared=True`` says ``source`` is
-        a document the transforms have already run on (``validate(doc).document``), so
-        they are not run again; ``cache``, one dict per document, makes each format
-        once, also when an exporter reuses another (edXML attaches the PDF).
+        A document this pipeline has already prepared (``validate(doc).document``) and
+        that nobody changed since is not prepared again. To export one document to
+        several formats, pass the same ``cache`` dict (one per document): each format is
+        then made once, also when an exporter reuses another (edXML attaches the PDF).
         Raises :class:`~bcpipe.errors.UnknownFormatError` for a format no plugin exports
         and :class:`~bcpipe.errors.ExportError` (naming the plugin) when it fails.
         """
         self.exporter(fmt)
-        document = self.load(source)
-        if not (prepared and isinstance(source, Document)):
-            document = self.prepare(document)
+        document = self._prepare(self.load(source))[0]
         return self._export_prepared(document, fmt, cache)
 
     def _export_prepared(
@@ -342,16 +380,20 @@ class Pipeline:
     ) -> bytes:
         if cache is not None and fmt in cache:
             return cache[fmt]
-        exporter = self.exporter(fmt)
-        plugin = self._exporters[fmt][1]
+        found = self._exporters.get(fmt)
+        if found is None:
+            raise UnknownFormatError("exporter", fmt, self._exporters)
+        exporter, plugin = found
+        context = self._export_context
+        if cache is not None:
 
-        def reuse(other: Document, other_fmt: str) -> bytes:
-            # The cache holds this document's exports: not those of a changed copy.
-            return self._export_prepared(other, other_fmt, cache if other is document else None)
+            def reuse(other: Document, other_fmt: str) -> bytes:
+                # The cache holds this document's exports, not those of a changed copy.
+                return self._export_prepared(other, other_fmt, cache if other is document else None)
 
-        ctx = ExportContext(self.settings, reuse, frozenset(self._exporters))
+            context = ExportContext(self.settings, reuse, context.formats)
         try:
-            data = exporter.export(document, ctx)
+            data = exporter.export(document, context)
         except BcpipeError:
             raise
         except Exception as exc:

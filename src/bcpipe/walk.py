@@ -14,49 +14,58 @@ _TOP_LEVEL = ("basis", "body", "closing")
 
 
 def _walk(
-    blocks: Sequence[Block | Paragraph], path: ModelPath
-) -> Iterator[tuple[ModelPath, Block]]:
+    blocks: Sequence[Block | Paragraph], path: ModelPath, out: list[tuple[ModelPath, Block]]
+) -> None:
+    # Collected into a list: a generator per level would pass every block up through
+    # each level above it, and rules walk the tree often.
     for index, block in enumerate(blocks):
         here = (*path, index)
-        yield here, block
-        if isinstance(block, Container):
-            yield from _walk(block.children, (*here, "children"))
+        out.append((here, block))
+        if isinstance(block, Container) and block.children:
+            _walk(block.children, (*here, "children"), out)
+
+
+def _blocks(document: Document) -> list[tuple[ModelPath, Block]]:
+    out: list[tuple[ModelPath, Block]] = []
+    for name in _TOP_LEVEL:
+        _walk(getattr(document, name), (name,), out)
+    for index, appendix in enumerate(document.appendices):
+        _walk(appendix.body, ("appendices", index, "body"), out)
+    return out
 
 
 def iter_blocks(document: Document) -> Iterator[tuple[ModelPath, Block]]:
     """Every block of the document, depth first in reading order, with its model path."""
-    for name in _TOP_LEVEL:
-        yield from _walk(getattr(document, name), (name,))
-    for index, appendix in enumerate(document.appendices):
-        yield from _walk(appendix.body, ("appendices", index, "body"))
+    return iter(_blocks(document))
 
 
 def iter_text_blocks(document: Document) -> Iterator[tuple[ModelPath, TextBlock]]:
     """The blocks that carry words (and so may cite documents)."""
-    for path, block in iter_blocks(document):
-        if isinstance(block, TextBlock):
-            yield path, block
+    return iter(
+        [(path, block) for path, block in _blocks(document) if isinstance(block, TextBlock)]
+    )
 
 
 BlockChange = Callable[[TextBlock], TextBlock | None]
 
 
 def _map(blocks: list[Block], change: BlockChange) -> list[Block] | None:
-    out: list[Block] = []
-    changed = False
-    for block in blocks:
+    out: list[Block] | None = None  # made at the first change: most lists stay as they are
+    for index, block in enumerate(blocks):
         new: Block = block
         if isinstance(block, TextBlock):
             replaced = change(block)
             if replaced is not None:
                 new = replaced  # type: ignore[assignment]
-        if isinstance(new, Container):
+        if isinstance(new, Container) and new.children:
             children = _map(new.children, change)
             if children is not None:
                 new = new.model_copy(update={"children": children})
-        changed = changed or new is not block
-        out.append(new)
-    return out if changed else None
+        if out is None and new is not block:
+            out = blocks[:index]
+        if out is not None:
+            out.append(new)
+    return out
 
 
 def map_text_blocks(document: Document, change: BlockChange) -> Document | None:

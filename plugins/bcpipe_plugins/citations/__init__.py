@@ -24,8 +24,12 @@ __version__ = bcpipe.__version__
 
 def _with_recognised(block: TextBlock) -> TextBlock | None:
     words = block.cited_text()
-    known = {c.text for c in block.citations}
-    new = [c for c in find_citations(words) if c.text not in known]
+    given = block.citations
+    found = find_citations(words, known=given)
+    if not found:
+        return None
+    known = {c.text for c in given}
+    new = [c for c in found if c.text not in known]
     if not new:
         return None
     merged: list[Citation] = sorted([*block.citations, *new], key=lambda c: words.find(c.text))

@@ -33,7 +33,7 @@ from bcpipe.textutil import nfc
 from bcpipe_plugins.pdf.balance import balanced_lines
 from bcpipe_plugins.pdf.flowables import KeepWithNext, Stamp, rule
 from bcpipe_plugins.pdf.layout import Layout
-from bcpipe_plugins.pdf.paragraphs import markup_paragraph, plain_paragraph
+from bcpipe_plugins.pdf.paragraphs import lines_paragraph, markup_paragraph, plain_paragraph
 
 __all__ = ["StoryBuilder"]
 
@@ -91,13 +91,14 @@ class StoryBuilder:
     def __init__(self, layout: Layout) -> None:
         self.layout = layout
         self.styles = layout.styles
-        self.used: defaultdict[str, set[str]] = defaultdict(set)
+        # The strings set in each font (joined and checked for glyphs at the end).
+        self.used: defaultdict[str, list[str]] = defaultdict(list)
 
     # -- text -------------------------------------------------------------------------
 
     def para(self, text: str, style: Any, *, keep_spaces: bool = False) -> Flowable:
         text = nfc(text)
-        self.used[style.fontName].update(text)
+        self.used[style.fontName].append(text)
         if keep_spaces and "  " in text:
             return markup_paragraph(_markup(text, keep_spaces), style)
         return plain_paragraph(text, style)
@@ -105,13 +106,12 @@ class StoryBuilder:
     def lines(self, lines: Sequence[str], style: Any) -> Flowable:
         """One paragraph of given lines (a centred name broken where we chose)."""
         lines = [nfc(line) for line in lines]
-        for line in lines:
-            self.used[style.fontName].update(line)
-        return markup_paragraph("<br/>".join(_markup(line, False) for line in lines), style)
+        self.used[style.fontName].extend(lines)
+        return lines_paragraph(lines, style)
 
     def stamp(self, text: str, width: float, color: Color) -> Flowable:
         font = self.styles.mark.fontName
-        self.used[font].update(text)
+        self.used[font].append(text)
         return Stamp(text, font, self.styles.mark.fontSize, width, STAMP_HEIGHT, color)
 
     # -- the document -----------------------------------------------------------------

@@ -13,7 +13,7 @@ from typing import Any
 
 import bcpipe
 from bcpipe import Check, Document, Finding, Rule, RuleContext, Severity
-from bcpipe.model import Block, Container, Part, Section
+from bcpipe.model import Block, Clause, Container, Part, Point, Section
 from bcpipe.source import ModelPath
 from bcpipe_plugins.sections.numbering import sequence_findings
 from bcpipe_plugins.sections.profiles import Profile, heading_key, load_profiles
@@ -64,14 +64,19 @@ EMPTY_SECTION = Check(
 )
 
 
+_TITLED = (Part, Section)
+# The blocks that may have a heading (isinstance, not getattr: a missing attribute
+# costs pydantic a slow lookup).
+_HEADED = (Part, Section, Clause, Point)
+
+
 def _headings(body: Sequence[Block]) -> Iterator[tuple[int, str]]:
     """(top-level index, heading) of the body's blocks and of their children."""
     for index, block in enumerate(body):
         blocks = [block, *block.children] if isinstance(block, Container) else [block]
         for candidate in blocks:
-            heading = getattr(candidate, "heading", None)
-            if heading:
-                yield index, heading
+            if isinstance(candidate, _HEADED) and candidate.heading:
+                yield index, candidate.heading
 
 
 def _part_findings(doc: Document, profile: Profile) -> Iterator[Finding]:
@@ -101,21 +106,22 @@ def _part_findings(doc: Document, profile: Profile) -> Iterator[Finding]:
             )
 
 
-def _walk(blocks: Sequence[Block], path: ModelPath) -> Iterator[Finding]:
-    yield from (
-        OUT_OF_SEQUENCE.at(p, found=f, expected=e) for p, f, e in sequence_findings(blocks, path)
-    )
+def _walk(blocks: Sequence[Block], path: ModelPath, out: list[Finding]) -> None:
+    # Findings are collected into a list: nested generators would pass each finding up
+    # through every level of the tree.
+    for p, f, e in sequence_findings(blocks, path):
+        out.append(OUT_OF_SEQUENCE.at(p, found=f, expected=e))
     for index, block in enumerate(blocks):
-        here = (*path, index)
-        if isinstance(block, Part | Section):
+        if isinstance(block, _TITLED):
+            here = (*path, index)
             if not block.heading:
-                yield NO_HEADING.at(here)
+                out.append(NO_HEADING.at(here))
             elif isinstance(block, Section) and block.heading != block.heading.upper():
-                yield HEADING_CASE.at((*here, "heading"), heading=block.heading)
+                out.append(HEADING_CASE.at((*here, "heading"), heading=block.heading))
             if not block.children:
-                yield EMPTY_SECTION.at(here)
-        if isinstance(block, Container):
-            yield from _walk(block.children, (*here, "children"))
+                out.append(EMPTY_SECTION.at(here))
+        if isinstance(block, Container) and block.children:
+            _walk(block.children, (*path, index, "children"), out)
 
 
 def _end_mark_findings(doc: Document) -> Iterator[Finding]:
@@ -147,7 +153,9 @@ def make_rule(profiles: Mapping[str, Profile]) -> Rule:
         profile = profiles.get(doc.type.value)
         if profile is not None:
             yield from _part_findings(doc, profile)
-        yield from _walk(doc.body, ("body",))
+        found: list[Finding] = []
+        _walk(doc.body, ("body",), found)
+        yield from found
         yield from _end_mark_findings(doc)
 
     return sections_rule

@@ -64,17 +64,29 @@ def _expected(kind: type, position: int, first: str | None) -> str:
     return f"{prefix}{position + 1}"
 
 
+_KINDS = (Section, Clause, Point)
+
+
 def sequence_findings(
     blocks: Sequence[Block], path: ModelPath
 ) -> Iterator[tuple[ModelPath, str, str]]:
     """(path, found, expected) for the first numbering gap of each kind among ``blocks``."""
-    for kind in (Section, Clause, Point):
-        numbered = [(i, b) for i, b in enumerate(blocks) if isinstance(b, kind) and b.number]
-        if not numbered:
+    # One pass sorts the numbered blocks by kind: most lists hold none (items, paragraphs).
+    numbered: dict[type, list[tuple[int, Section | Clause | Point]]] = {}
+    for index, block in enumerate(blocks):
+        if isinstance(block, _KINDS) and block.number:
+            for kind in _KINDS:
+                if isinstance(block, kind):
+                    numbered.setdefault(kind, []).append((index, block))
+    found: list[tuple[ModelPath, str, str]] = []
+    for kind in _KINDS:
+        group = numbered.get(kind)
+        if not group:
             continue
-        first = numbered[0][1].number
-        for position, (index, block) in enumerate(numbered):
+        first = group[0][1].number
+        for position, (index, block) in enumerate(group):
             expected = _expected(kind, position, first)
             if block.number != expected:
-                yield (*path, index, "number"), str(block.number), expected
+                found.append(((*path, index, "number"), str(block.number), expected))
                 break
+    return iter(found)

@@ -14,12 +14,14 @@ from typing import Any
 import yaml
 
 from bcpipe import SourceError
-from bcpipe.source import ModelPath, format_path
 
 __all__ = ["load_yaml_with_lines"]
 
 _PLAIN_TAGS = frozenset({"tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"})
 _Loader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+_STR = "tag:yaml.org,2002:str"
 
 
 class _Builder:
@@ -31,17 +33,24 @@ class _Builder:
         # laughs" file (aliases of aliases) linear instead of exponential.
         self.built: dict[int, Any] = {}
 
-    def build(self, node: yaml.Node, path: ModelPath) -> Any:
+    # Paths are carried formatted ("body[0].text", as format_path writes them): the
+    # line map wants them so, and building each once costs less than formatting tuples.
+    def build(self, node: yaml.Node, path: str | None) -> Any:
         if id(node) in self.built:
             return self.built[id(node)]
-        if path:  # the document as a whole has no line of its own
-            self.lines.setdefault(format_path(path), node.start_mark.line + 1)
+        if path is not None:  # the document as a whole (None) has no line of its own
+            self.lines.setdefault(path, node.start_mark.line + 1)
         value = self._build(node, path)
         self.built[id(node)] = value
         return value
 
-    def _build(self, node: yaml.Node, path: ModelPath) -> Any:
-        if isinstance(node, yaml.CollectionNode) and node.tag not in _PLAIN_TAGS:
+    def _build(self, node: yaml.Node, path: str | None) -> Any:
+        if isinstance(node, yaml.ScalarNode):
+            # Plain text is the node's own value (what the str constructor returns).
+            if node.tag == _STR:
+                return node.value
+            return self.loader.construct_object(node, deep=True)
+        if node.tag not in _PLAIN_TAGS:
             # The safe constructor would refuse "!!python/object" and friends; walking the
             # graph ourselves must refuse them too, not quietly read them as plain data.
             raise SourceError(
@@ -50,7 +59,10 @@ class _Builder:
         if isinstance(node, yaml.MappingNode):
             out: dict[Any, Any] = {}
             for key_node, value_node in node.value:
-                key = self.loader.construct_object(key_node, deep=True)
+                if isinstance(key_node, yaml.ScalarNode) and key_node.tag == _STR:
+                    key = key_node.value
+                else:
+                    key = self.loader.construct_object(key_node, deep=True)
                 if not isinstance(key, str | int | float | bool) and key is not None:
                     raise SourceError(
                         self.source,
@@ -61,13 +73,12 @@ class _Builder:
                     raise SourceError(
                         self.source, f"duplicate key {key!r}", line=key_node.start_mark.line + 1
                     )
-                child = (*path, str(key))
-                self.lines[format_path(child)] = key_node.start_mark.line + 1
+                child = str(key) if path is None else f"{path}.{key}"
+                self.lines[child] = key_node.start_mark.line + 1
                 out[key] = self.build(value_node, child)
             return out
-        if isinstance(node, yaml.SequenceNode):
-            return [self.build(item, (*path, index)) for index, item in enumerate(node.value)]
-        return self.loader.construct_object(node, deep=True)
+        prefix = path or ""
+        return [self.build(item, f"{prefix}[{index}]") for index, item in enumerate(node.value)]
 
 
 def load_yaml_with_lines(text: str, source: str | None) -> tuple[Any, dict[str, int]]:
@@ -78,7 +89,7 @@ def load_yaml_with_lines(text: str, source: str | None) -> tuple[Any, dict[str, 
         if node is None:
             raise SourceError(source, "the file is empty")
         builder = _Builder(loader, source)
-        return builder.build(node, ()), builder.lines
+        return builder.build(node, None), builder.lines
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         problem = " ".join(part for part in (exc.context, exc.problem) if part)

@@ -19,7 +19,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from bcpipe_plugins.text.lines import Line, debris_kind, is_caps, starts_lower
+from bcpipe_plugins.text.lines import DEBRIS_START, Line, debris_kind, is_caps, starts_lower
 from bcpipe_plugins.text.markers import block_marker
 from bcpipe_plugins.text.notes import Notes
 from bcpipe_plugins.text.patterns import ARTICLE, BASIS_OPENER, CLOSING_OPENER, SEPARATOR_CELL
@@ -92,10 +92,11 @@ def is_dense(lines: Sequence[Line]) -> bool:
     labelled = spaced = 0
     previous_blank = True
     for line in lines:
-        if line.blank:
+        text = line.text
+        if not text:  # blank
             previous_blank = True
             continue
-        if _looks_labelled(line.text):
+        if _looks_labelled(text):
             labelled += 1
             spaced += previous_blank
         previous_blank = False
@@ -137,12 +138,14 @@ class _Scanner:
     def words(self, line: Line) -> None:
         text = line.text
         current = self.current
-        opener = (
-            ARTICLE.match(text) is not None
-            or BASIS_OPENER.match(text) is not None
-            or CLOSING_OPENER.match(text) is not None
-        )
-        if current is not None and current.kind != "table" and not opener:
+        # (The openers are tried only when they matter: there is a block to join.)
+        if (
+            current is not None
+            and current.kind != "table"
+            and ARTICLE.match(text) is None
+            and BASIS_OPENER.match(text) is None
+            and CLOSING_OPENER.match(text) is None
+        ):
             if current.awaiting:
                 current.words.append(text)
                 current.awaiting = False
@@ -166,11 +169,11 @@ class _Scanner:
     def line(self, lines: Sequence[Line], index: int) -> None:
         line = lines[index]
         text = line.text
-        cells = pipe_cells(text)
+        cells = pipe_cells(text) if text[0] == "|" else None
         if cells is not None:
             self.row(cells, line, tabbed=False)
             return
-        cells = _tab_cells(line)
+        cells = _tab_cells(line) if "\t" in line.raw else None
         if cells is not None:
             current = self.current
             following = index + 1 < len(lines) and _tab_cells(lines[index + 1]) is not None
@@ -201,11 +204,13 @@ def scan_blocks(lines: Sequence[Line], notes: Notes, *, dense: bool) -> list[Raw
     """The blocks of ``lines`` in order, with words joined across wraps and page breaks."""
     scanner = _Scanner(notes, dense)
     for index, line in enumerate(lines):
-        if line.blank or line.page_break:
+        text = line.text
+        if not text:  # blank
             scanner.gap = True
-        if line.blank:
             continue
-        kind = debris_kind(line.text)
+        if line.page_break:
+            scanner.gap = True
+        kind = debris_kind(text) if text[0] in DEBRIS_START else None
         if kind is not None:
             notes.debris(kind, line.number)
             scanner.gap = True

@@ -10,12 +10,15 @@ with white space collapsed (``text``, for reading words).
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
+from itertools import count, filterfalse, repeat
 from typing import NamedTuple
 
 from bcpipe.textutil import nfc
 
 __all__ = [
     "COLUMN_GAP",
+    "DEBRIS_START",
     "Line",
     "columns",
     "debris_kind",
@@ -43,7 +46,8 @@ COLUMN_GAP = re.compile(r"\t[\t ]*|[ ]{3,}")
 _PAGE_NUMBER = re.compile(
     r"(?:(?i:trang)\s{1,3})?[-–—]?\s{0,3}\d{1,4}\s{0,3}(?:/\s{0,3}\d{1,4}\s{0,3})?[-–—]?"
 )
-_RULE = re.compile(r"[-_=─━—–~*.·•]{3,}")
+_RULE_CHARS = "-_=─━—–~*.·•"
+_RULE = re.compile(f"[{_RULE_CHARS}]{{3,}}")
 
 
 class Line(NamedTuple):
@@ -65,13 +69,21 @@ class Line(NamedTuple):
 
 def split_lines(text: str) -> list[Line]:
     """The lines of ``text`` (already decoded, line ends ``\\n``), cleaned."""
-    out: list[Line] = []
-    odd = _ODD.search(text) is not None  # most files have none: skip the slow translate
-    for number, line in enumerate(nfc(text).split("\n"), 1):
-        raw = (line.translate(_ODD_CHARACTERS) if odd else line).strip()
-        words = _SPACES.sub(" ", raw) if "  " in raw or "\t" in raw else raw
-        out.append(Line(number, raw, words, odd and "\f" in line))
-    return out
+    text = nfc(text)
+    lines = text.split("\n")
+    breaks: Iterable[bool]
+    # Most files have no odd character, and then nothing to translate. Every odd
+    # character is unprintable, so only unprintable lines (with tabs, mostly) are
+    # searched for one: isprintable() costs a tenth of a search for this class.
+    if not any(map(_ODD.search, filterfalse(str.isprintable, lines))):
+        raws = list(map(str.strip, lines))
+        breaks = repeat(False)
+    else:  # the translation never makes or removes a line end: translate all at once
+        raws = list(map(str.strip, text.translate(_ODD_CHARACTERS).split("\n")))
+        breaks = ["\f" in line for line in lines]
+    words = [_SPACES.sub(" ", raw) if "  " in raw or "\t" in raw else raw for raw in raws]
+    # tuple.__new__ builds the named tuples in C (Line's own __new__ is Python).
+    return list(map(tuple.__new__, repeat(Line), zip(count(1), raws, words, breaks)))
 
 
 def columns(raw: str) -> list[str]:
@@ -79,17 +91,23 @@ def columns(raw: str) -> list[str]:
     return [piece.strip() for piece in COLUMN_GAP.split(raw) if piece.strip()]
 
 
-# Debris starts with one of these: most lines start with a letter and are let go at once.
-_DEBRIS_START = frozenset("-_=─━—–~*.·•0123456789Tt")
+#: Debris starts with one of these: most lines start with a letter and are let go at once.
+DEBRIS_START = frozenset("-_=─━—–~*.·•0123456789Tt")
 
 
 def debris_kind(text: str) -> str | None:
     """ "page number" or "rule" when the line is layout debris, else None."""
-    if text[:1] not in _DEBRIS_START:
+    if text[:1] not in DEBRIS_START:
         return None
     if len(text) <= 20 and _PAGE_NUMBER.fullmatch(text):
         return "page number"
-    if len(text) <= 200 and _RULE.fullmatch(text.replace(" ", "")):
+    # (A rule is made of rule characters and spaces only: lstrip() finds any other
+    # character, in an item's second place usually, before the copy without spaces.)
+    if (
+        len(text) <= 200
+        and not text.lstrip(_RULE_CHARS + " ")
+        and _RULE.fullmatch(text.replace(" ", ""))
+    ):
         return "rule"
     return None
 

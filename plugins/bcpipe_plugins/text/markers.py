@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from bcpipe_plugins.text.patterns import (
     ARTICLE,
@@ -19,9 +19,12 @@ from bcpipe_plugins.text.patterns import (
 __all__ = ["Marker", "block_marker", "starts_block"]
 
 
-@dataclass(frozen=True, slots=True)
-class Marker:
-    """A line's label: the kind of block it opens, its number or bullet, and its words."""
+class Marker(NamedTuple):
+    """A line's label: the kind of block it opens, its number or bullet, and its words.
+
+    A named tuple, not a frozen dataclass: one is made for most lines of a body, and a
+    frozen dataclass sets each field through object.__setattr__.
+    """
 
     kind: str  # "part", "section", "clause", "point" or "item"
     label: str  # "I", "1.2", "a", "-" or "+"

@@ -93,7 +93,8 @@ def paragraph_data(raw: Raw, path: ModelPath, notes: Notes, *, citations: bool =
             data["citations"] = found
     notes.at(path, raw.line)
     notes.at((*path, "text"), raw.line)
-    _report_joins(raw, path, notes)
+    if raw.joins:
+        _report_joins(raw, path, notes)
     return data
 
 
@@ -106,7 +107,8 @@ def _block(raw: Raw, path: ModelPath, key: str, notes: Notes) -> Data:
         if raw.caption:
             data["caption"] = raw.caption
         return data
-    _report_joins(raw, path, notes)
+    if raw.joins:
+        _report_joins(raw, path, notes)
     if kind in ("paragraph", "article"):
         notes.at_key(f"{key}.text", raw.line)
         return {"kind": "paragraph", "text": words}

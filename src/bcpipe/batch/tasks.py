@@ -157,7 +157,7 @@ def _process(pipeline: Pipeline, task: Task, fingerprint: str) -> Record:
     cache: dict[str, bytes] = {}  # edXML attaches the PDF: render it once
     for fmt, relative in task.outputs:
         try:
-            data = pipeline.export(result.document, fmt, prepared=True, cache=cache)
+            data = pipeline.export(result.document, fmt, cache=cache)
             write_bytes_atomic(_target(task, relative), data)
         except BcpipeError as exc:
             errors.append(str(exc))

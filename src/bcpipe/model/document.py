@@ -77,6 +77,8 @@ class Document(Model):
     )
 
     _source: SourceInfo | None = PrivateAttr(default=None)
+    # The pipeline that prepared this document, and what it held then (bcpipe.prepared).
+    _prepared: Any = PrivateAttr(default=None)
 
     def __eq__(self, other: object) -> bool:
         # Where a document was read from is not part of what it says: a document read
