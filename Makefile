@@ -5,6 +5,7 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 SAMPLE := examples/bao-cao-ttdn-tuy-phuoc-2022.yaml
+SEED   := ../shared/seeds/bao-cao-ttdn-tuy-phuoc-2022.txt
 OUT    := out
 
 .PHONY: install demo test lint typecheck unit schemas clean
@@ -17,13 +18,16 @@ $(STAMP): pyproject.toml
 
 install: $(STAMP)
 
-## demo: validate the sample report and export it as text and JSON into out/
+## demo: read the sample (the seed text and its YAML), validate it, export it into out/
 demo: $(STAMP)
 	mkdir -p $(OUT)
-	$(BIN)/bcpipe validate $(SAMPLE)
+	$(BIN)/bcpipe validate $(SEED) $(SAMPLE)
 	$(BIN)/bcpipe export $(SAMPLE) --to text -o $(OUT)/bao-cao.txt
 	$(BIN)/bcpipe export $(SAMPLE) --to json -o $(OUT)/bao-cao.json
-	@echo "written: $(OUT)/bao-cao.txt $(OUT)/bao-cao.json"
+	$(BIN)/bcpipe export $(SAMPLE) --to xml -o $(OUT)/bao-cao.xml
+	$(BIN)/bcpipe export $(SAMPLE) --to pdf -o $(OUT)/bao-cao.pdf
+	$(BIN)/bcpipe export $(SEED) --to pdf -o $(OUT)/bao-cao-from-text.pdf
+	@echo "written: $(OUT)/bao-cao.txt .json .xml .pdf, $(OUT)/bao-cao-from-text.pdf"
 
 ## test: lint, type-check and run the test suite
 test: lint typecheck unit
