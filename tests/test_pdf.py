@@ -500,6 +500,24 @@ def test_the_signature_stays_with_the_closing_and_the_recipients_together() -> N
     assert moved
 
 
+@pytest.mark.parametrize("sentences", [35, 38, 41, 77, 122])
+def test_a_closing_longer_than_a_page_keeps_its_last_lines_with_the_signature(
+    sentences: int,
+) -> None:
+    # These lengths once left the signer's name, or the whole block, alone on a page.
+    sentence = "Tiếp tục đẩy mạnh công tác thông tin, tuyên truyền, quảng bá hình ảnh. "
+    doc = make_doc(closing=[Paragraph(text=sentence * sentences + "./.")])
+    body = body_runs(export(doc))
+    name = next(r for r in body if r.text == "Trần Thị Bích Ngọc")
+    title = next(r for r in body if r.text == "KT. GIÁM ĐỐC")
+    heading = next(r for r in body if r.text == "Nơi nhận:")
+    closing_lines = [r for r in body if r.page == name.page and "tuyên truyền" in r.text]
+    assert title.page == name.page == heading.page
+    assert len(closing_lines) >= 2
+    printed = " ".join(r.text for r in body)
+    assert printed.count("quảng bá hình ảnh.") == sentences  # nothing lost in the splits
+
+
 def test_a_recipient_list_taller_than_a_page_still_prints() -> None:
     recipients = [NamedRecipient(name=f"Đơn vị số {i}") for i in range(1, 121)]
     data = export(make_doc(recipients=[*recipients, Archive()]))

@@ -1,5 +1,6 @@
-"""The few drawing pieces reportlab does not have: the decree's rules, stamps and a
-page-break guard that keeps headings with the lines after them."""
+"""The few drawing pieces reportlab does not have: the decree's rules, stamps, a
+page-break guard that keeps headings with the lines after them, and the closing
+paragraph's last lines kept with the signature block."""
 
 from __future__ import annotations
 
@@ -7,9 +8,9 @@ from collections.abc import Sequence
 from typing import Any
 
 from reportlab.lib.colors import Color, black
-from reportlab.platypus import CondPageBreak, Flowable, HRFlowable
+from reportlab.platypus import CondPageBreak, Flowable, HRFlowable, Spacer
 
-__all__ = ["KeepWithNext", "Stamp", "rule"]
+__all__ = ["KeepWithNext", "Stamp", "TailWithBlock", "rule"]
 
 RULE_THICKNESS = 0.6
 
@@ -81,3 +82,65 @@ class KeepWithNext(CondPageBreak):  # type: ignore[misc]  # reportlab is untyped
         self.height = needed
         result: tuple[float, float] = super().wrap(avail_width, avail_height)
         return result
+
+
+class TailWithBlock(Flowable):  # type: ignore[misc]  # reportlab is untyped
+    """A paragraph, ``space``, then ``block`` (the closing and the signature), never apart.
+
+    When the three do not fit in what is left of the page, they go to the next page
+    together; when they are taller than a page (``page_height``), the paragraph is split
+    so that at least its last ``lines`` lines go over with the block. The block is split
+    only when it and those lines are taller than a whole page, where nothing else could
+    print it, and then from the top of a page.
+
+    reportlab's KeepTogether cannot do this: once its group is taller than a page it lets
+    every part split where it falls, and the signer's name could land alone on the next
+    page.
+    """
+
+    def __init__(
+        self, paragraph: Any, space: float, block: Any, page_height: float, lines: int = 2
+    ) -> None:
+        super().__init__()
+        self.paragraph = paragraph
+        self.space = space
+        self.block = block
+        self.page_height = page_height
+        self.lines = lines
+        self._paragraph_height = self._block_height = 0.0
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        self._paragraph_height = self.paragraph.wrap(avail_width, avail_height)[1]
+        self._block_height = self.block.wrap(avail_width, avail_height)[1]
+        self.width = avail_width
+        self.height = self._paragraph_height + self.space + self._block_height
+        return self.width, self.height
+
+    def split(self, avail_width: float, avail_height: float) -> list[Any]:
+        self.wrap(avail_width, avail_height)
+        page = self.page_height - 1  # what fits a fresh page, with room for rounding
+        if self.height <= page:
+            return []  # all of it on the next page, the paragraph whole
+        tail = min(self._paragraph_height, self.lines * self.paragraph.style.leading)
+        if tail + self.space + self._block_height > page:
+            # Too tall for any page: from the top of a fresh one, let the parts flow and
+            # the block split in its row (far below the name, at the top of its cell).
+            if avail_height < page:
+                return []
+            return [self.paragraph, Spacer(1, self.space), self.block]
+        parts = self.paragraph.split(avail_width, min(avail_height, self._paragraph_height - tail))
+        if len(parts) != 2:
+            return []  # nothing of the paragraph fits here: all of it goes to the next page
+        first, rest = parts
+        return [first, TailWithBlock(rest, self.space, self.block, self.page_height, self.lines)]
+
+    def getSpaceBefore(self) -> float:  # noqa: N802  # reportlab's names
+        return float(self.paragraph.getSpaceBefore())
+
+    def getSpaceAfter(self) -> float:  # noqa: N802
+        return float(self.block.getSpaceAfter())
+
+    def drawOn(self, canvas: Any, x: float, y: float, _sW: float = 0) -> None:  # noqa: N802, N803
+        # The paragraph first: the content stream keeps the reading order.
+        self.paragraph.drawOn(canvas, x, y + self._block_height + self.space, _sW)
+        self.block.drawOn(canvas, x, y, _sW)

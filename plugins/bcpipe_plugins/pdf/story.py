@@ -31,7 +31,7 @@ from bcpipe.model import (
 from bcpipe.model import Table as TableBlock
 from bcpipe.textutil import nfc
 from bcpipe_plugins.pdf.balance import balanced_lines
-from bcpipe_plugins.pdf.flowables import KeepWithNext, Stamp, rule
+from bcpipe_plugins.pdf.flowables import KeepWithNext, Stamp, TailWithBlock, rule
 from bcpipe_plugins.pdf.layout import Layout
 from bcpipe_plugins.pdf.paragraphs import lines_paragraph, markup_paragraph, plain_paragraph
 
@@ -300,7 +300,8 @@ class StoryBuilder:
     # -- signature, recipients, appendices ----------------------------------------------
 
     def signature(self, document: Document, closing: list[Flowable]) -> Flowable:
-        """ô 7 on the right beside ô 9b on the left, kept with the closing paragraph."""
+        """ô 7 on the right beside ô 9b on the left, kept with the last lines of the
+        closing paragraph."""
         st, layout = self.styles, self.layout
         titles, name = render.signature_lines(document.signature)
         right: list[Flowable] = [self.lines(titles, st.signature)]
@@ -320,12 +321,14 @@ class StoryBuilder:
         table = Table(
             [[left or "", right]],
             colWidths=[left_width, layout.frame_width - left_width],
-            splitInRow=1,  # only a list taller than a page is split (KeepTogether first)
+            splitInRow=1,  # only a list taller than a page is split (TailWithBlock first)
             hAlign="CENTER",
         )
         table.setStyle(_cells(self.layout.fonts.regular))
-        gap = Spacer(1, layout.settings.paragraph_spacing_pt * 2)
-        return KeepTogether([*closing, gap, table])
+        gap = layout.settings.paragraph_spacing_pt * 2
+        if not closing:
+            return KeepTogether([Spacer(1, gap), table])
+        return TailWithBlock(closing[-1], gap, table, layout.frame_height)
 
     def appendix(self, appendix: Appendix) -> list[Flowable]:
         """Phụ lục: on a new page, label and title centred, then its body."""
