@@ -425,8 +425,14 @@ def test_the_parser_alone_expands_and_fetches_nothing(tmp_path: Path) -> None:
 
 def test_nesting_too_deep_is_refused(sample_xml: bytes) -> None:
     nest = b"<section><children>" * 200 + b"</children></section>" * 200
-    with pytest.raises(bcpipe.SourceError, match="Excessive depth"):
+    with pytest.raises(bcpipe.SourceError, match="safety limits") as caught:
         _load(sample_xml.replace(b"<body>", b"<body>" + nest, 1))
+    assert "XML_PARSE_HUGE" not in str(caught.value)  # an option the user cannot set
+
+
+def test_a_text_over_the_parsers_limit_is_refused(sample_xml: bytes) -> None:
+    with pytest.raises(bcpipe.SourceError, match="safety limits"):
+        _load(sample_xml.replace(b"<place>", b"<place>" + b"a" * 11_000_000, 1))
 
 
 def test_undeclared_entity_is_a_syntax_error() -> None:

@@ -91,6 +91,12 @@ def parse_untrusted(data: bytes, source: str | None) -> etree._Element:
     except etree.XMLSyntaxError as exc:
         line, column = exc.position if exc.position else (None, None)
         message = str(exc.msg).split(", line ")[0] if exc.msg else "malformed XML"
+        if "XML_PARSE_HUGE" in message or "huge" in message.lower():
+            # libxml2's limits (huge_tree off): a text node over 10 MB, very deep nesting
+            message = (
+                "the file exceeds the XML parser's safety limits (a text over 10 MB or "
+                "nesting over 256 levels deep); a document's XML never needs that much"
+            )
         raise SourceError(source, f"invalid XML: {message}", line=line, column=column) from None
     if root.getroottree().docinfo.doctype:  # unreachable after _refuse_doctype; kept as a guard
         raise SourceError(source, "a DOCTYPE (DTD) declaration is not allowed in bcpipe XML")
