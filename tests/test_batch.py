@@ -25,6 +25,7 @@ from bcpipe.batch import (
     PipelineOptions,
     SerialExecutor,
     run_batch,
+    summary_text,
 )
 from bcpipe.batch.inputs import Input, discover, output_stems
 from bcpipe.batch.tasks import Task, process
@@ -178,6 +179,8 @@ def test_report_html_is_one_well_formed_page_with_a_row_per_document(
     page = (tmp_path / "out" / "report.html").read_bytes()
     assert b"<link" not in page and b"src=" not in page and b"http" not in page  # self-contained
     root = etree.fromstring(page)  # well-formed (as XML, so as HTML too)
+    ids = [element.get("id") for element in root.iter() if element.get("id")]
+    assert len(ids) == len(set(ids))  # each id once
     rows = root.findall(".//tbody/tr")
     data = report_json(tmp_path / "out")
     assert len(rows) == len(data["documents"]) == 8
@@ -214,7 +217,7 @@ def test_the_html_report_is_deterministic_but_for_the_timings(
     for name in ("one", "two"):
         run_batch(["in"], formats=["text"], outdir=tmp_path / name, executor=SerialExecutor())
         page = (tmp_path / name / "report.html").read_text(encoding="utf-8")
-        pages.append([line for line in page.splitlines() if 'id="run"' not in line])
+        pages.append([line for line in page.splitlines() if 'id="fact-run"' not in line])
     assert pages[0] == pages[1]
     assert len(pages[0]) == len(page.splitlines()) - 1
 
@@ -237,6 +240,53 @@ def test_plain_text_documents_go_through_the_batch_like_any_other(
     # The text outputs are .txt files the text loader reads: never taken as inputs again.
     again = run_batch(["in"], formats=["xml", "text"], outdir="out", executor=SerialExecutor())
     assert [r["outcome"] for r in again.records()] == ["skipped", "skipped"]
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="file names are bytes on Linux only")
+def test_a_file_name_that_is_not_utf8_is_read_and_reported(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "in").mkdir()
+    name = os.fsdecode(b"b\xe1o c\xe1o.yaml")  # Latin-1 "báo cáo": lone surrogates here
+    write_yaml(tmp_path / "in" / name, minimal_report())
+    write_yaml(tmp_path / "in" / "other.yaml", minimal_report())
+    report = run_batch(["in"], formats=["text"], outdir="out", executor=SerialExecutor())
+    assert (report.documents, report.failed) == (2, 0)
+    odd, _ = report.records()
+    assert odd["input"] == "in/b\ufffdo c\ufffdo.yaml" and odd["outcome"] == "ok"
+    assert (tmp_path / "out" / os.fsdecode(b"b\xe1o c\xe1o.txt")).is_file()
+    assert "in/b\ufffdo c\ufffdo.yaml" in report.html_path.read_text(encoding="utf-8")
+    again = run_batch(["in"], formats=["text"], outdir="out", executor=SerialExecutor())
+    assert [r["outcome"] for r in again.records()] == ["skipped", "skipped"]
+
+
+def _write_slowly(path: str, started: Any) -> None:
+    import time
+
+    from bcpipe.atomic import atomic_writer
+    from bcpipe.batch.worker import exit_on_terminate
+
+    exit_on_terminate()
+    with atomic_writer(path) as handle:
+        handle.write(b"half of a PDF")
+        started.set()
+        time.sleep(60)
+
+
+def test_a_worker_stopped_while_writing_leaves_no_temporary_file(tmp_path: Path) -> None:
+    # ^C stops the pool with SIGTERM: an output being written then must not stay half-done.
+    import multiprocessing
+
+    context = multiprocessing.get_context("spawn")
+    started = context.Event()
+    process = context.Process(target=_write_slowly, args=(str(tmp_path / "a.pdf"), started))
+    process.start()
+    assert started.wait(60)
+    process.terminate()
+    process.join(60)
+    assert process.exitcode == 128 + 15  # unwound, not killed on the spot
+    assert list(tmp_path.iterdir()) == []
 
 
 # -- failures --------------------------------------------------------------------------
@@ -312,6 +362,23 @@ def test_unreadable_files_and_crashing_plugins_are_reported_and_the_rest_goes_on
     assert (
         (out / "in" / "huyen-a" / "xa-00.crash").read_text(encoding="utf-8").startswith("Kết quả")
     )
+
+
+def test_the_summary_counts_a_failed_document_with_error_findings_as_failed(
+    tmp_path: Path,
+) -> None:
+    plugins = write_plugin(tmp_path / "plugins", "crashy", CRASHING)
+    data = minimal_report()
+    data["recipients"], data["subject"] = [], "EXPORT fails, and no recipients (BC301)"
+    write_yaml(tmp_path / "in" / "a.yaml", data)
+    report = run_batch(
+        [tmp_path / "in"], formats=["crashy"], outdir=tmp_path / "out",
+        plugins_dir=plugins, executor=SerialExecutor(),
+    )  # fmt: skip
+    (record,) = report.records()
+    assert record["outcome"] == "failed" and [f["code"] for f in record["findings"]] == ["BC301"]
+    counts = summary_text(report).splitlines()[1]
+    assert counts == "  ok 0, with error findings 0, failed 1, skipped 0"
 
 
 KILLER = """

@@ -182,3 +182,45 @@ def test_a_string_with_lone_surrogates_is_a_source_error() -> None:
 
     with pytest.raises(bcpipe.SourceError, match="not UTF-8"):
         bcpipe.Pipeline().loads("type: bao_cao\nplace: \ud800\n", kind="yaml")
+
+
+def test_an_output_that_cannot_be_written_is_a_clear_error(tmp_path: Path) -> None:
+    code, _, err = run("export", str(SAMPLE_YAML), "--to", "text", "-o", str(tmp_path))
+    assert code == 2 and err == f"bcpipe: {tmp_path}: cannot write the output: Is a directory\n"
+    assert list(tmp_path.iterdir()) == []  # no temporary file left
+    code, _, err = run("export", str(SAMPLE_YAML), "--to", "text", "-o", "/proc/none/x.txt")
+    assert code == 2 and "cannot write the output" in err and "internal error" not in err
+
+
+def test_export_says_which_plugins_failed(tmp_path: Path) -> None:
+    (tmp_path / "broken.py").write_text("import no_such_module\n", encoding="utf-8")
+    target = tmp_path / "out.txt"
+    argv = ["--plugins-dir", str(tmp_path), "--lang", "en"]
+    code, _, err = run("export", str(SAMPLE_YAML), "--to", "text", "-o", str(target), *argv)
+    assert code == 0 and target.exists()  # the document is still exported …
+    assert err.startswith("bcpipe: warning: BC901 Plugin broken could not be loaded")  # … said
+    code, _, err = run("export", str(SAMPLE_YAML), "--to", "upper", *argv)
+    assert code == 2 and "plugin broken failed: cannot import" in err
+    assert "no exporter for 'upper'" in err
+
+
+def test_a_reader_that_goes_away_ends_the_command_quietly() -> None:
+    # stdout a pipe whose reader has gone: the first write fails (EPIPE), as it does
+    # when `| head` has read enough.
+    code = (
+        "import os, sys\n"
+        "read, write = os.pipe(); os.close(read); os.dup2(write, 1)\n"
+        "from bcpipe.cli import main\n"
+        "sys.exit(main(['rules', '--format', 'json']))\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, check=False)
+    assert (result.returncode, result.stderr) == (0, b"")
+
+
+def test_a_folder_or_a_self_referencing_yaml_is_named_plainly(tmp_path: Path) -> None:
+    code, _, err = run("validate", str(tmp_path))
+    assert code == 2 and "is a directory, not a document file" in err
+    looped = tmp_path / "loop.yaml"
+    looped.write_text("a: &a [*a]\n", encoding="utf-8")
+    code, _, err = run("validate", str(looped))
+    assert code == 2 and "nested too deeply" in err and "RecursionError" not in err

@@ -7,6 +7,7 @@ read, a format is unknown, an export failed, or the command line was wrong.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import sys
@@ -26,8 +27,10 @@ from bcpipe.batch import (
     run_batch,
     summary_text,
 )
-from bcpipe.errors import BcpipeError
+from bcpipe.errors import BcpipeError, UnknownFormatError
+from bcpipe.failures import PLUGIN_FAILURE_CODES
 from bcpipe.findings import ValidationResult
+from bcpipe.model import Document
 from bcpipe.pipeline import Pipeline
 from bcpipe.schema import document_schema_json
 
@@ -224,12 +227,24 @@ def _validate(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     return exit_code
 
 
-def _export(args: argparse.Namespace, out: TextIO) -> int:
+def _export(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     pipeline = _pipeline(args)
-    pipeline.exporter(args.fmt)  # an unknown format fails before the file is read
-    data = pipeline.export(pipeline.load(args.file, kind=args.kind), args.fmt)
+    try:
+        pipeline.exporter(args.fmt)  # an unknown format fails before the file is read
+    except UnknownFormatError:
+        for problem in pipeline.problems:  # the missing exporter's plugin may be one of them
+            err.write(f"bcpipe: warning: plugin {problem.plugin} failed: {problem.message}\n")
+        raise
+    # A plugin that failed changes what is exported (a transform skipped): say so, as
+    # validate would.
+    document = _warn_plugin_failures(pipeline, pipeline.load(args.file, kind=args.kind), err)
+    data = pipeline.export(document, args.fmt)
     if args.output and args.output != "-":
-        write_bytes_atomic(args.output, data)
+        try:
+            write_bytes_atomic(args.output, data)
+        except OSError as exc:
+            reason = exc.strerror or str(exc)
+            raise UsageError(f"{args.output}: cannot write the output: {reason}") from None
     else:
         out.flush()
         buffer = getattr(out, "buffer", None)
@@ -239,6 +254,16 @@ def _export(args: argparse.Namespace, out: TextIO) -> int:
         else:
             out.write(data.decode("utf-8", errors="replace"))
     return EXIT_OK
+
+
+def _warn_plugin_failures(pipeline: Pipeline, document: Document, err: TextIO) -> Document:
+    """Write the plugin failures (BC9xx) found validating ``document``; the validated
+    document, which export does not prepare again."""
+    result = pipeline.validate(document)
+    for finding in result.findings:
+        if finding.code in PLUGIN_FAILURE_CODES:
+            err.write(f"bcpipe: warning: {finding.code} {finding.message}\n")
+    return result.document
 
 
 def _executor(args: argparse.Namespace) -> Executor:
@@ -333,7 +358,7 @@ def main(
         if args.command == "validate":
             return _validate(args, out, err)
         if args.command == "export":
-            return _export(args, out)
+            return _export(args, out, err)
         if args.command == "batch":
             return _batch(args, out, err)
         if args.command == "plugins":
@@ -348,6 +373,13 @@ def main(
     except KeyboardInterrupt:
         err.write("bcpipe: interrupted\n")
         return EXIT_INTERRUPTED
+    except BrokenPipeError:
+        # The reader went away (`bcpipe rules | head`): what it wanted it has. Point
+        # stdout at /dev/null so that the interpreter's last flush does not fail too.
+        if out is sys.stdout:
+            with contextlib.suppress(OSError, ValueError):
+                os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_OK
     except Exception as exc:
         if getattr(args, "debug", False):
             raise

@@ -4,7 +4,13 @@ from __future__ import annotations
 
 from bcpipe.findings import Check, Severity
 
-__all__ = ["COMPONENTS_FAILED", "PLUGIN_NOT_LOADED", "RULE_FAILED", "TRANSFORM_FAILED"]
+__all__ = [
+    "COMPONENTS_FAILED",
+    "PLUGIN_FAILURE_CODES",
+    "PLUGIN_NOT_LOADED",
+    "RULE_FAILED",
+    "TRANSFORM_FAILED",
+]
 
 RULE_FAILED = Check(
     "BC900",
@@ -29,4 +35,8 @@ TRANSFORM_FAILED = Check(
     Severity.ERROR,
     vi="Bước biến đổi {transform} của plugin {plugin} bị lỗi và đã bị bỏ qua: {error}",
     en="Transform {transform} of plugin {plugin} crashed and was skipped: {error}",
+)
+
+PLUGIN_FAILURE_CODES = frozenset(
+    check.code for check in (RULE_FAILED, PLUGIN_NOT_LOADED, COMPONENTS_FAILED, TRANSFORM_FAILED)
 )

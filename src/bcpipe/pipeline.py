@@ -242,6 +242,14 @@ class Pipeline:
             result = loader.load(raw, LoadContext(name, self.settings))
         except BcpipeError:
             raise
+        except RecursionError:
+            if self.debug:
+                raise
+            raise SourceError(
+                name,
+                "the data is nested too deeply to be a document (or, in YAML, an alias "
+                "refers to the node that contains it)",
+            ) from None
         except Exception as exc:
             if self.debug:
                 raise
@@ -264,6 +272,13 @@ class Pipeline:
         suffix = path.suffix.lower()
         if suffix in self._suffixes:
             return self._suffixes[suffix]
+        # What is wrong with the path itself says more than its suffix.
+        if path.is_dir():
+            raise SourceError(
+                name, "is a directory, not a document file (bcpipe batch reads folders)"
+            )
+        if not path.exists():
+            raise SourceError(name, "file not found")
         known = ", ".join(sorted(self._suffixes)) or "none"
         raise SourceError(
             name, f"unknown file kind {suffix or '(no suffix)'!r}; known suffixes: {known}"

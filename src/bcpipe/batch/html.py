@@ -160,7 +160,7 @@ def write_html(
         put(f"<title>{_e(title)}</title>\n<style>{_STYLE}</style>\n</head>\n<body>\n")
         put(f'<h1>{_e(title)}</h1>\n<table class="facts">\n')
         for label, value in facts:  # "run" (the timings) is the one row that varies
-            put(f'<tr id="{label.replace(" ", "-")}"><th>{_e(words[label])}</th>')
+            put(f'<tr id="fact-{label.replace(" ", "-")}"><th>{_e(words[label])}</th>')
             put(f"<td>{_e(value)}</td></tr>\n")
         put("</table>\n")
         _filters(put, report, words)

@@ -47,6 +47,7 @@ class Totals:
     documents: int = 0
     outcomes: dict[str, int] = field(default_factory=lambda: dict.fromkeys(OUTCOMES, 0))
     with_errors: int = 0
+    skipped_with_errors: int = 0  # of with_errors: their findings from an earlier run
     outputs: int = 0
     by_severity: dict[str, int] = field(default_factory=lambda: {s.value: 0 for s in Severity})
     by_code: dict[str, CodeCount] = field(default_factory=dict)
@@ -71,6 +72,7 @@ class Totals:
                 count.documents += 1
             errors = errors or severity == Severity.ERROR.value
         self.with_errors += errors
+        self.skipped_with_errors += errors and record["outcome"] == "skipped"
 
     def codes(self) -> list[CodeCount]:
         """The codes found, most serious first, then by code."""
@@ -168,8 +170,8 @@ def summary_text(report: BatchReport) -> str:
         f"  ok {outcomes['ok']}, with error findings {outcomes['findings']}, "
         f"failed {outcomes['failed']}, skipped {outcomes['skipped']}"
     )
-    if totals.with_errors > outcomes["findings"]:
-        counts += f" ({totals.with_errors - outcomes['findings']} skipped with error findings)"
+    if totals.skipped_with_errors:
+        counts += f" ({totals.skipped_with_errors} skipped with error findings)"
     lines = [
         f"{totals.documents} document{'s' * (totals.documents != 1)} in "
         f"{report.seconds:.2f} s ({report.documents_per_second:.1f} documents/s; "

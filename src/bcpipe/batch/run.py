@@ -103,8 +103,9 @@ def run_batch(
     # The records wait on disk for the reports, beside the outputs (where there is room
     # for them); an anonymous file leaves nothing behind, even if the batch is killed.
     with tempfile.TemporaryFile(dir=out) as spool:
-        for done, record in enumerate(executor.run(options, tasks), 1):
-            spool.write(json.dumps(record, ensure_ascii=False).encode("utf-8") + b"\n")
+        for done, found_record in enumerate(executor.run(options, tasks), 1):
+            line, record = _printable(found_record)
+            spool.write(line + b"\n")
             totals.add(record)
             if progress is not None:
                 progress(done, len(found), record)
@@ -124,6 +125,26 @@ def run_batch(
         write_json(report.json_path, _head(pipeline, report, plugins_used, kind), spooled(spool))
         write_html(report.html_path, report, spooled(spool), pipeline.language)
     return report
+
+
+def _printable(record: Record) -> tuple[bytes, Record]:
+    """The record as one line of UTF-8 JSON, and the record that line holds.
+
+    A file name that is not UTF-8 reaches Python with lone surrogates in place of its
+    bytes; no report can print those, so they become U+FFFD (the file is still read and
+    its outputs written under its real name).
+    """
+    line = json.dumps(record, ensure_ascii=False)
+    try:
+        return line.encode("utf-8"), record
+    except UnicodeEncodeError:
+        try:  # one U+FFFD a byte, as the file manager shows it
+            raw = line.encode("utf-8", "surrogateescape")
+        except UnicodeEncodeError:  # a surrogate that stands for no byte
+            raw = line.encode("utf-8", "surrogatepass")
+        safe = raw.decode("utf-8", "replace")
+        printable: Record = json.loads(safe)
+        return safe.encode("utf-8"), printable
 
 
 def _extensions(pipeline: Pipeline, formats: list[str]) -> dict[str, str]:

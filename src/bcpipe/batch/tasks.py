@@ -181,15 +181,14 @@ def _process(pipeline: Pipeline, task: Task, fingerprint: str) -> Record:
         _forget(task, [])
         record["outcome"], record["error"] = "failed", "; ".join(errors)
         return record
-    keep = json.dumps(
-        {**record, "fingerprint": fingerprint, "input_stat": input_stat, "run": task.run},
-        ensure_ascii=False,
+    keep = json.dumps(  # ASCII: a file name that is not UTF-8 comes back as it was
+        {**record, "fingerprint": fingerprint, "input_stat": input_stat, "run": task.run}
     )
     # Only a cache, so a plain write: a record cut short (a crash, a power cut) is not
     # JSON, and the next run just redoes the document.
     target = _target(task, task.record)
     target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_bytes(keep.encode("utf-8"))
+    target.write_bytes(keep.encode("ascii"))
     return record
 
 

@@ -18,7 +18,7 @@ from bcpipe.batch.options import PipelineOptions
 from bcpipe.batch.tasks import Record, Task, process
 from bcpipe.pipeline import Pipeline
 
-__all__ = ["WorkerPipeline", "pipeline_for", "run_tasks", "serve"]
+__all__ = ["WorkerPipeline", "exit_on_terminate", "pipeline_for", "run_tasks", "serve"]
 
 
 @dataclass(slots=True)
@@ -61,6 +61,20 @@ def run_tasks(options: PipelineOptions, tasks: Sequence[Task]) -> list[Record]:
     return [worker.process(task) for task in tasks]
 
 
+def exit_on_terminate() -> None:
+    """Make SIGTERM (the parent stopping its pool on ^C) unwind this process.
+
+    Python's default for SIGTERM ends the process on the spot; as an exception, it lets
+    every ``finally`` run, so that an output being written removes its temporary file
+    instead of leaving it in the output folder.
+    """
+
+    def stop(signum: int, frame: object) -> None:
+        raise SystemExit(128 + signum)
+
+    signal.signal(signal.SIGTERM, stop)
+
+
 def serve(conn: Connection, options: PipelineOptions) -> None:
     """A local pool worker: build the pipeline, say so, then answer tasks until told to stop.
 
@@ -70,6 +84,7 @@ def serve(conn: Connection, options: PipelineOptions) -> None:
     """
     # ^C goes to the whole process group: the parent alone decides what to do with it.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    exit_on_terminate()
     try:
         worker = pipeline_for(options)
     except Exception as exc:  # e.g. a plugin module the parent imports and this one cannot
