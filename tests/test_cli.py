@@ -129,6 +129,7 @@ def test_rules_lists_every_code() -> None:
     rows = json.loads(out)["rules"]
     codes = [r["code"] for r in rows]
     assert codes == sorted(codes) and {"BC101", "BC203", "BC302", "BC401"} <= set(codes)
+    assert {"BC900", "BC901", "BC902", "BC903"} <= set(codes)  # the pipeline's own
     code, out, _ = run("rules", "--lang", "en")
     assert code == 0 and "BC302  error    recipients" in out
 

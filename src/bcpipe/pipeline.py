@@ -178,10 +178,13 @@ class Pipeline:
         return [rule for rule, _ in self._rules]
 
     def checks(self) -> list[tuple[str, Check]]:
-        """Every finding code the rules and loaders declare, with who declares it."""
+        """Every finding code the rules and loaders declare, with who declares it, and
+        the pipeline's own (BC900-BC903, a plugin that failed)."""
         declared = [(rule.name, check) for rule, _ in self._rules for check in rule.checks]
         for name, (loader, _) in sorted(self._loaders.items()):
             declared.extend((f"{name} loader", check) for check in loader.checks)
+        failures = (RULE_FAILED, PLUGIN_NOT_LOADED, COMPONENTS_FAILED, TRANSFORM_FAILED)
+        declared.extend(("pipeline", check) for check in failures)
         return declared
 
     @property
