@@ -78,6 +78,25 @@ def test_mentions_include_unreadable_citations_but_not_ordinary_words() -> None:
     assert [c.code for c in find_citations(text)] == ["7/UBND-VP"]
 
 
+def test_forms_without_so_with_a_comma_and_van_ban_are_read() -> None:
+    (decree,) = find_citations(
+        "theo Nghị định 30/2020/NĐ-CP ngày 05/3/2020 của Chính phủ về công tác văn thư"
+    )
+    assert (decree.type_name, decree.code, decree.year, decree.issuer) == (
+        "Nghị định", "30/2020/NĐ-CP", 2020, "Chính phủ",
+    )  # fmt: skip
+    (letter,) = find_citations(BASIS.replace("1440/STTTT-TTBCXB ngày", "1440/STTTT-TTBCXB, ngày"))
+    assert letter.date == CalendarDate(day=8, month=12, year=2022)
+    assert letter.issuer == "Sở Thông tin và Truyền thông tỉnh Bình Định"
+    assert letter.subject and letter.subject.startswith("báo cáo kết quả")
+    (generic,) = find_citations(BASIS.replace("Công văn số", "Văn bản số"))
+    assert (generic.type_name, generic.code) == ("Văn bản", "1440/STTTT-TTBCXB")
+    # Without "số", a number with a notation after a kind, nothing less.
+    text = "Kế hoạch 59/KH-UBND; Kế hoạch 1/3 chỉ tiêu; kế hoạch 2023/ năm; Kế hoạch số 60/KH-UBND"
+    assert [m.type_name for m in find_mentions(text)] == ["Kế hoạch", "Kế hoạch"]
+    assert [c.code for c in find_citations(text)] == ["59/KH-UBND", "60/KH-UBND"]
+
+
 def test_parse_citation_reads_exactly_one() -> None:
     parsed = parse_citation("Kế hoạch số 59/KH-UBND ngày 09/6/2022")
     assert parsed is not None and parsed.date == CalendarDate(day=9, month=6, year=2022)

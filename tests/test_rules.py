@@ -93,6 +93,13 @@ INVALID: list[tuple[str, Callable[[Data], None]]] = [
     ("BC305", recipients(HUYEN, {"kind": "archive"})),
     ("BC306", closing("Kính báo cáo Sở Nội vụ biết./.")),
     ("BC307", recipients({"name": "Sở Nội vụ"}, ARCHIVE)),
+    (
+        "BC307",  # the request cited as "Văn bản số"
+        lambda d: (
+            basis_text(REQUEST.replace("Công văn", "Văn bản"))(d)
+            or recipients({"name": "Sở Nội vụ"}, ARCHIVE)(d)
+        ),
+    ),
     ("BC308", recipients(HUYEN, {"name": "Ủy ban nhân dân huyện Tuy Phước"}, ARCHIVE)),
     ("BC309", recipients({"kind": "as_above"}, HUYEN, ARCHIVE)),
     ("BC310", recipients(HUYEN, ARCHIVE, ARCHIVE)),
@@ -105,6 +112,12 @@ INVALID: list[tuple[str, Callable[[Data], None]]] = [
         "BC203",
         basis_text(
             "Thực hiện Kế hoạch số 5/QĐ-UBND ngày 02/01/2023 của UBND huyện Tuy Phước về việc x"
+        ),
+    ),
+    (
+        "BC203",  # without "số"
+        basis_text(
+            "Thực hiện Kế hoạch 5/QĐ-UBND ngày 02/01/2023 của UBND huyện Tuy Phước về việc x"
         ),
     ),
     ("BC204", basis_text(REQUEST.replace("15/02/2023", "15/04/2023"))),
@@ -225,6 +238,11 @@ VALID: list[tuple[str, Callable[[Data], None]]] = [
             + "; Nghị định số 30/2020/NĐ-CP ngày 05/3/2020 của Chính phủ về công tác văn thư."
         ),
     ),
+    (
+        "a comma before the date",
+        basis_text(REQUEST.replace("210/UBND-VX ngày", "210/UBND-VX, ngày")),
+    ),
+    ("a request cited as Văn bản", basis_text(REQUEST.replace("Công văn", "Văn bản"))),
     (
         "own plan without issuer",
         basis_text(REQUEST + "; Kế hoạch số 5/KH-UBND ngày 02/01/2023 về việc chuyển đổi số."),

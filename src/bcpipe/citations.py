@@ -5,7 +5,8 @@
 
 :func:`find_citations` returns each citation with its exact words (``text``) and its
 parts; :func:`find_mentions` returns every place where words *look* like a citation
-("<kind> số <digits>…"), so that a rule can report the ones that could not be read.
+("<kind> số <digits>…", "<kind> <digits>/<notation>"), so that a rule can report the
+ones that could not be read.
 
 Every pattern here is linear in the input: bounded repetitions, no nested quantifiers,
 so that a hostile megabyte of text is read in time proportional to its size.
@@ -49,10 +50,12 @@ _SUBJECT = (
     r"(?:về(?:\s{1,5}việc)?|V/v)\s{1,5}(?P<subject>[^;\n]{1,400}?)"
     r"(?=\s{0,5}[,;]|\.(?:\s|$)|\s{0,5}$)"
 )
-_TAIL = rf"(?:\s{{1,5}}{_DATE})?(?:\s{{1,5}}{_ISSUER})?(?:\s{{1,5}}{_SUBJECT})?"
+# Each part may follow a comma ("… 1440/STTTT-TTBCXB, ngày 08/12/2022 của …").
+_TAIL = rf"(?:,?\s{{1,5}}{_DATE})?(?:,?\s{{1,5}}{_ISSUER})?(?:,?\s{{1,5}}{_SUBJECT})?"
 
+# "số" may be left out ("Nghị định 30/2020/NĐ-CP"): the number and notation then say it.
 _NUMBERED_RE = re.compile(
-    rf"\b(?P<type>{_type_alternation(_NUMBERED)})\s{{1,5}}số\s{{0,3}}:?\s{{0,3}}"
+    rf"\b(?P<type>{_type_alternation(_NUMBERED)})\s{{1,5}}(?:số\s{{0,3}}:?\s{{0,3}})?"
     rf"(?:(?P<num>\d{{1,8}})/(?:(?P<year>\d{{4}})/)?(?P<notation>{_WORD}(?:-{_WORD}){{1,4}})"
     rf"|(?P<pnum>\d{{1,8}})-(?P<pnotation>[A-Za-zĐđ]{{1,10}}/{_WORD}))"
     rf"(?![-/\w]){_TAIL}"
@@ -67,6 +70,9 @@ _BY_NAME_RE = re.compile(
 # first and only then for a kind in the few words before it.
 # (No leading \b: it would stop the regex engine from skipping ahead to the literal "số".)
 _NUMBER_WORD = re.compile(r"số\s{0,3}:?\s{0,3}(?=[0-9/])")
+# Without "số", only a number with a notation after a kind is a mention ("Kế hoạch
+# 59/KH-UBND"): "Kế hoạch 1/3" is not one.
+_BARE_NOTATION = re.compile(r"(?<![\w/])\d{1,8}/(?:\d{4}/)?(?=[A-ZĐ])")
 _KIND_BEFORE = re.compile(rf"(?<!\w)(?P<type>{_type_alternation(_NUMBERED)})\s{{1,5}}$")
 _WINDOW = 40  # longer than "Thông tư liên tịch" + spaces
 
@@ -180,20 +186,27 @@ def _build(match: re.Match[str], numbered: bool, known: Sequence[Citation]) -> C
 
 
 def find_mentions(text: str) -> list[Mention]:
-    """Every "<kind> số <number…>" in ``text``, readable or not."""
+    """Every "<kind> số <number…>" and "<kind> <number>/<notation>" in ``text``, readable
+    or not, in order of appearance."""
     mentions: list[Mention] = []
-    if "số" not in text:
-        return mentions
-    for number in _NUMBER_WORD.finditer(text):
-        if number.start() and text[number.start() - 1].isalnum():
-            continue  # "số" inside a longer word
-        window_start = max(0, number.start() - _WINDOW)
-        kind = _KIND_BEFORE.search(text, window_start, number.start())
-        if kind:
-            mentions.append(
-                Mention(kind.start(), number.end(), _canonical_type(kind.group("type")))
-            )
+    if "số" in text:
+        for number in _NUMBER_WORD.finditer(text):
+            if number.start() and text[number.start() - 1].isalnum():
+                continue  # "số" inside a longer word
+            mentions.extend(_kind_before(text, number))
+    if "/" in text:
+        bare = [m for number in _BARE_NOTATION.finditer(text) for m in _kind_before(text, number)]
+        if bare:
+            mentions = sorted(mentions + bare, key=lambda mention: mention.start)
     return mentions
+
+
+def _kind_before(text: str, number: re.Match[str]) -> list[Mention]:
+    """The mention whose number starts ``number``, if a kind stands just before it."""
+    kind = _KIND_BEFORE.search(text, max(0, number.start() - _WINDOW), number.start())
+    if kind is None:
+        return []
+    return [Mention(kind.start(), number.end(), _canonical_type(kind.group("type")))]
 
 
 def find_citations(text: str, *, known: Sequence[Citation] = ()) -> list[Citation]:
@@ -205,7 +218,7 @@ def find_citations(text: str, *, known: Sequence[Citation] = ()) -> list[Citatio
     a model costs more than reading the words.
     """
     found: list[tuple[int, Citation]] = []
-    if "số" in text:  # most paragraphs cite nothing: no "số", no mention
+    if "số" in text or "/" in text:  # most paragraphs cite nothing: no mention
         for mention in find_mentions(text):
             match = _NUMBERED_RE.match(text, mention.start)
             if match:

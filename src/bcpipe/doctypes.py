@@ -152,6 +152,7 @@ def _citable() -> dict[str, CitableType]:
         ("Thông tư liên tịch", ("TTLT",)),
         ("Nghị quyết liên tịch", ("NQLT",)),
         ("Kết luận", ("KL",)),
+        ("Văn bản", ()),  # any document, most often an official letter
     ):
         table[name] = CitableType(name, abbreviations)
     for name in ("Hiến pháp", "Bộ luật", "Luật", "Pháp lệnh"):

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 import bcpipe
 from bcpipe import Check, Document, Finding, RuleContext, Severity
 from bcpipe.citations import find_mentions, parse_citation
-from bcpipe.doctypes import DocumentType, citable_type
+from bcpipe.doctypes import CITABLE_TYPES, DocumentType, citable_type
 from bcpipe.model import Citation, TextBlock
 from bcpipe.source import ModelPath
 from bcpipe.walk import iter_text_blocks
@@ -91,6 +91,7 @@ _DATE_AFTER = re.compile(r"\s{1,5}ngày\s{0,5}(?P<words>[^\s,;]{0,20}(?:\s{1,3}[
 _COMPARED = ("type_name", "number", "year", "notation", "date", "issuer")
 # Party documents use their own table of codes (Hướng dẫn 36-HD/VPTW): Quy định is "QĐi".
 _PARTY_CODES = {"Quy định": ("QĐi",)}
+_TYPE_CODES = frozenset(code for kind in CITABLE_TYPES.values() for code in kind.abbreviations)
 _TYPE_CODES = frozenset(t.abbreviation for t in DocumentType if t.abbreviation)
 
 
@@ -123,8 +124,8 @@ def _citation_issuer_code(citation: Citation) -> str | None:
     if citation.notation is None or citation.is_party or citation.year is not None:
         return None
     groups = citation.notation.split("-")
-    typed = bool(_expected_codes(citation))
-    if typed:
+    typed = bool(_expected_codes(citation)) or (len(groups) > 1 and groups[0] in _TYPE_CODES)
+    if typed:  # a kind with a code, or a "Văn bản số 59/KH-UBND" that names a plan
         return groups[1] if len(groups) > 1 else None
     return groups[0]
 
