@@ -225,3 +225,13 @@ def test_a_folder_or_a_self_referencing_yaml_is_named_plainly(tmp_path: Path) ->
     looped.write_text("a: &a [*a]\n", encoding="utf-8")
     code, _, err = run("validate", str(looped))
     assert code == 2 and "nested too deeply" in err and "RecursionError" not in err
+
+
+def test_misspelt_options_are_said_not_ignored(tmp_path: Path) -> None:
+    sample = str(SAMPLE_YAML)
+    code, _, err = run("validate", sample, "--ignore", "BC305,BC999", "--disable", "sectons")
+    assert code == 0
+    assert "--ignore BC999: no rule reports this code" in err and "BC305:" not in err
+    assert "--disable sectons: no plugin has this name" in err
+    code, out, err = run("validate", sample, "--plugins-dir", str(tmp_path / "nowhere"))
+    assert code == 2 and out == "" and err.endswith("nowhere: no such folder\n")

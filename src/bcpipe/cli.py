@@ -13,6 +13,7 @@ import os
 import sys
 import tomllib
 from collections.abc import Sequence
+from importlib.metadata import entry_points
 from pathlib import Path
 from typing import Any, TextIO
 
@@ -169,6 +170,9 @@ def _pipeline_options(args: argparse.Namespace, ignore: Sequence[str] = ()) -> d
     disabled = [*args.disable]
     env = os.environ.get("BCPIPE_DISABLE_PLUGINS", "")
     disabled.extend(name.strip() for name in env.split(",") if name.strip())
+    for folder in args.plugins_dir:
+        if not Path(folder).is_dir():
+            raise UsageError(f"--plugins-dir {folder}: no such folder")
     return {
         "plugins_dir": args.plugins_dir or None,
         "load_entrypoints": not args.no_entrypoints,
@@ -182,6 +186,19 @@ def _pipeline_options(args: argparse.Namespace, ignore: Sequence[str] = ()) -> d
 
 def _pipeline(args: argparse.Namespace, ignore: Sequence[str] = ()) -> Pipeline:
     return Pipeline(**_pipeline_options(args, ignore))
+
+
+def _warn_unknown_names(pipeline: Pipeline, args: argparse.Namespace, err: TextIO) -> None:
+    """A misspelt --ignore code or --disable name would silently do nothing: say so."""
+    known_codes = {check.code for _, check in pipeline.checks()}
+    for code in _codes(getattr(args, "ignore", [])):
+        if code not in known_codes:
+            err.write(f"bcpipe: warning: --ignore {code}: no rule reports this code\n")
+    known_plugins = {entry.name for entry in entry_points(group="bcpipe")}
+    known_plugins.update(Path(f).stem for d in args.plugins_dir for f in Path(d).glob("*.py"))
+    for name in args.disable:
+        if name not in known_plugins:
+            err.write(f"bcpipe: warning: --disable {name}: no plugin has this name\n")
 
 
 def _codes(values: Sequence[str]) -> list[str]:
@@ -203,6 +220,7 @@ def _print_result(name: str, result: ValidationResult, out: TextIO) -> None:
 
 def _validate(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     pipeline = _pipeline(args, _codes(args.ignore))
+    _warn_unknown_names(pipeline, args, err)
     exit_code = EXIT_OK
     reports: list[dict[str, Any]] = []
     for name in args.files:
@@ -229,6 +247,7 @@ def _validate(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
 def _export(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     pipeline = _pipeline(args)
+    _warn_unknown_names(pipeline, args, err)
     try:
         pipeline.exporter(args.fmt)  # an unknown format fails before the file is read
     except UnknownFormatError:
