@@ -125,6 +125,11 @@ def _error(
             "binary.yaml: this is a binary file",
         ),
         (
+            "notepad.txt",
+            "BÁO CÁO\r\n".encode("utf-16"),
+            "notepad.txt:1: this text is in UTF-16, not UTF-8; save the file as UTF-8",
+        ),
+        (
             "latin1.yaml",
             "type: bao_cao\nplace: Tuy Ph\xe6\n".encode("latin-1"),
             "latin1.yaml:2: not UTF-8 text",

@@ -66,6 +66,10 @@ def decode_text(data: bytes, source: str | None) -> str:
     """
     from bcpipe.errors import SourceError
 
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):  # Notepad's "Unicode"
+        raise SourceError(
+            source, "this text is in UTF-16, not UTF-8; save the file as UTF-8", line=1
+        )
     if b"\x00" in data[:8192]:
         raise SourceError(source, "this is a binary file, not a text document")
     try:
