@@ -212,7 +212,9 @@ def _print_result(name: str, result: ValidationResult, out: TextIO) -> None:
         f"{name}: {status}, {counts['error']} error(s), {counts['warning']} warning(s), "
         f"{counts['info']} info\n"
     )
-    for finding in result.findings:
+    # In the order a clerk fixes them: the document as a whole, then line by line.
+    in_order = sorted(result.findings, key=lambda f: f.location.line or 0)  # stable
+    for finding in in_order:
         out.write(
             f"  {finding.severity.value} {finding.code} {finding.location}: {finding.message}\n"
         )
