@@ -283,13 +283,24 @@ def read_text(text: str, ctx: LoadContext) -> Loaded:
             text=raw.text,
         )
     doc.put(("body",), body, rest[0].line if rest else None)
+    # Stray lines of the signature zone join the closing, before its last paragraph when
+    # that one carries the end mark "./." (the text ends there, so the mark stays last).
+    stray_tail = [Raw("paragraph", line, words=[words], last=line) for words, line in tail.unplaced]
+    at = len(closing_raws)
+    if closing_raws and closing_raws[-1].text.endswith("./."):
+        at -= 1
+    closing_raws[at:at] = stray_tail
     closing = [paragraph_data(r, ("closing", i), notes) for i, r in enumerate(closing_raws)]
-    for words, line in tail.unplaced:
-        path = ("closing", len(closing))
-        closing.append({"text": words})
-        notes.at(path, line)
-        notes.report(UNPLACED_LINE, path, line, zone="phần ký", zone_en="signature", text=words)
-    doc.put(("closing",), closing, closing_raws[0].line if closing_raws else None)
+    for number, raw in enumerate(stray_tail, at):
+        notes.report(
+            UNPLACED_LINE,
+            ("closing", number),
+            raw.line,
+            zone="phần ký",
+            zone_en="signature",
+            text=raw.text,
+        )
+    doc.put(("closing",), closing, min((r.line for r in closing_raws), default=None))
 
     _tail_fields(doc, tail)
     evidence = Evidence(
