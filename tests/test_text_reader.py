@@ -395,11 +395,99 @@ def test_unplaced_lines_are_kept_and_reported(reader: bcpipe.Pipeline, seed_text
     )
     document = reader.loads(text, kind="text")
     unplaced = {f.location.path: f for f in document.source.findings if f.code == "BC501"}  # type: ignore[union-attr]
-    assert set(unplaced) == {("body", 0), ("closing", 1)}
+    assert set(unplaced) == {("body", 0), ("closing", 0)}
     assert unplaced[("body", 0)].location.line == line_of(text, "Bản gửi qua mạng")
-    assert unplaced[("closing", 1)].location.line == line_of(text, "Ghi chú:")
+    assert unplaced[("closing", 0)].location.line == line_of(text, "Ghi chú:")
     assert document.body[0].text == "Bản gửi qua mạng"  # type: ignore[union-attr]
-    assert document.closing[1].text == "Ghi chú: gửi kèm bản điện tử qua hệ thống"
+    # A stray line of the signature zone goes before the closing paragraph with "./.":
+    # the text still ends with the end mark (no BC404).
+    assert document.closing[0].text == "Ghi chú: gửi kèm bản điện tử qua hệ thống"
+    assert document.closing[1].text.endswith("./.")
+    assert document.source.lines["closing[0]"] == line_of(text, "Ghi chú:")  # type: ignore[union-attr]
+    assert "BC404" not in [f.code for f in bcpipe.Pipeline().validate(document).findings]
+
+
+# A stray line at each place of the heading zone, by the line it is put above: before
+# "Số:", between "Số:" and the date (or, where they share a line, under it), between the
+# date and the type, between the subject and "Kính gửi" or the basis, and between the
+# basis and the body's first section.
+STRAY_PLACES: dict[str, tuple[str, ...]] = {
+    "seed": (
+        "Số: /BC-UBND",
+        "Tuy Phước, ngày",
+        "BÁO CÁO",
+        "Thực hiện Công văn số 1440",
+        "I. KẾT QUẢ THỰC HIỆN",
+    ),
+    "bao-cao-so-tttt-2023": (
+        "Số: 215/BC-STTTT",
+        "BÁO CÁO",
+        "Kính gửi:",
+        "Thực hiện Kế hoạch số 20",
+        "I. KẾT QUẢ THỰC HIỆN",
+    ),
+    "bao-cao-xa-phuoc-son-2023": (  # one paragraph per line, "Số:" and date on one line
+        "Số:",
+        "BÁO CÁO",
+        "Kính gửi:",
+        "Thực hiện Công văn số 1025",
+        "I. TÌNH HÌNH THIỆT HẠI",
+    ),
+    "ke-hoach-ttdn-tuy-phuoc-2022": (
+        "Số: 59/KH-UBND",
+        "KẾ HOẠCH",
+        "Căn cứ Kế hoạch số 20",
+        "I. MỤC ĐÍCH, YÊU CẦU",
+    ),
+}
+STRAY_LINES = ("Bản gửi qua mạng nội bộ", "(Bản gửi qua mạng)", "ĐT: 0256 3833 123")
+STRAY_CASES = [
+    pytest.param(name, above, stray, id=f"{name}-above-{above.split()[0]}{i}-{j}")
+    for name, places in STRAY_PLACES.items()
+    for i, above in enumerate(places)
+    for j, stray in enumerate(STRAY_LINES)
+]
+
+
+def _with_stray(text: str, above: str, stray: str) -> tuple[str, int]:
+    """``text`` with the line ``stray`` put above the first line opening with ``above``
+    (with a blank line after it when the text spaces its paragraphs); and its number."""
+    start = 0 if text.startswith(above) else text.index("\n" + above) + 1
+    spaced = "\n\n" in text[text.index("Số:") : text.index("Nơi nhận")]
+    changed = text[:start] + stray + ("\n\n" if spaced else "\n") + text[start:]
+    return changed, text[:start].count("\n") + 1
+
+
+@pytest.mark.parametrize(("name", "above", "stray"), STRAY_CASES)
+def test_a_stray_line_in_the_heading_is_kept_and_the_rest_read_as_without_it(
+    reader: bcpipe.Pipeline, name: str, above: str, stray: str
+) -> None:
+    path = SEED if name == "seed" else FIXTURES / f"{name}.txt"
+    text = path.read_text(encoding="utf-8")
+    clean = reader.loads(text, kind="text")
+    changed, line = _with_stray(text, above, stray)
+    document = reader.loads(changed, kind="text")
+    unplaced = [f for f in document.source.findings if f.code == "BC501"]  # type: ignore[union-attr]
+    assert [(f.location.path, f.location.line) for f in unplaced] == [(("body", 0), line)]
+    assert stray in unplaced[0].message_vi
+    # The stray line opens the body; everything else reads as in the clean text.
+    assert (document.body[0].kind, document.body[0].text) == ("paragraph", stray)  # type: ignore[union-attr]
+    data = document.model_dump()
+    data["body"] = data["body"][1:]
+    assert data == clean.model_dump()
+    assert sorted(set(codes(document)) - {"BC501"}) == sorted(set(codes(clean)))
+
+
+def test_a_copy_mark_above_the_number_is_not_the_issuer(
+    reader: bcpipe.Pipeline, seed_doc: Document, seed_text: str
+) -> None:
+    text = seed_text.replace("Số: /BC-UBND", "BẢN SAO\n\nSố: /BC-UBND")
+    document = reader.loads(text, kind="text")
+    assert document.issuer == seed_doc.issuer  # inferred (BC505), not "BẢN SAO"
+    unplaced = [f for f in document.source.findings if f.code == "BC501"]  # type: ignore[union-attr]
+    assert [(f.location.path, f.location.line) for f in unplaced] == [
+        (("body", 0), line_of(text, "BẢN SAO"))
+    ]
 
 
 def test_type_line_lost_is_inferred_from_the_notation(

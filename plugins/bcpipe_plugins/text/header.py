@@ -132,8 +132,17 @@ _BODY_WORDS = re.compile(
 )
 
 
+# Lines in capitals above "Số:" that are not a body's name: the marks of a copy (PL I,
+# Phần II, Mục V), kept as unplaced lines rather than taken for the issuer.
+_NOT_ISSUER = frozenset(
+    fold(text)
+    for text in ("BẢN SAO", "SAO Y", "SAO Y BẢN CHÍNH", "TRÍCH SAO", "SAO LỤC", "BẢN CHÍNH")
+)
+
+
 def _issuer_like(piece: str) -> bool:
-    if len(piece) > 120 or ends_sentence(piece):
+    # A body's name has no colon: "ĐT: 0256 …", "GHI CHÚ: …" are not issuers.
+    if len(piece) > 120 or ends_sentence(piece) or ":" in piece or fold(piece) in _NOT_ISSUER:
         return False
     return is_caps(piece) or _BODY_WORDS.match(piece) is not None
 
@@ -259,5 +268,45 @@ def parse_header(lines: Sequence[Line], notes: Notes) -> tuple[Header, int]:
             first = next(i for i, line in enumerate(lines) if not line.blank)
             return Header(), first
         if not reader.line(line):
-            return reader.header, index
+            if not _anchor_ahead(lines, index + 1, reader.header):
+                return reader.header, index
+            # A stray line among the header's lines ("Bản gửi qua mạng" between "Số:"
+            # and the date): kept, and the header goes on.
+            reader.header.unplaced.append((line.text, line.number))
     return reader.header, len(lines)
+
+
+# How many lines past a line that fits no component the header may go on.
+_LOOKAHEAD = 2
+# A line of the header is short: a longer line with a date in it is a body's sentence.
+_MAX_ANCHOR_LINE = 160
+
+
+def _anchor_ahead(lines: Sequence[Line], start: int, header: Header) -> bool:
+    """One of the next few lines holds a header component not yet found (bounded look)."""
+    seen = 0
+    for line in lines[start : start + 4 * _LOOKAHEAD + 4]:
+        if line.blank or debris_kind(line.text) is not None:
+            continue
+        if _ends_header(line) or len(line.text) > _MAX_ANCHOR_LINE:
+            return False
+        for match in HEADER_ANCHOR.finditer(line.raw):
+            if _missing(match, header):
+                return True
+        seen += 1
+        if seen >= _LOOKAHEAD:
+            return False
+    return False
+
+
+def _missing(match: re.Match[str], header: Header) -> bool:
+    """The anchor ``match`` is of a component the header has not found yet."""
+    if match.group("motto"):
+        return header.country is None
+    if match.group("tagline"):
+        return header.tagline is None
+    if match.group("number"):
+        return header.number_line is None
+    if match.group("vv"):
+        return header.subject_line is None
+    return header.date_line is None

@@ -33,7 +33,14 @@ from bcpipe_plugins.text.lines import split_lines
 from bcpipe_plugins.text.notes import Notes
 from bcpipe_plugins.text.tail import Tail, parse_tail, recipient_data
 from bcpipe_plugins.text.title import TYPE_CODES, Title, parse_addressees, parse_title
-from bcpipe_plugins.text.tree import build_tree, paragraph_data, split_basis, split_closing
+from bcpipe_plugins.text.tree import (
+    build_tree,
+    paragraph_data,
+    split_basis,
+    split_closing,
+    split_strays,
+    stray_above_tree,
+)
 from bcpipe_plugins.text.writer import ENACTING_AUTHORITY
 from bcpipe_plugins.text.zones import appendix_start, tail_start
 
@@ -209,7 +216,7 @@ def read_text(text: str, ctx: LoadContext) -> Loaded:
     header, index = parse_header(lines, notes)
     title, index = parse_title(lines, index, notes, dense, header)
     _check_is_document(header, title, None, source)
-    addressees, index = parse_addressees(lines, index, notes)
+    addressees, index = parse_addressees(lines, index, notes, header.unplaced)
     tail_at = tail_start(lines, index)
     appendix_at = appendix_start(lines, tail_at)
     tail = parse_tail(lines[tail_at:appendix_at], notes)
@@ -251,27 +258,49 @@ def read_text(text: str, ctx: LoadContext) -> Loaded:
     if addressees:
         doc.put(("addressees",), [name for name, _ in addressees], addressees[0][1])
 
-    basis_raws, rest = split_basis(raws)
+    strays, rest = split_strays(raws)
+    basis_raws, rest = split_basis(rest)
     rest, closing_raws = split_closing(rest)
     doc.put(
         ("basis",),
         [paragraph_data(r, ("basis", i), notes, citations=True) for i, r in enumerate(basis_raws)],
         None,
     )
+    # Stray lines of the heading (header, title, "Kính gửi") and those right above the
+    # basis open the body, in their order; so does one right above the body's tree.
     unplaced = [Raw("paragraph", line, words=[words], last=line) for words, line in header.unplaced]
+    unplaced.extend(strays)
+    if stray_above_tree(rest):
+        unplaced.append(rest.pop(0))
     body = build_tree([*unplaced, *rest], ("body",), notes)
-    for number, (words, line) in enumerate(header.unplaced):
+    for number, raw in enumerate(unplaced):
         notes.report(
-            UNPLACED_LINE, ("body", number), line, zone="phần đầu", zone_en="header", text=words
+            UNPLACED_LINE,
+            ("body", number),
+            raw.line,
+            zone="phần đầu",
+            zone_en="header",
+            text=raw.text,
         )
     doc.put(("body",), body, rest[0].line if rest else None)
+    # Stray lines of the signature zone join the closing, before its last paragraph when
+    # that one carries the end mark "./." (the text ends there, so the mark stays last).
+    stray_tail = [Raw("paragraph", line, words=[words], last=line) for words, line in tail.unplaced]
+    at = len(closing_raws)
+    if closing_raws and closing_raws[-1].text.endswith("./."):
+        at -= 1
+    closing_raws[at:at] = stray_tail
     closing = [paragraph_data(r, ("closing", i), notes) for i, r in enumerate(closing_raws)]
-    for words, line in tail.unplaced:
-        path = ("closing", len(closing))
-        closing.append({"text": words})
-        notes.at(path, line)
-        notes.report(UNPLACED_LINE, path, line, zone="phần ký", zone_en="signature", text=words)
-    doc.put(("closing",), closing, closing_raws[0].line if closing_raws else None)
+    for number, raw in enumerate(stray_tail, at):
+        notes.report(
+            UNPLACED_LINE,
+            ("closing", number),
+            raw.line,
+            zone="phần ký",
+            zone_en="signature",
+            text=raw.text,
+        )
+    doc.put(("closing",), closing, min((r.line for r in closing_raws), default=None))
 
     _tail_fields(doc, tail)
     evidence = Evidence(

@@ -9,7 +9,7 @@ name their addressees: "Kính gửi: X." or "Kính gửi:" and "- X;" lines.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from bcpipe import DocumentType
@@ -81,6 +81,16 @@ def parse_title(
     kind = type_of_line(line.text)
     run_together = None if kind is not None else _split_type(line.text)
     if kind is None and run_together is None:
+        # A stray line above the type line ("Bản gửi qua mạng nội bộ" under the date):
+        # kept with the header's unplaced lines, and the type line read where it is.
+        ahead = strays_before(lines, index, notes, _is_type_line)
+        if ahead is not None:
+            header.unplaced.extend(ahead[0])
+            index = ahead[1]
+            line = lines[index]
+            kind = type_of_line(line.text)
+            run_together = None if kind is not None else _split_type(line.text)
+    if kind is None and run_together is None:
         if not _lost_type_subject(header, line):
             return title, index
         title.subject, title.subject_line = [line.text], line.number
@@ -119,6 +129,41 @@ def parse_title(
     return title, index
 
 
+def _is_type_line(line: Line) -> bool:
+    return type_of_line(line.text) is not None or _split_type(line.text) is not None
+
+
+#: How many stray lines may stand between two components of the heading.
+STRAY_LIMIT = 2
+# A stray line is short: a longer one is a paragraph, which only the body has.
+_STRAY_LENGTH = 120
+
+
+def is_stray(text: str) -> bool:
+    """A line that may be stray in the heading: short, no label, not "Kính gửi"."""
+    return len(text) <= _STRAY_LENGTH and not starts_block(text) and ADDRESSEE.match(text) is None
+
+
+def strays_before(
+    lines: Sequence[Line], index: int, notes: Notes, wanted: Callable[[Line], bool]
+) -> tuple[list[tuple[str, int]], int] | None:
+    """(stray lines, index of the wanted line) when at most :data:`STRAY_LIMIT` short
+    lines stand at ``index`` before a line for which ``wanted`` holds; else None.
+
+    The look is bounded: the reader stays linear in its input.
+    """
+    strays: list[tuple[str, int]] = []
+    while index < len(lines) and len(strays) < STRAY_LIMIT:
+        line = lines[index]
+        if not is_stray(line.text):
+            return None
+        strays.append((line.text, line.number))
+        index = skip(lines, index + 1, notes)
+        if index < len(lines) and wanted(lines[index]):
+            return strays, index
+    return None
+
+
 def _subject_starts(text: str) -> bool:
     return ADDRESSEE.match(text) is None and not starts_block(text)
 
@@ -126,6 +171,10 @@ def _subject_starts(text: str) -> bool:
 def _may_open_subject(text: str) -> bool:
     """Not an addressee, a numbered or bulleted line, nor an article: only words."""
     return ADDRESSEE.match(text) is None and block_marker(text) is None and not ARTICLE.match(text)
+
+
+def _is_addressee(line: Line) -> bool:
+    return ADDRESSEE.match(line.text) is not None
 
 
 def _enacting_authority(lines: Sequence[Line], index: int, notes: Notes, title: Title) -> int:
@@ -143,14 +192,21 @@ def _enacting_authority(lines: Sequence[Line], index: int, notes: Notes, title: 
 
 
 def parse_addressees(
-    lines: Sequence[Line], index: int, notes: Notes
+    lines: Sequence[Line], index: int, notes: Notes, strays: list[tuple[str, int]]
 ) -> tuple[list[tuple[str, int]], int]:
+    """The addressees after "Kính gửi"; stray lines just above it go to ``strays``."""
     start = skip(lines, index, notes)
     if start >= len(lines):
         return [], index
     match = ADDRESSEE.match(lines[start].text)
     if match is None:
-        return [], index
+        ahead = strays_before(lines, start, notes, _is_addressee)
+        if ahead is None:
+            return [], index
+        strays.extend(ahead[0])
+        start = ahead[1]
+        match = ADDRESSEE.match(lines[start].text)
+        assert match is not None
     found: list[tuple[str, int]] = []
     rest = match.group("rest").strip()
     if rest:

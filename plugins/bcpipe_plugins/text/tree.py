@@ -19,10 +19,19 @@ from bcpipe.citations import find_citations
 from bcpipe.source import ModelPath, format_path
 from bcpipe_plugins.text.blocks import Raw
 from bcpipe_plugins.text.checks import LINES_JOINED, UNPLACED_LINE
+from bcpipe_plugins.text.lines import ends_sentence, is_caps
 from bcpipe_plugins.text.notes import Notes
 from bcpipe_plugins.text.patterns import BASIS_OPENER, CLOSING_OPENER
+from bcpipe_plugins.text.title import STRAY_LIMIT, is_stray
 
-__all__ = ["build_tree", "paragraph_data", "split_basis", "split_closing"]
+__all__ = [
+    "build_tree",
+    "paragraph_data",
+    "split_basis",
+    "split_closing",
+    "split_strays",
+    "stray_above_tree",
+]
 
 Data = dict[str, Any]
 
@@ -39,6 +48,41 @@ def _level(raw: Raw) -> int:
     if raw.kind == "point":
         return 7
     return _ITEM_LEVEL if raw.label == "-" else _ITEM_LEVEL + 1
+
+
+def _stray(raw: Raw) -> bool:
+    """A block that may be a stray line: one short line of words that is no sentence."""
+    return (
+        raw.kind == "paragraph"
+        and len(raw.words) == 1
+        and raw.line == raw.last
+        and not ends_sentence(raw.text)
+        and is_stray(raw.text)
+    )
+
+
+def split_strays(raws: list[Raw]) -> tuple[list[Raw], list[Raw]]:
+    """(strays, rest): short lines of words right above the basis, such as "(Bản gửi
+    qua mạng)" between the subject and "Thực hiện …" (at most :data:`STRAY_LIMIT`)."""
+    count = 0
+    while count < min(STRAY_LIMIT, len(raws) - 1) and _stray(raws[count]):
+        count += 1
+        following = raws[count]
+        if following.kind == "paragraph" and BASIS_OPENER.match(following.text):
+            return raws[:count], raws[count:]
+    return [], raws
+
+
+def stray_above_tree(rest: Sequence[Raw]) -> bool:
+    """The body opens with a stray line (short, no sentence) right above its first
+    numbered heading: "Bản gửi qua mạng nội bộ" between the basis and "I. …".
+
+    A line in capitals without a colon is not stray there: it is an unnumbered heading.
+    """
+    if len(rest) < 2 or rest[1].kind not in ("part", "section", "clause") or not _stray(rest[0]):
+        return False
+    text = rest[0].text
+    return not is_caps(text) or ":" in text
 
 
 def split_basis(raws: list[Raw]) -> tuple[list[Raw], list[Raw]]:
