@@ -67,6 +67,39 @@ def test_a_plugins_dir_adds_a_rule_and_an_exporter(
     assert info.components == {"rules": ["xy-subject-length"], "exporters": ["shout"]}
 
 
+def test_a_plugin_in_a_folder_imports_a_helper_beside_it(
+    tmp_path: Path, minimal: dict[str, Any]
+) -> None:
+    # Two folders, each with its own _shared.py and rules.py: neither sees the other's.
+    for name, code in (("a", "XY001"), ("b", "XY002")):
+        folder = tmp_path / name
+        folder.mkdir()
+        (folder / "_shared.py").write_text(f"CODE = {code!r}\n")
+        (folder / "rules.py").write_text(
+            textwrap.dedent(
+                """
+                import bcpipe
+                from ._shared import CODE
+
+                CHECK = bcpipe.Check(CODE, bcpipe.Severity.INFO, vi="x", en="x")
+
+                @bcpipe.rule("always-" + CODE, CHECK)
+                def always(doc, ctx):
+                    return [CHECK.at(())]
+
+                @bcpipe.hookimpl
+                def bcpipe_rules():
+                    return [always]
+                """
+            )
+        )
+    doc = bcpipe.load(minimal)
+    assert bcpipe.Pipeline(plugins_dir=tmp_path / "a").validate(doc).codes() == ["XY001"]
+    assert bcpipe.Pipeline(plugins_dir=tmp_path / "b").validate(doc).codes() == ["XY002"]
+    plugins = bcpipe.Pipeline(plugins_dir=tmp_path / "a").plugins()
+    assert [p.name for p in plugins if p.source == "directory"] == ["rules"]  # not _shared
+
+
 @pytest.fixture
 def installed_package(tmp_path: Path) -> Iterator[Path]:
     """A small package installed the way pip installs one: code plus a .dist-info."""

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import difflib
 import hashlib
+import importlib.machinery
 import importlib.util
 import os
 import sys
@@ -65,12 +66,25 @@ class PluginInfo:
         }
 
 
+def _folder_package(folder: Path) -> str:
+    """The package a plugins folder's files are loaded into (made once per folder).
+
+    A package of its own per folder keeps two plugins called "rules.py" in different
+    folders apart, and lets a plugin import a helper beside it (``from ._shared import
+    x``; files starting with "_" are not plugins). Packages and modules go into
+    sys.modules because dataclasses and pickling (for process pools) look them up there.
+    """
+    location = str(folder.resolve())
+    name = f"bcpipe_local_{hashlib.sha1(location.encode()).hexdigest()[:10]}"
+    if name not in sys.modules:
+        spec = importlib.machinery.ModuleSpec(name, None, is_package=True)
+        spec.submodule_search_locations = [location]
+        sys.modules[name] = importlib.util.module_from_spec(spec)
+    return name
+
+
 def _module_from_path(path: Path) -> ModuleType:
-    # A unique module name per file keeps two plugins called "rules.py" in different
-    # folders apart; the module goes into sys.modules because dataclasses and pickling
-    # (for process pools) look modules up there.
-    digest = hashlib.sha1(str(path.resolve()).encode()).hexdigest()[:10]
-    name = f"bcpipe_local_{path.stem}_{digest}"
+    name = f"{_folder_package(path.parent)}.{path.stem}"
     if name in sys.modules:
         return sys.modules[name]
     spec = importlib.util.spec_from_file_location(name, path)
