@@ -366,3 +366,13 @@ def test_findings_are_credited_to_their_rule_and_placed_on_lines(minimal: dict[s
         assert (finding.plugin, finding.rule, finding.language) == ("notes", "xy-note", "en")
         assert finding.location.source == "doc.txt" and finding.location.line is not None
         assert finding.message == "A note"
+
+
+def test_a_hook_with_a_wrong_argument_is_one_line_naming_it(tmp_path: Path) -> None:
+    (tmp_path / "typo.py").write_text(
+        "import bcpipe\n\n@bcpipe.hookimpl\ndef bcpipe_rules(config):\n    return []\n"
+    )
+    pipeline = bcpipe.Pipeline(plugins_dir=tmp_path, language="en")
+    (problem,) = pipeline.problems
+    assert problem.plugin == "typo" and "\n" not in problem.message
+    assert "{'config'} are declared in the hookimpl" in problem.message

@@ -179,7 +179,8 @@ class PluginRegistry:
         try:
             self.manager.register(plugin, name=name)
         except Exception as exc:
-            self._problem(name, "register", f"{type(exc).__name__}: {exc}")
+            # pluggy explains over several lines; a finding's message is one
+            self._problem(name, "register", f"{type(exc).__name__}: {' '.join(str(exc).split())}")
             return None
         hooks = sorted(caller.name for caller in self.manager.get_hookcallers(plugin) or ())
         module = getattr(plugin, "__name__", None) or type(plugin).__module__
