@@ -21,6 +21,7 @@ install: $(STAMP)
 ## demo: read the sample (the seed text and its YAML), validate it, export it into out/
 demo: $(STAMP)
 	mkdir -p $(OUT)
+	@test -f $(SEED) || { echo "$(SEED) not found: clone beside ../shared (see README)"; exit 2; }
 	$(BIN)/bcpipe validate $(SEED) $(SAMPLE)
 	$(BIN)/bcpipe export $(SAMPLE) --to text -o $(OUT)/bao-cao.txt
 	$(BIN)/bcpipe export $(SAMPLE) --to json -o $(OUT)/bao-cao.json

@@ -261,32 +261,55 @@ def test_a_file_name_that_is_not_utf8_is_read_and_reported(
     assert [r["outcome"] for r in again.records()] == ["skipped", "skipped"]
 
 
-def _write_slowly(path: str, started: Any) -> None:
+def _export_slowly(source: str, outdir: str, started: Any) -> None:
+    """In a worker-like process: process one task whose exporter writes, then hangs."""
     import time
 
     from bcpipe.atomic import atomic_writer
-    from bcpipe.batch.worker import exit_on_terminate
+    from bcpipe.batch.worker import WorkerPipeline, exit_on_terminate
+
+    class Slow:
+        __name__ = "slow"
+
+        @bcpipe.hookimpl
+        def bcpipe_exporters(self) -> list[bcpipe.Exporter]:
+            def hang(doc: bcpipe.Document, ctx: Any) -> bytes:
+                with atomic_writer(Path(outdir, "side.pdf")) as handle:
+                    handle.write(b"half of a PDF")
+                    started.set()
+                    time.sleep(60)
+                return b""
+
+            return [bcpipe.Exporter("slow", hang, extension=".pdf")]
 
     exit_on_terminate()
-    with atomic_writer(path) as handle:
-        handle.write(b"half of a PDF")
-        started.set()
-        time.sleep(60)
+    worker = WorkerPipeline(bcpipe.Pipeline(plugins=[Slow()]))
+    task = Task(
+        path=source, name="a.yaml", kind=None, outdir=outdir, outputs=(("slow", "a.pdf"),),
+        record=".bcpipe/records/a.json", fingerprint=worker.fingerprint(None), force=True,
+    )  # fmt: skip
+    worker.process(task)  # a record, were the process not stopped
 
 
-def test_a_worker_stopped_while_writing_leaves_no_temporary_file(tmp_path: Path) -> None:
-    # ^C stops the pool with SIGTERM: an output being written then must not stay half-done.
+def test_a_worker_stopped_while_exporting_ends_and_leaves_no_temporary_file(
+    tmp_path: Path,
+) -> None:
+    # ^C stops the pool with SIGTERM: the worker must end (not report the document as
+    # failed and wait for more), and an output being written must not stay half-done.
     import multiprocessing
 
+    source = write_yaml(tmp_path / "a.yaml", minimal_report())
+    outdir = tmp_path / "out"
+    outdir.mkdir()
     context = multiprocessing.get_context("spawn")
     started = context.Event()
-    process = context.Process(target=_write_slowly, args=(str(tmp_path / "a.pdf"), started))
+    process = context.Process(target=_export_slowly, args=(str(source), str(outdir), started))
     process.start()
     assert started.wait(60)
     process.terminate()
     process.join(60)
-    assert process.exitcode == 128 + 15  # unwound, not killed on the spot
-    assert list(tmp_path.iterdir()) == []
+    assert process.exitcode == 128 + 15  # ended by the signal, through every finally
+    assert list(outdir.iterdir()) == []
 
 
 # -- failures --------------------------------------------------------------------------

@@ -47,5 +47,4 @@ def test_the_benchmark_measures_every_stage_against_the_floor() -> None:
     batch = report["batch"]
     text = batch["formats"]["text"]
     assert all(text[key] > 0 for key in ("1", "2", "steady_1", "steady_2"))
-    assert text["steady_speed_up"] == text["steady_2"] / text["steady_1"]
     assert set(batch["peak_rss_kib"]) == {"6", "12"} and batch["rss_ratio"] > 0

@@ -231,7 +231,10 @@ def test_misspelt_options_are_said_not_ignored(tmp_path: Path) -> None:
     sample = str(SAMPLE_YAML)
     code, _, err = run("validate", sample, "--ignore", "BC305,BC999", "--disable", "sectons")
     assert code == 0
-    assert "--ignore BC999: no rule reports this code" in err and "BC305:" not in err
+    assert "--ignore BC999: no loaded rule reports this code" in err and "BC305:" not in err
     assert "--disable sectons: no plugin has this name" in err
+    argv = ["--to", "text", "-o", str(tmp_path / "o"), "--ignore", "BC999", "-q"]
+    code, _, err = run("batch", sample, *argv)
+    assert code == 0 and "--ignore BC999: no loaded rule reports this code" in err
     code, out, err = run("validate", sample, "--plugins-dir", str(tmp_path / "nowhere"))
     assert code == 2 and out == "" and err.endswith("nowhere: no such folder\n")

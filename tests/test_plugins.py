@@ -236,10 +236,14 @@ def test_a_failing_transform_is_skipped_and_reported(minimal: dict[str, Any]) ->
 
             return [bcpipe.Transform("fail", fail, priority=10)]
 
-    result = bcpipe.Pipeline(plugins=[BadTransform()]).validate(bcpipe.load(minimal))
+    pipeline = bcpipe.Pipeline(plugins=[BadTransform()])
+    result = pipeline.validate(bcpipe.load(minimal))
     assert result.codes() == ["BC903"]
     # the citations transform still ran after the failed one
     assert result.document.basis[0].citations[0].code == "210/UBND-VX"
+    # What an export without validation meets: the same failure, and no rule runs.
+    prepared = pipeline.prepare_checked(bcpipe.load(minimal | {"recipients": []}))
+    assert prepared.codes() == ["BC903"]  # not BC301, the rule for the missing recipients
 
 
 def test_two_pipelines_in_one_process_do_not_interfere(

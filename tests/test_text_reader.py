@@ -478,6 +478,17 @@ def test_a_stray_line_in_the_heading_is_kept_and_the_rest_read_as_without_it(
     assert sorted(set(codes(document)) - {"BC501"}) == sorted(set(codes(clean)))
 
 
+@pytest.mark.parametrize("line", ["Cụ thể như sau", "Phần thứ nhất", "PHẦN THỨ NHẤT"])
+def test_a_lead_in_or_a_part_heading_above_the_first_section_is_no_stray(
+    reader: bcpipe.Pipeline, line: str
+) -> None:
+    text = (FIXTURES / "bao-cao-so-tttt-2023.txt").read_text(encoding="utf-8")
+    changed, _ = _with_stray(text, "I. KẾT QUẢ THỰC HIỆN", line)
+    document = reader.loads(changed, kind="text")
+    assert document.body[0].text == line  # type: ignore[union-attr]
+    assert "BC501" not in codes(document)
+
+
 def test_a_copy_mark_above_the_number_is_not_the_issuer(
     reader: bcpipe.Pipeline, seed_doc: Document, seed_text: str
 ) -> None:

@@ -430,6 +430,11 @@ def test_nesting_too_deep_is_refused(sample_xml: bytes) -> None:
     assert "XML_PARSE_HUGE" not in str(caught.value)  # an option the user cannot set
 
 
+def test_a_tag_named_huge_is_not_taken_for_the_limit() -> None:
+    with pytest.raises(bcpipe.SourceError, match="tag mismatch"):
+        _load(f'<document xmlns="{NAMESPACE}"><hugeTable></document>'.encode())
+
+
 def test_a_text_over_the_parsers_limit_is_refused(sample_xml: bytes) -> None:
     with pytest.raises(bcpipe.SourceError, match="safety limits"):
         _load(sample_xml.replace(b"<place>", b"<place>" + b"a" * 11_000_000, 1))

@@ -15,7 +15,7 @@ so that a hostile megabyte of text is read in time proportional to its size.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from operator import itemgetter
 from typing import Any
@@ -23,7 +23,7 @@ from typing import Any
 from bcpipe.doctypes import CITABLE_TYPES, citable_type
 from bcpipe.model import CalendarDate, Citation
 
-__all__ = ["Mention", "find_citations", "find_mentions", "parse_citation"]
+__all__ = ["Mention", "find_citations", "find_mentions", "locate_citations", "parse_citation"]
 
 
 def _type_alternation(names: list[str]) -> str:
@@ -50,8 +50,14 @@ _SUBJECT = (
     r"(?:về(?:\s{1,5}việc)?|V/v)\s{1,5}(?P<subject>[^;\n]{1,400}?)"
     r"(?=\s{0,5}[,;]|\.(?:\s|$)|\s{0,5}$)"
 )
-# Each part may follow a comma ("… 1440/STTTT-TTBCXB, ngày 08/12/2022 của …").
-_TAIL = rf"(?:,?\s{{1,5}}{_DATE})?(?:,?\s{{1,5}}{_ISSUER})?(?:,?\s{{1,5}}{_SUBJECT})?"
+# Each part may follow a comma ("… 1440/STTTT-TTBCXB, ngày 08/12/2022 của …"); a date
+# after a comma only when the citation goes on or ends there: in "Thực hiện Công văn số
+# …, ngày 20/12/2022 UBND huyện đã …" the date is the sentence's, not the letter's.
+_DATE_ENDS = r"(?=\s{0,5}(?:của|về|V/v)\b|\s{0,5}[,;.)]|\s{0,5}$)"
+_TAIL = (
+    rf"(?:(?P<comma>,)?\s{{1,5}}{_DATE}(?(comma){_DATE_ENDS}))?"
+    rf"(?:,?\s{{1,5}}{_ISSUER})?(?:,?\s{{1,5}}{_SUBJECT})?"
+)
 
 # "số" may be left out ("Nghị định 30/2020/NĐ-CP"): the number and notation then say it.
 _NUMBERED_RE = re.compile(
@@ -75,6 +81,8 @@ _NUMBER_WORD = re.compile(r"số\s{0,3}:?\s{0,3}(?=[0-9/])")
 _BARE_NOTATION = re.compile(r"(?<![\w/])\d{1,8}/(?:\d{4}/)?(?=[A-ZĐ])")
 _KIND_BEFORE = re.compile(rf"(?<!\w)(?P<type>{_type_alternation(_NUMBERED)})\s{{1,5}}$")
 _WINDOW = 40  # longer than "Thông tư liên tịch" + spaces
+_GENERIC = next(name for name, kind in CITABLE_TYPES.items() if kind.generic)
+_NOTATION_NEXT = re.compile(r"\d{1,8}/")
 
 
 @dataclass(frozen=True, slots=True)
@@ -177,9 +185,12 @@ def _reads_as(match: re.Match[str], numbered: bool, citation: Citation) -> bool:
     return given == fields
 
 
-def _build(match: re.Match[str], numbered: bool, known: Sequence[Citation]) -> Citation:
-    """The citation of ``match``: one of ``known`` if it reads exactly as that one."""
-    for citation in known:
+def _build(
+    match: re.Match[str], numbered: bool, known: Mapping[str, Sequence[Citation]]
+) -> Citation:
+    """The citation of ``match``: one of ``known`` (by their words) if it reads exactly as
+    that one."""
+    for citation in known.get(match.group(0).strip(), ()):
         if _reads_as(match, numbered, citation):
             return citation
     return _numbered(match) if numbered else _by_name(match)
@@ -206,7 +217,12 @@ def _kind_before(text: str, number: re.Match[str]) -> list[Mention]:
     kind = _KIND_BEFORE.search(text, max(0, number.start() - _WINDOW), number.start())
     if kind is None:
         return []
-    return [Mention(kind.start(), number.end(), _canonical_type(kind.group("type")))]
+    type_name = _canonical_type(kind.group("type"))
+    # "văn bản số" is also "digital documents" ("có 1.100 văn bản số"): the generic kind
+    # is a mention only with a notation ("Văn bản số 12/UBND-VP").
+    if type_name == _GENERIC and _NOTATION_NEXT.match(text, number.end()) is None:
+        return []
+    return [Mention(kind.start(), number.end(), type_name)]
 
 
 def find_citations(text: str, *, known: Sequence[Citation] = ()) -> list[Citation]:
@@ -217,18 +233,26 @@ def find_citations(text: str, *, known: Sequence[Citation] = ()) -> list[Citatio
     of ``known`` (those a block already has) is given as that object, unbuilt: building
     a model costs more than reading the words.
     """
+    return [citation for _, citation in locate_citations(text, known=known)]
+
+
+def locate_citations(text: str, *, known: Sequence[Citation] = ()) -> list[tuple[int, Citation]]:
+    """:func:`find_citations`, each citation with the offset where its words start."""
     found: list[tuple[int, Citation]] = []
+    by_text: dict[str, list[Citation]] = {}  # looked up per match: a dict, not a scan
+    for citation in known:
+        by_text.setdefault(citation.text, []).append(citation)
     if "số" in text or "/" in text:  # most paragraphs cite nothing: no mention
         for mention in find_mentions(text):
             match = _NUMBERED_RE.match(text, mention.start)
             if match:
-                found.append((match.start(), _build(match, True, known)))
+                found.append((match.start(), _build(match, True, by_text)))
     if "uật" in text or "UẬT" in text or "háp" in text or "HÁP" in text:  # Luật, Pháp lệnh
         for match in _BY_NAME_RE.finditer(text):
-            found.append((match.start(), _build(match, False, known)))
+            found.append((match.start(), _build(match, False, by_text)))
     if len(found) > 1:
         found.sort(key=itemgetter(0))
-    return [citation for _, citation in found]
+    return found
 
 
 def parse_citation(text: str, *, like: Citation | None = None) -> Citation | None:
@@ -246,5 +270,5 @@ def parse_citation(text: str, *, like: Citation | None = None) -> Citation | Non
     for pattern, numbered in patterns:
         match = pattern.fullmatch(stripped)
         if match:
-            return _build(match, numbered, () if like is None else (like,))
+            return _build(match, numbered, {} if like is None else {like.text: (like,)})
     return None

@@ -29,7 +29,6 @@ from bcpipe.batch import (
     summary_text,
 )
 from bcpipe.errors import BcpipeError, UnknownFormatError
-from bcpipe.failures import PLUGIN_FAILURE_CODES
 from bcpipe.findings import ValidationResult
 from bcpipe.model import Document
 from bcpipe.pipeline import Pipeline
@@ -193,7 +192,7 @@ def _warn_unknown_names(pipeline: Pipeline, args: argparse.Namespace, err: TextI
     known_codes = {check.code for _, check in pipeline.checks()}
     for code in _codes(getattr(args, "ignore", [])):
         if code not in known_codes:
-            err.write(f"bcpipe: warning: --ignore {code}: no rule reports this code\n")
+            err.write(f"bcpipe: warning: --ignore {code}: no loaded rule reports this code\n")
     known_plugins = {entry.name for entry in entry_points(group="bcpipe")}
     known_plugins.update(Path(f).stem for d in args.plugins_dir for f in Path(d).glob("*.py"))
     for name in args.disable:
@@ -278,12 +277,11 @@ def _export(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
 
 def _warn_plugin_failures(pipeline: Pipeline, document: Document, err: TextIO) -> Document:
-    """Write the plugin failures (BC9xx) found validating ``document``; the validated
-    document, which export does not prepare again."""
-    result = pipeline.validate(document)
+    """Write the plugin failures (BC9xx) preparing ``document`` meets; the prepared
+    document, which export does not prepare again. No rule runs: export does not check."""
+    result = pipeline.prepare_checked(document)
     for finding in result.findings:
-        if finding.code in PLUGIN_FAILURE_CODES:
-            err.write(f"bcpipe: warning: {finding.code} {finding.message}\n")
+        err.write(f"bcpipe: warning: {finding.code} {finding.message}\n")
     return result.document
 
 
@@ -300,6 +298,8 @@ def _executor(args: argparse.Namespace) -> Executor:
 
 def _batch(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     formats = _codes(args.formats)
+    if args.disable or args.ignore:  # a pipeline here costs a plugin discovery: only then
+        _warn_unknown_names(_pipeline(args, _codes(args.ignore)), args, err)
     progress = None if args.quiet or not err.isatty() else ProgressBar(err)
     try:
         report = run_batch(

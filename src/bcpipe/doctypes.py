@@ -132,12 +132,14 @@ class CitableType:
 
     ``abbreviations`` empty means the kind has no type code in its notation (công văn:
     ``1440/STTTT-TTBCXB``). ``by_name`` kinds (laws) are cited by their name and date,
-    without a number.
+    without a number. A ``generic`` kind ("Văn bản") may be any document: its notation
+    may carry any type code, or none.
     """
 
     name: str
     abbreviations: tuple[str, ...]
     by_name: bool = False
+    generic: bool = False
 
 
 def _citable() -> dict[str, CitableType]:
@@ -152,9 +154,9 @@ def _citable() -> dict[str, CitableType]:
         ("Thông tư liên tịch", ("TTLT",)),
         ("Nghị quyết liên tịch", ("NQLT",)),
         ("Kết luận", ("KL",)),
-        ("Văn bản", ()),  # any document, most often an official letter
     ):
         table[name] = CitableType(name, abbreviations)
+    table["Văn bản"] = CitableType("Văn bản", (), generic=True)
     for name in ("Hiến pháp", "Bộ luật", "Luật", "Pháp lệnh"):
         table[name] = CitableType(name, (), by_name=True)
     return table

@@ -6,7 +6,7 @@ from bcpipe.findings import Check, Severity
 
 __all__ = [
     "COMPONENTS_FAILED",
-    "PLUGIN_FAILURE_CODES",
+    "PLUGIN_FAILURES",
     "PLUGIN_NOT_LOADED",
     "RULE_FAILED",
     "TRANSFORM_FAILED",
@@ -37,6 +37,5 @@ TRANSFORM_FAILED = Check(
     en="Transform {transform} of plugin {plugin} crashed and was skipped: {error}",
 )
 
-PLUGIN_FAILURE_CODES = frozenset(
-    check.code for check in (RULE_FAILED, PLUGIN_NOT_LOADED, COMPONENTS_FAILED, TRANSFORM_FAILED)
-)
+#: Every check the pipeline reports for a failed plugin.
+PLUGIN_FAILURES = (RULE_FAILED, PLUGIN_NOT_LOADED, COMPONENTS_FAILED, TRANSFORM_FAILED)

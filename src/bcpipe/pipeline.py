@@ -23,7 +23,13 @@ from bcpipe.components import (
 )
 from bcpipe.convert import document_from_data
 from bcpipe.errors import BcpipeError, ExportError, SourceError, UnknownFormatError
-from bcpipe.failures import COMPONENTS_FAILED, PLUGIN_NOT_LOADED, RULE_FAILED, TRANSFORM_FAILED
+from bcpipe.failures import (
+    COMPONENTS_FAILED,
+    PLUGIN_FAILURES,
+    PLUGIN_NOT_LOADED,
+    RULE_FAILED,
+    TRANSFORM_FAILED,
+)
 from bcpipe.findings import Check, Finding, Language, Location, ValidationResult
 from bcpipe.model import Document
 from bcpipe.plugins import PluginInfo, PluginProblem, PluginRegistry
@@ -183,8 +189,7 @@ class Pipeline:
         declared = [(rule.name, check) for rule, _ in self._rules for check in rule.checks]
         for name, (loader, _) in sorted(self._loaders.items()):
             declared.extend((f"{name} loader", check) for check in loader.checks)
-        failures = (RULE_FAILED, PLUGIN_NOT_LOADED, COMPONENTS_FAILED, TRANSFORM_FAILED)
-        declared.extend(("pipeline", check) for check in failures)
+        declared.extend(("pipeline", check) for check in PLUGIN_FAILURES)
         return declared
 
     @property
@@ -322,6 +327,16 @@ class Pipeline:
         if not findings:  # a failed transform is tried again next time
             current._prepared = PreparedMark.of(current, self._token)
         return current, findings
+
+    def prepare_checked(self, source: Source) -> ValidationResult:
+        """:meth:`prepare`, and what went wrong on the way: plugins that did not load
+        (BC901, BC902) and transforms that raised (BC903). No rule runs.
+
+        For a caller that exports without validating and still wants to say when a
+        plugin failed; the result's document exports without being prepared again.
+        """
+        document, findings = self._prepare(self.load(source))
+        return ValidationResult(document, self._finish(self._problem_findings + findings, None))
 
     def validate(self, source: Source) -> ValidationResult:
         """Run every rule on the document (after the transforms); never raises for a rule.

@@ -11,10 +11,11 @@ twice is cited consistently.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from operator import itemgetter
 
 import bcpipe
 from bcpipe import Document, Rule, Transform, TransformContext
-from bcpipe.citations import find_citations
+from bcpipe.citations import locate_citations
 from bcpipe.model import Citation, TextBlock
 from bcpipe.walk import map_text_blocks
 from bcpipe_plugins.citations.rule import citations_rule
@@ -25,14 +26,19 @@ __version__ = bcpipe.__version__
 def _with_recognised(block: TextBlock) -> TextBlock | None:
     words = block.cited_text()
     given = block.citations
-    found = find_citations(words, known=given)
+    found = locate_citations(words, known=given)
     if not found:
         return None
     known = {c.text for c in given}
-    new = [c for c in found if c.text not in known]
+    new = [(at, c) for at, c in found if c.text not in known]
     if not new:
         return None
-    merged: list[Citation] = sorted([*block.citations, *new], key=lambda c: words.find(c.text))
+    # In the order of their words. Offsets come with what was found; only a given
+    # citation the recogniser did not give back is looked for (one search each, rare).
+    at_of = {id(c): at for at, c in found}
+    placed = [(at_of.get(id(c), -1), c) for c in given]
+    placed = [(words.find(c.text) if at < 0 else at, c) for at, c in placed]
+    merged: list[Citation] = [c for _, c in sorted([*placed, *new], key=itemgetter(0))]
     return block.model_copy(update={"citations": merged})
 
 

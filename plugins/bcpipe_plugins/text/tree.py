@@ -12,6 +12,7 @@ closing (trailing paragraphs from "Trên đây …" on) are taken off the run.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from typing import Any
 
@@ -77,12 +78,19 @@ def stray_above_tree(rest: Sequence[Raw]) -> bool:
     """The body opens with a stray line (short, no sentence) right above its first
     numbered heading: "Bản gửi qua mạng nội bộ" between the basis and "I. …".
 
-    A line in capitals without a colon is not stray there: it is an unnumbered heading.
+    Not stray there: a line in capitals without a colon, or one opening with "Phần"
+    (an unnumbered heading: "PHẦN THỨ NHẤT", "Phần thứ nhất"), and a lead-in to the
+    list ("Cụ thể như sau").
     """
     if len(rest) < 2 or rest[1].kind not in ("part", "section", "clause") or not _stray(rest[0]):
         return False
     text = rest[0].text
+    if _HEADING_OR_LEAD_IN.search(text):
+        return False
     return not is_caps(text) or ":" in text
+
+
+_HEADING_OR_LEAD_IN = re.compile(r"^phần\s|như\s+sau", re.IGNORECASE)
 
 
 def split_basis(raws: list[Raw]) -> tuple[list[Raw], list[Raw]]:

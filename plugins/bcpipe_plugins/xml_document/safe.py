@@ -71,6 +71,10 @@ def _refuse_doctype(text: str, source: str | None) -> None:
             return
 
 
+# libxml2's own words when a limit of its safe mode (huge_tree off) is reached.
+_LIMIT_MESSAGES = ("XML_PARSE_HUGE", "Excessive depth", "huge text node", "Huge input lookup")
+
+
 def parse_untrusted(data: bytes, source: str | None) -> etree._Element:
     """The root element of the UTF-8 XML ``data``; :class:`~bcpipe.SourceError` otherwise.
 
@@ -91,7 +95,7 @@ def parse_untrusted(data: bytes, source: str | None) -> etree._Element:
     except etree.XMLSyntaxError as exc:
         line, column = exc.position if exc.position else (None, None)
         message = str(exc.msg).split(", line ")[0] if exc.msg else "malformed XML"
-        if "XML_PARSE_HUGE" in message or "huge" in message.lower():
+        if any(limit in message for limit in _LIMIT_MESSAGES):
             # libxml2's limits (huge_tree off): a text node over 10 MB, very deep nesting
             message = (
                 "the file exceeds the XML parser's safety limits (a text over 10 MB or "

@@ -22,7 +22,7 @@ from bcpipe.atomic import write_bytes_atomic
 from bcpipe.errors import BcpipeError
 from bcpipe.pipeline import Pipeline
 
-__all__ = ["Outcome", "Record", "Task", "failed_record", "process"]
+__all__ = ["Outcome", "Record", "Task", "Terminated", "failed_record", "process"]
 
 Outcome = Literal["ok", "findings", "failed", "skipped"]
 
@@ -110,6 +110,11 @@ def _current(task: Task) -> Record | None:
     )
 
 
+class Terminated(SystemExit):
+    """SIGTERM in a worker (see :func:`bcpipe.batch.worker.exit_on_terminate`): unlike a
+    plugin's own ``sys.exit()``, it is not a failure of the document but the end."""
+
+
 def process(pipeline: Pipeline, task: Task, fingerprint: str) -> Record:
     """Process one task with ``pipeline`` (whose plugin set has ``fingerprint``).
 
@@ -118,6 +123,8 @@ def process(pipeline: Pipeline, task: Task, fingerprint: str) -> Record:
     started = time.perf_counter()
     try:
         record = _process(pipeline, task, fingerprint)
+    except Terminated:  # the pool is stopping: this worker goes, the document with it
+        raise
     except (Exception, SystemExit) as exc:  # a plugin's bug, or its sys.exit()
         message = f"internal error: {type(exc).__name__}: {exc}"
         if pipeline.debug:

@@ -15,7 +15,7 @@ from multiprocessing.connection import Connection
 
 from bcpipe.batch.fingerprint import plugin_set, plugin_set_fingerprint
 from bcpipe.batch.options import PipelineOptions
-from bcpipe.batch.tasks import Record, Task, process
+from bcpipe.batch.tasks import Record, Task, Terminated, process
 from bcpipe.pipeline import Pipeline
 
 __all__ = ["WorkerPipeline", "exit_on_terminate", "pipeline_for", "run_tasks", "serve"]
@@ -70,7 +70,7 @@ def exit_on_terminate() -> None:
     """
 
     def stop(signum: int, frame: object) -> None:
-        raise SystemExit(128 + signum)
+        raise Terminated(128 + signum)
 
     signal.signal(signal.SIGTERM, stop)
 
