@@ -42,12 +42,17 @@ _DATE = (
     r"ngày\s{1,5}(?:(?P<d>\d{1,2})[/.-](?P<m>\d{1,2})[/.-](?P<y>\d{4})"
     r"|(?P<d2>\d{1,2})\s{1,5}tháng\s{1,5}(?P<m2>\d{1,2})\s{1,5}năm\s{1,5}(?P<y2>\d{4}))"
 )
+# The lazy issuer and subject try their lookahead after every character; the cheap first
+# lookahead (a character that can start the second, or the end) fails at once on letters,
+# which halves the cost of reading a citation without changing what it matches.
 _ISSUER = (
     r"của\s{1,5}(?P<issuer>[^,;.()\n]{1,200}?)"
+    r"(?=[\s,;.()]|\Z)"
     r"(?=\s{1,5}(?:về|V/v|quy\s+định|hướng\s+dẫn|ban\s+hành)\b|\s{0,5}[,;.()\n]|\s{0,5}$)"
 )
 _SUBJECT = (
     r"(?:về(?:\s{1,5}việc)?|V/v)\s{1,5}(?P<subject>[^;\n]{1,400}?)"
+    r"(?=[\s,;.]|\Z)"
     r"(?=\s{0,5}[,;]|\.(?:\s|$)|\s{0,5}$)"
 )
 # Each part may follow a comma ("… 1440/STTTT-TTBCXB, ngày 08/12/2022 của …"); a date
@@ -78,7 +83,9 @@ _BY_NAME_RE = re.compile(
 _NUMBER_WORD = re.compile(r"số\s{0,3}:?\s{0,3}(?=[0-9/])")
 # Without "số", only a number with a notation after a kind is a mention ("Kế hoạch
 # 59/KH-UBND"): "Kế hoạch 1/3" is not one.
-_BARE_NOTATION = re.compile(r"(?<![\w/])\d{1,8}/(?:\d{4}/)?(?=[A-ZĐ])")
+# The look-behind comes after the first digit ("not after a word character or a slash"):
+# a pattern that starts with a digit lets the engine skip to the next digit.
+_BARE_NOTATION = re.compile(r"\d(?<![\w/]\d)\d{0,7}/(?:\d{4}/)?(?=[A-ZĐ])")
 _KIND_BEFORE = re.compile(rf"(?<!\w)(?P<type>{_type_alternation(_NUMBERED)})\s{{1,5}}$")
 _WINDOW = 40  # longer than "Thông tư liên tịch" + spaces
 _GENERIC = next(name for name, kind in CITABLE_TYPES.items() if kind.generic)
@@ -247,7 +254,8 @@ def locate_citations(text: str, *, known: Sequence[Citation] = ()) -> list[tuple
             match = _NUMBERED_RE.match(text, mention.start)
             if match:
                 found.append((match.start(), _build(match, True, by_text)))
-    if "uật" in text or "UẬT" in text or "háp" in text or "HÁP" in text:  # Luật, Pháp lệnh
+    # Luật, Pháp lệnh; always with a date ("ngày", never in capitals in the pattern).
+    if "ngày" in text and ("uật" in text or "UẬT" in text or "háp" in text or "HÁP" in text):
         for match in _BY_NAME_RE.finditer(text):
             found.append((match.start(), _build(match, False, by_text)))
     if len(found) > 1:
