@@ -410,6 +410,22 @@ def test_missing_receiver_codes(sample_data: dict[str, Any]) -> None:
         make_pipeline(to=["Sở Y tế"]).export(bcpipe.load(issued(sample_data)), "edxml")
 
 
+def test_validation_says_which_bodies_a_package_would_miss(sample_data: dict[str, Any]) -> None:
+    data = issued(sample_data)
+    data["addressees"] = ["Sở Tài chính tỉnh Bình Định"]
+    result = WITH_PDF.validate(bcpipe.load(data))
+    missing = [(f.code, f.location.path) for f in result.findings if f.code.startswith("BC60")]
+    assert missing[0] == ("BC601", ("addressees", 0))  # the export would fail: a warning
+    internal = [r["name"] for r in data["recipients"] if "name" in r][1:]  # not the Sở
+    assert [code for code, _ in missing[1:]] == ["BC602"] * len(internal)  # not sent: info
+    assert all(name in str(result.findings) for name in internal)
+    listed = make_pipeline(to=["Sở Y tế"]).validate(bcpipe.load(issued(sample_data)))
+    assert [f.code for f in listed.findings if f.code.startswith("BC60")] == ["BC601"]
+    # Without agency codes nothing is meant for edXML: the rule says nothing.
+    plain = bcpipe.Pipeline(load_entrypoints=False, plugins=[edxml_plugin, text_plugin])
+    assert not [f for f in plain.validate(bcpipe.load(data)).findings if f.code.startswith("BC6")]
+
+
 def test_missing_code_of_the_answered_documents_issuer(sample_data: dict[str, Any]) -> None:
     data = issued(sample_data)
     data["basis"][0]["text"] = data["basis"][0]["text"].replace(

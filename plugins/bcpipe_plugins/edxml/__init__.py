@@ -7,7 +7,8 @@ The exporter ``edxml`` fills the envelope and MessageHeader of the reference not
 export when no ``pdf`` exporter is installed) and checks the package against its XSD
 (:func:`edxml_xsd`, :func:`edxml_xsd_schema`). Drafts and state secrets are refused
 (:class:`NotSendableError`). The package is unsigned: the sending organisation's
-signer adds the XML-DSig ``Signature``.
+signer adds the XML-DSig ``Signature``. The rule ``edxml-receivers`` (BC601, BC602) says
+at validation which bodies a package would miss.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ import re
 from collections.abc import Iterable
 
 import bcpipe
-from bcpipe import Document, ExportContext, Exporter
+from bcpipe import Document, ExportContext, Exporter, Rule
 from bcpipe_plugins.edxml import fields
 from bcpipe_plugins.edxml.attachment import make_attachment
 from bcpipe_plugins.edxml.errors import (
@@ -26,6 +27,7 @@ from bcpipe_plugins.edxml.errors import (
     SettingsError,
 )
 from bcpipe_plugins.edxml.package import build_package, resolve_parties
+from bcpipe_plugins.edxml.receivers import edxml_receivers_rule
 from bcpipe_plugins.edxml.schema import NAMESPACE, edxml_xsd, edxml_xsd_schema
 from bcpipe_plugins.edxml.settings import read_settings
 
@@ -60,3 +62,8 @@ def export_edxml(document: Document, ctx: ExportContext) -> bytes:
 @bcpipe.hookimpl
 def bcpipe_exporters() -> Iterable[Exporter]:
     return [export_edxml]
+
+
+@bcpipe.hookimpl
+def bcpipe_rules() -> Iterable[Rule]:
+    return [edxml_receivers_rule]

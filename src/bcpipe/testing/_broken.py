@@ -575,13 +575,18 @@ BREAKERS: dict[str, Breaker] = {
     "BC407": Breaker(_empty_section, _IN_SECTIONS),
 }
 
-#: Codes no document can trigger, and why. (Loaders' codes, such as the text reader's
-#: BC5xx, describe the file a document is read from: they come from text, not data.)
+#: Codes no document can trigger by itself, and why. (Loaders' codes, such as the text
+#: reader's BC5xx, describe the file a document is read from: they come from text, not
+#: data.)
 UNBREAKABLE_RULES: dict[str, str] = {
     "BC900": "a rule plugin raised an exception: a fault of the plugin, not of the document",
     "BC901": "a plugin could not be imported: a fault of the installation",
     "BC902": "a plugin's hook failed while contributing components: a fault of the plugin",
     "BC903": "a transform raised an exception: a fault of the plugin, not of the document",
+    "BC601": "reported only with [edxml.organs] settings: a body without a code is a gap "
+    "in the settings, not in the document",
+    "BC602": "reported only with [edxml.organs] settings: a recipient without a code is a "
+    "gap in the settings, not in the document",
 }
 
 
