@@ -97,6 +97,26 @@ def test_forms_without_so_with_a_comma_and_van_ban_are_read() -> None:
     assert [c.code for c in find_citations(text)] == ["59/KH-UBND", "60/KH-UBND"]
 
 
+@pytest.mark.parametrize(
+    "after", [" hướng dẫn thể thức", " và Kế hoạch", " quy định", " (bản sao)", ": nội dung", ";"]
+)
+def test_a_date_after_a_comma_is_the_citations_when_the_citation_goes_on(after: str) -> None:
+    (cited,) = find_citations(f"Căn cứ Thông tư số 01/2011/TT-BNV, ngày 19/01/2011{after}")
+    assert cited.date == CalendarDate(day=19, month=1, year=2011)
+    (letter,) = find_citations("Công văn số 1440/STTTT-TTBCXB, ngày 20/12/2022 UBND huyện đã họp")
+    assert letter.date is None  # the sentence's date, not the letter's
+
+
+def test_van_ban_without_so_or_with_a_party_number_is_read() -> None:
+    texts = [
+        "Thực hiện Văn bản 59/UBND-VP ngày 01/6/2022 của UBND tỉnh về việc x.",
+        "theo Văn bản số 35-NQ/TW ngày 22/10/2018 của Bộ Chính trị",
+    ]
+    assert [c.code for t in texts for c in find_citations(t)] == ["59/UBND-VP", "35-NQ/TW"]
+    # A mistyped one is still a mention, for the rule to report.
+    assert [m.type_name for m in find_mentions("Văn bản số 59 /UBND-VP")] == ["Văn bản"]
+
+
 def test_parse_citation_reads_exactly_one() -> None:
     parsed = parse_citation("Kế hoạch số 59/KH-UBND ngày 09/6/2022")
     assert parsed is not None and parsed.date == CalendarDate(day=9, month=6, year=2022)

@@ -12,6 +12,7 @@ import pytest
 
 import bcpipe
 from bcpipe import Check, Document, ExportContext, RuleContext, Severity, hookimpl
+from bcpipe.citations import find_citations
 from bcpipe.hookspecs import bcpipe_rules as rules_spec
 
 SUBJECT_RULE = textwrap.dedent(
@@ -380,3 +381,15 @@ def test_a_hook_with_a_wrong_argument_is_one_line_naming_it(tmp_path: Path) -> N
     (problem,) = pipeline.problems
     assert problem.plugin == "typo" and "\n" not in problem.message
     assert "{'config'} are declared in the hookimpl" in problem.message
+
+
+def test_recognised_citations_keep_the_order_of_their_first_words(
+    minimal: dict[str, Any],
+) -> None:
+    plan = "Kế hoạch số 59/KH-UBND"
+    decision = "Quyết định số 12/QĐ-UBND ngày 01/02/2022 của UBND tỉnh về việc x"
+    text = f"Thực hiện {plan}; căn cứ {decision}; và lại theo {plan}."
+    (given,) = find_citations(plan)
+    doc = bcpipe.load(minimal | {"basis": [{"text": text, "citations": [given.model_dump()]}]})
+    prepared = bcpipe.Pipeline().prepare(doc)
+    assert [c.text for c in prepared.basis[0].citations] == [plan, decision]

@@ -120,6 +120,10 @@ INVALID: list[tuple[str, Callable[[Data], None]]] = [
             "Thực hiện Kế hoạch 5/QĐ-UBND ngày 02/01/2023 của UBND huyện Tuy Phước về việc x"
         ),
     ),
+    (
+        "BC203",  # a letter's notation with a plan's code; its issuer still read as UBND
+        basis_text("Thực hiện Công văn số 59/KH-UBND ngày 01/02/2023 về việc báo cáo."),
+    ),
     ("BC204", basis_text(REQUEST.replace("15/02/2023", "15/04/2023"))),
     (
         "BC205",

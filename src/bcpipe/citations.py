@@ -58,7 +58,10 @@ _SUBJECT = (
 # Each part may follow a comma ("… 1440/STTTT-TTBCXB, ngày 08/12/2022 của …"); a date
 # after a comma only when the citation goes on or ends there: in "Thực hiện Công văn số
 # …, ngày 20/12/2022 UBND huyện đã …" the date is the sentence's, not the letter's.
-_DATE_ENDS = r"(?=\s{0,5}(?:của|về|V/v)\b|\s{0,5}[,;.)]|\s{0,5}$)"
+_DATE_ENDS = (
+    r"(?=\s{0,5}(?i:của|về|V/v|và|quy\s{1,5}định|hướng\s{1,5}dẫn|ban\s{1,5}hành)\b"
+    r"|\s{0,5}[,;.():–-]|\s{0,5}$)"
+)
 _TAIL = (
     rf"(?:(?P<comma>,)?\s{{1,5}}{_DATE}(?(comma){_DATE_ENDS}))?"
     rf"(?:,?\s{{1,5}}{_ISSUER})?(?:,?\s{{1,5}}{_SUBJECT})?"
@@ -89,7 +92,7 @@ _BARE_NOTATION = re.compile(r"\d(?<![\w/]\d)\d{0,7}/(?:\d{4}/)?(?=[A-ZĐ])")
 _KIND_BEFORE = re.compile(rf"(?<!\w)(?P<type>{_type_alternation(_NUMBERED)})\s{{1,5}}$")
 _WINDOW = 40  # longer than "Thông tư liên tịch" + spaces
 _GENERIC = next(name for name, kind in CITABLE_TYPES.items() if kind.generic)
-_NOTATION_NEXT = re.compile(r"\d{1,8}/")
+_NOTATION_NEXT = re.compile(r"\d{1,8}\w{0,2}\s{0,2}(?:/|-[A-Za-zĐđ])")
 
 
 @dataclass(frozen=True, slots=True)
@@ -211,7 +214,7 @@ def find_mentions(text: str) -> list[Mention]:
         for number in _NUMBER_WORD.finditer(text):
             if number.start() and text[number.start() - 1].isalnum():
                 continue  # "số" inside a longer word
-            mentions.extend(_kind_before(text, number))
+            mentions.extend(_kind_before(text, number, after_so=True))
     if "/" in text:
         bare = [m for number in _BARE_NOTATION.finditer(text) for m in _kind_before(text, number)]
         if bare:
@@ -219,15 +222,16 @@ def find_mentions(text: str) -> list[Mention]:
     return mentions
 
 
-def _kind_before(text: str, number: re.Match[str]) -> list[Mention]:
+def _kind_before(text: str, number: re.Match[str], after_so: bool = False) -> list[Mention]:
     """The mention whose number starts ``number``, if a kind stands just before it."""
     kind = _KIND_BEFORE.search(text, max(0, number.start() - _WINDOW), number.start())
     if kind is None:
         return []
     type_name = _canonical_type(kind.group("type"))
-    # "văn bản số" is also "digital documents" ("có 1.100 văn bản số"): the generic kind
-    # is a mention only with a notation ("Văn bản số 12/UBND-VP").
-    if type_name == _GENERIC and _NOTATION_NEXT.match(text, number.end()) is None:
+    # "văn bản số" is also "digital documents" ("có 1.100 văn bản số"): after "số", the
+    # generic kind is a mention only when a notation follows ("Văn bản số 12/UBND-VP",
+    # "… số 35-NQ/TW", or mistyped "… số 59 /UBND-VP").
+    if after_so and type_name == _GENERIC and _NOTATION_NEXT.match(text, number.end()) is None:
         return []
     return [Mention(kind.start(), number.end(), type_name)]
 

@@ -333,7 +333,8 @@ class Pipeline:
         (BC901, BC902) and transforms that raised (BC903). No rule runs.
 
         For a caller that exports without validating and still wants to say when a
-        plugin failed; the result's document exports without being prepared again.
+        plugin failed. When no transform failed, the result's document exports without
+        being prepared again; after a failure, export tries the transforms again.
         """
         document, findings = self._prepare(self.load(source))
         return ValidationResult(document, self._finish(self._problem_findings + findings, None))

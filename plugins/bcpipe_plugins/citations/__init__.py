@@ -35,7 +35,9 @@ def _with_recognised(block: TextBlock) -> TextBlock | None:
         return None
     # In the order of their words. Offsets come with what was found; only a given
     # citation the recogniser did not give back is looked for (one search each, rare).
-    at_of = {id(c): at for at, c in found}
+    at_of: dict[int, int] = {}
+    for at, c in found:  # a citation whose words come twice stands where they come first
+        at_of.setdefault(id(c), at)
     placed = [(at_of.get(id(c), -1), c) for c in given]
     placed = [(words.find(c.text) if at < 0 else at, c) for at, c in placed]
     merged: list[Citation] = [c for _, c in sorted([*placed, *new], key=itemgetter(0))]

@@ -128,34 +128,45 @@ def _citation_issuer_code(citation: Citation) -> str | None:
     if citation.notation is None or citation.is_party or citation.year is not None:
         return None
     groups = citation.notation.split("-")
-    named_type = _is_generic(citation) and len(groups) > 1 and groups[0] in _TYPE_CODES
-    typed = bool(_expected_codes(citation)) or named_type
-    if typed:  # a kind with a code, or a "Văn bản số 59/KH-UBND" that names a plan
+    # A kind with a code, or a notation that starts with one ("Văn bản số 59/KH-UBND"
+    # names a plan; a công văn's "59/KH-UBND" is a BC203 of its own).
+    typed = bool(_expected_codes(citation)) or (len(groups) > 1 and groups[0] in _TYPE_CODES)
+    if typed:
         return groups[1] if len(groups) > 1 else None
     return groups[0]
 
 
 def _block_findings(doc: Document, path: ModelPath, block: TextBlock) -> Iterator[Finding]:
     words = block.cited_text()
-    # A mention is read when a citation's words start there. Compared by slices of the
-    # citations' lengths (few), not citation by citation: a block citing thousands of
-    # documents stays linear.
-    texts = {citation.text for citation in block.citations}
-    lengths = {len(text) for text in texts}
-    for mention in find_mentions(words):
-        start = mention.start
-        if not any(words[start : start + length] in texts for length in lengths):
-            end = words.find(" ", mention.end + 1)
-            shown = words[start : end if end > 0 else len(words)]
-            yield UNREADABLE.at(path, words=shown)
-    cursor = 0  # citations come in the order of their words: look on from the last one
+    # Where each citation's words stand: looked for on from the last one's (citations
+    # come in the order of their words), so a block citing thousands stays linear.
+    placed: list[tuple[Citation, int]] = []
+    starts: set[int] = set()
+    cursor = 0
     for citation in block.citations:
         at = words.find(citation.text, cursor)
         if at < 0:
             at = words.find(citation.text)
         if at >= 0:
             cursor = at + 1  # the same words again are the next citation's
-        end = at + len(citation.text) if at >= 0 else len(words)
+            starts.add(at)
+        placed.append((citation, at + len(citation.text) if at >= 0 else len(words)))
+    # A mention is read when a citation's words start there: at one of those places, or
+    # (the same words twice) where a citation of the same first words could stand.
+    key = min((len(c.text) for c in block.citations), default=0)
+    by_prefix: dict[str, list[str]] = {}
+    for text in {c.text for c in block.citations}:
+        by_prefix.setdefault(text[:key], []).append(text)
+    for mention in find_mentions(words):
+        start = mention.start
+        if start in starts:
+            continue
+        candidates = by_prefix.get(words[start : start + key], ())
+        if not any(words.startswith(text, start) for text in candidates):
+            end = words.find(" ", mention.end + 1)
+            shown = words[start : end if end > 0 else len(words)]
+            yield UNREADABLE.at(path, words=shown)
+    for citation, end in placed:
         yield from _citation_findings(doc, path, citation, words, end)
 
 

@@ -90,7 +90,10 @@ def stray_above_tree(rest: Sequence[Raw]) -> bool:
     return not is_caps(text) or ":" in text
 
 
-_HEADING_OR_LEAD_IN = re.compile(r"^phần\s|như\s+sau", re.IGNORECASE)
+# "Phần thứ nhất", "Phần I", "Phần 1"; "… như sau" (a lead-in ends with it).
+_HEADING_OR_LEAD_IN = re.compile(
+    r"^phần\s+(?:thứ\s|[IVXLC]+\b|\d)|như\s+sau\s*:?\s*$", re.IGNORECASE
+)
 
 
 def split_basis(raws: list[Raw]) -> tuple[list[Raw], list[Raw]]:
