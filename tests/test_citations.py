@@ -98,13 +98,21 @@ def test_forms_without_so_with_a_comma_and_van_ban_are_read() -> None:
 
 
 @pytest.mark.parametrize(
-    "after", [" hướng dẫn thể thức", " và Kế hoạch", " quy định", " (bản sao)", ": nội dung", ";"]
+    "after", [" hướng dẫn thể thức", " và Kế hoạch số 5/KH-UBND", " quy định", ";", ".", ""]
 )
 def test_a_date_after_a_comma_is_the_citations_when_the_citation_goes_on(after: str) -> None:
-    (cited,) = find_citations(f"Căn cứ Thông tư số 01/2011/TT-BNV, ngày 19/01/2011{after}")
-    assert cited.date == CalendarDate(day=19, month=1, year=2011)
-    (letter,) = find_citations("Công văn số 1440/STTTT-TTBCXB, ngày 20/12/2022 UBND huyện đã họp")
-    assert letter.date is None  # the sentence's date, not the letter's
+    found = find_citations(f"Căn cứ Thông tư số 01/2011/TT-BNV, ngày 19/01/2011{after}")
+    assert found[0].date == CalendarDate(day=19, month=1, year=2011)
+
+
+@pytest.mark.parametrize(
+    "after",
+    [" UBND huyện đã họp", " – UBND huyện đã họp", " - UBND xã đã họp", ": UBND xã đã họp",
+     " (thứ Ba) UBND xã đã họp", " và tiếp đó", " ban hành kế hoạch"],
+)  # fmt: skip
+def test_a_sentences_own_date_after_a_comma_is_not_the_citations(after: str) -> None:
+    (letter,) = find_citations(f"Theo Công văn số 1440/STTTT-TTBCXB, ngày 20/12/2022{after}")
+    assert letter.date is None
 
 
 def test_van_ban_without_so_or_with_a_party_number_is_read() -> None:
@@ -115,6 +123,14 @@ def test_van_ban_without_so_or_with_a_party_number_is_read() -> None:
     assert [c.code for t in texts for c in find_citations(t)] == ["59/UBND-VP", "35-NQ/TW"]
     # A mistyped one is still a mention, for the rule to report.
     assert [m.type_name for m in find_mentions("Văn bản số 59 /UBND-VP")] == ["Văn bản"]
+    # Ordinary words are not ("văn bản số" is also "digital documents").
+    for words in (
+        "có 1.100 văn bản số 2023-Năm nay",
+        "văn bản số 12 -Đến nay",
+        "tổng cộng có văn bản 2022/QĐ được xử lý",
+        "Văn bản 5/UBND ngày 15/02/2023",
+    ):
+        assert find_mentions(words) == [], words
 
 
 def test_parse_citation_reads_exactly_one() -> None:

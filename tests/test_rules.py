@@ -121,6 +121,13 @@ INVALID: list[tuple[str, Callable[[Data], None]]] = [
         ),
     ),
     (
+        "BC203",  # a letter of the citing body (CT) whose code is also a type's: no BC207
+        lambda d: (
+            d.update(notation="BC-CT")
+            or basis_text(REQUEST + "; Công văn số 1234/CT-TTHT ngày 01/02/2023 về việc thuế.")(d)
+        ),
+    ),
+    (
         "BC203",  # a letter's notation with a plan's code; its issuer still read as UBND
         basis_text("Thực hiện Công văn số 59/KH-UBND ngày 01/02/2023 về việc báo cáo."),
     ),

@@ -23,7 +23,14 @@ from typing import Any
 from bcpipe.doctypes import CITABLE_TYPES, citable_type
 from bcpipe.model import CalendarDate, Citation
 
-__all__ = ["Mention", "find_citations", "find_mentions", "locate_citations", "parse_citation"]
+__all__ = [
+    "Mention",
+    "find_citations",
+    "find_mentions",
+    "locate_citations",
+    "parse_citation",
+    "reads_at",
+]
 
 
 def _type_alternation(names: list[str]) -> str:
@@ -56,11 +63,12 @@ _SUBJECT = (
     r"(?=\s{0,5}[,;]|\.(?:\s|$)|\s{0,5}$)"
 )
 # Each part may follow a comma ("… 1440/STTTT-TTBCXB, ngày 08/12/2022 của …"); a date
-# after a comma only when the citation goes on or ends there: in "Thực hiện Công văn số
-# …, ngày 20/12/2022 UBND huyện đã …" the date is the sentence's, not the letter's.
+# after a comma only when the citation goes on (của, về, quy định, hướng dẫn, và + another
+# kind) or ends there: in "Thực hiện Công văn số …, ngày 20/12/2022 UBND huyện đã …" (or
+# "… – UBND huyện", "… và tiếp đó") the date is the sentence's, not the letter's.
 _DATE_ENDS = (
-    r"(?=\s{0,5}(?i:của|về|V/v|và|quy\s{1,5}định|hướng\s{1,5}dẫn|ban\s{1,5}hành)\b"
-    r"|\s{0,5}[,;.():–-]|\s{0,5}$)"
+    rf"(?=\s{{0,5}}(?:của|về|V/v|quy\s{{1,5}}định|hướng\s{{1,5}}dẫn"
+    rf"|và\s{{1,5}}{_type_alternation(_NUMBERED)})\b|\s{{0,5}}[,;.)]|\s{{0,5}}$)"
 )
 _TAIL = (
     rf"(?:(?P<comma>,)?\s{{1,5}}{_DATE}(?(comma){_DATE_ENDS}))?"
@@ -92,7 +100,11 @@ _BARE_NOTATION = re.compile(r"\d(?<![\w/]\d)\d{0,7}/(?:\d{4}/)?(?=[A-ZĐ])")
 _KIND_BEFORE = re.compile(rf"(?<!\w)(?P<type>{_type_alternation(_NUMBERED)})\s{{1,5}}$")
 _WINDOW = 40  # longer than "Thông tư liên tịch" + spaces
 _GENERIC = next(name for name, kind in CITABLE_TYPES.items() if kind.generic)
-_NOTATION_NEXT = re.compile(r"\d{1,8}\w{0,2}\s{0,2}(?:/|-[A-Za-zĐđ])")
+# After "Văn bản số": a number, then "/" or a Party notation ("35-NQ/TW"), perhaps
+# mistyped with a space or a letter ("59 /UBND-VP", "59a/UBND-VP").
+_NOTATION_NEXT = re.compile(r"\d{1,8}[a-z]?\s{0,2}(?:/|-[A-ZĐ]{1,10}/)")
+# Without "số", the generic kind needs a notation with a hyphen ("Văn bản 59/UBND-VP").
+_GENERIC_BARE = re.compile(r"[A-Za-zĐđ0-9]{1,20}-")
 
 
 @dataclass(frozen=True, slots=True)
@@ -231,8 +243,11 @@ def _kind_before(text: str, number: re.Match[str], after_so: bool = False) -> li
     # "văn bản số" is also "digital documents" ("có 1.100 văn bản số"): after "số", the
     # generic kind is a mention only when a notation follows ("Văn bản số 12/UBND-VP",
     # "… số 35-NQ/TW", or mistyped "… số 59 /UBND-VP").
-    if after_so and type_name == _GENERIC and _NOTATION_NEXT.match(text, number.end()) is None:
-        return []
+    if type_name == _GENERIC:
+        if after_so and _NOTATION_NEXT.match(text, number.end()) is None:
+            return []
+        if not after_so and _GENERIC_BARE.match(text, number.end()) is None:
+            return []
     return [Mention(kind.start(), number.end(), type_name)]
 
 
@@ -265,6 +280,12 @@ def locate_citations(text: str, *, known: Sequence[Citation] = ()) -> list[tuple
     if len(found) > 1:
         found.sort(key=itemgetter(0))
     return found
+
+
+def reads_at(text: str, start: int) -> bool:
+    """Whether a numbered citation can be read from ``start`` of ``text`` (a mention
+    there is readable)."""
+    return _NUMBERED_RE.match(text, start) is not None
 
 
 def parse_citation(text: str, *, like: Citation | None = None) -> Citation | None:

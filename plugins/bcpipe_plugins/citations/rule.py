@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 import bcpipe
 from bcpipe import Check, Document, Finding, RuleContext, Severity
-from bcpipe.citations import find_mentions, parse_citation
+from bcpipe.citations import find_mentions, parse_citation, reads_at
 from bcpipe.doctypes import DocumentType, citable_type
 from bcpipe.model import Citation, TextBlock
 from bcpipe.source import ModelPath
@@ -124,10 +124,12 @@ def _own_issuer_code(doc: Document) -> str | None:
     return groups[1] if doc.type.abbreviation and len(groups) > 1 else groups[0]
 
 
-def _citation_issuer_code(citation: Citation) -> str | None:
+def _citation_issuer_code(citation: Citation, own: str | None) -> str | None:
     if citation.notation is None or citation.is_party or citation.year is not None:
         return None
     groups = citation.notation.split("-")
+    if groups[0] == own:  # "Công văn số 1234/CT-TTHT" from the Cục Thuế (CT) itself
+        return own
     # A kind with a code, or a notation that starts with one ("Văn bản số 59/KH-UBND"
     # names a plan; a công văn's "59/KH-UBND" is a BC203 of its own).
     typed = bool(_expected_codes(citation)) or (len(groups) > 1 and groups[0] in _TYPE_CODES)
@@ -151,18 +153,11 @@ def _block_findings(doc: Document, path: ModelPath, block: TextBlock) -> Iterato
             cursor = at + 1  # the same words again are the next citation's
             starts.add(at)
         placed.append((citation, at + len(citation.text) if at >= 0 else len(words)))
-    # A mention is read when a citation's words start there: at one of those places, or
-    # (the same words twice) where a citation of the same first words could stand.
-    key = min((len(c.text) for c in block.citations), default=0)
-    by_prefix: dict[str, list[str]] = {}
-    for text in {c.text for c in block.citations}:
-        by_prefix.setdefault(text[:key], []).append(text)
+    # A mention is read when a citation's words start there: a given citation's, or one
+    # the recogniser reads at that very place (one bounded match per mention).
     for mention in find_mentions(words):
         start = mention.start
-        if start in starts:
-            continue
-        candidates = by_prefix.get(words[start : start + key], ())
-        if not any(words.startswith(text, start) for text in candidates):
+        if start not in starts and not reads_at(words, start):
             end = words.find(" ", mention.end + 1)
             shown = words[start : end if end > 0 else len(words)]
             yield UNREADABLE.at(path, words=shown)
@@ -244,7 +239,7 @@ def _first_citation_findings(
                     yield NO_DATE.at(path, citation=label)
                 if citation.subject is None:
                     yield NO_SUBJECT.at(path, citation=label)
-                issuer_code = _citation_issuer_code(citation)
+                issuer_code = _citation_issuer_code(citation, own)
                 if citation.issuer is None and issuer_code and own and issuer_code != own:
                     yield ISSUER_OMITTED.at(path, citation=label)
                 continue
