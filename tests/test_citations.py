@@ -98,8 +98,11 @@ def test_forms_without_so_with_a_comma_and_van_ban_are_read() -> None:
 
 
 @pytest.mark.parametrize(
-    "after", [" hướng dẫn thể thức", " và Kế hoạch số 5/KH-UBND", " quy định", ";", ".", ""]
-)
+    "after",
+    [" hướng dẫn thể thức", " và Kế hoạch số 5/KH-UBND", " quy định", ";", ".", "",
+     " và các văn bản hướng dẫn", " (bản sao) của UBND tỉnh", " Về việc x", " v/v x",
+     " ban hành Quy chế làm việc"],
+)  # fmt: skip
 def test_a_date_after_a_comma_is_the_citations_when_the_citation_goes_on(after: str) -> None:
     found = find_citations(f"Căn cứ Thông tư số 01/2011/TT-BNV, ngày 19/01/2011{after}")
     assert found[0].date == CalendarDate(day=19, month=1, year=2011)
@@ -119,10 +122,14 @@ def test_van_ban_without_so_or_with_a_party_number_is_read() -> None:
     texts = [
         "Thực hiện Văn bản 59/UBND-VP ngày 01/6/2022 của UBND tỉnh về việc x.",
         "theo Văn bản số 35-NQ/TW ngày 22/10/2018 của Bộ Chính trị",
+        "Văn bản số 15-CTr/TU ngày 01/02/2023",
+        "Văn bản số 12-QĐi/TW",
     ]
-    assert [c.code for t in texts for c in find_citations(t)] == ["59/UBND-VP", "35-NQ/TW"]
+    codes = ["59/UBND-VP", "35-NQ/TW", "15-CTr/TU", "12-QĐi/TW"]
+    assert [c.code for t in texts for c in find_citations(t)] == codes
     # A mistyped one is still a mention, for the rule to report.
-    assert [m.type_name for m in find_mentions("Văn bản số 59 /UBND-VP")] == ["Văn bản"]
+    for mistyped in ("Văn bản số 59 /UBND-VP", "Văn bản số 59A/UBND-VP"):
+        assert [m.type_name for m in find_mentions(mistyped)] == ["Văn bản"]
     # Ordinary words are not ("văn bản số" is also "digital documents").
     for words in (
         "có 1.100 văn bản số 2023-Năm nay",

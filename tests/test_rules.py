@@ -128,6 +128,13 @@ INVALID: list[tuple[str, Callable[[Data], None]]] = [
         ),
     ),
     (
+        "BC207",  # the citing body's code (CT) is here the directive's kind: UBND issued it
+        lambda d: (
+            d.update(notation="BC-CT")
+            or basis_text(REQUEST + "; Chỉ thị số 05/CT-UBND ngày 01/02/2023 về việc thuế.")(d)
+        ),
+    ),
+    (
         "BC203",  # a letter's notation with a plan's code; its issuer still read as UBND
         basis_text("Thực hiện Công văn số 59/KH-UBND ngày 01/02/2023 về việc báo cáo."),
     ),

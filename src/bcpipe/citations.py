@@ -67,8 +67,11 @@ _SUBJECT = (
 # kind) or ends there: in "Thực hiện Công văn số …, ngày 20/12/2022 UBND huyện đã …" (or
 # "… – UBND huyện", "… và tiếp đó") the date is the sentence's, not the letter's.
 _DATE_ENDS = (
-    rf"(?=\s{{0,5}}(?:của|về|V/v|quy\s{{1,5}}định|hướng\s{{1,5}}dẫn"
-    rf"|và\s{{1,5}}{_type_alternation(_NUMBERED)})\b|\s{{0,5}}[,;.)]|\s{{0,5}}$)"
+    rf"(?=\s{{0,5}}(?i:của|về|V/v|quy\s{{1,5}}định|hướng\s{{1,5}}dẫn"
+    rf"|và\s{{1,5}}(?:các\s{{1,5}})?(?:văn\s{{1,5}}bản|{_type_alternation(_NUMBERED)}))\b"
+    r"|\s{0,5}ban\s{1,5}hành\s{1,5}[A-ZĐ]"  # "… ban hành Quy chế …", not "ban hành kế hoạch"
+    r"|\s{0,5}\([^()\n]{0,40}\)\s{0,5}(?i:của|về)\b"  # "(bản sao) của UBND tỉnh"
+    r"|\s{0,5}[,;.)]|\s{0,5}$)"
 )
 _TAIL = (
     rf"(?:(?P<comma>,)?\s{{1,5}}{_DATE}(?(comma){_DATE_ENDS}))?"
@@ -76,12 +79,15 @@ _TAIL = (
 )
 
 # "số" may be left out ("Nghị định 30/2020/NĐ-CP"): the number and notation then say it.
-_NUMBERED_RE = re.compile(
+_NUMBERED_HEAD = (
     rf"\b(?P<type>{_type_alternation(_NUMBERED)})\s{{1,5}}(?:số\s{{0,3}}:?\s{{0,3}})?"
     rf"(?:(?P<num>\d{{1,8}})/(?:(?P<year>\d{{4}})/)?(?P<notation>{_WORD}(?:-{_WORD}){{1,4}})"
     rf"|(?P<pnum>\d{{1,8}})-(?P<pnotation>[A-Za-zĐđ]{{1,10}}/{_WORD}))"
-    rf"(?![-/\w]){_TAIL}"
+    rf"(?![-/\w])"
 )
+_NUMBERED_RE = re.compile(_NUMBERED_HEAD + _TAIL)
+# The kind, number and notation alone: whether a citation starts at a place.
+_NUMBERED_HEAD_RE = re.compile(_NUMBERED_HEAD)
 _BY_NAME_RE = re.compile(
     rf"\b(?P<type>{_type_alternation(_BY_NAME)})\s{{1,5}}"
     rf"(?P<title>[A-ZĐÀ-Ỹ][^,;.\n]{{0,150}}?)\s{{1,5}}{_DATE}"
@@ -102,7 +108,7 @@ _WINDOW = 40  # longer than "Thông tư liên tịch" + spaces
 _GENERIC = next(name for name, kind in CITABLE_TYPES.items() if kind.generic)
 # After "Văn bản số": a number, then "/" or a Party notation ("35-NQ/TW"), perhaps
 # mistyped with a space or a letter ("59 /UBND-VP", "59a/UBND-VP").
-_NOTATION_NEXT = re.compile(r"\d{1,8}[a-z]?\s{0,2}(?:/|-[A-ZĐ]{1,10}/)")
+_NOTATION_NEXT = re.compile(r"\d{1,8}[A-Za-z]?\s{0,2}(?:/|-[A-ZĐ][A-Za-zĐđ]{0,9}/)")
 # Without "số", the generic kind needs a notation with a hyphen ("Văn bản 59/UBND-VP").
 _GENERIC_BARE = re.compile(r"[A-Za-zĐđ0-9]{1,20}-")
 
@@ -285,7 +291,7 @@ def locate_citations(text: str, *, known: Sequence[Citation] = ()) -> list[tuple
 def reads_at(text: str, start: int) -> bool:
     """Whether a numbered citation can be read from ``start`` of ``text`` (a mention
     there is readable)."""
-    return _NUMBERED_RE.match(text, start) is not None
+    return _NUMBERED_HEAD_RE.match(text, start) is not None
 
 
 def parse_citation(text: str, *, like: Citation | None = None) -> Citation | None:

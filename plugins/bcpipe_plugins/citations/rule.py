@@ -128,8 +128,9 @@ def _citation_issuer_code(citation: Citation, own: str | None) -> str | None:
     if citation.notation is None or citation.is_party or citation.year is not None:
         return None
     groups = citation.notation.split("-")
-    if groups[0] == own:  # "Công văn số 1234/CT-TTHT" from the Cục Thuế (CT) itself
-        return own
+    if groups[0] == own and own not in (_expected_codes(citation) or ()):
+        return own  # "Công văn số 1234/CT-TTHT" from the Cục Thuế (CT) itself; not a
+        # "Chỉ thị số 05/CT-UBND", whose CT is the kind's own code
     # A kind with a code, or a notation that starts with one ("Văn bản số 59/KH-UBND"
     # names a plan; a công văn's "59/KH-UBND" is a BC203 of its own).
     typed = bool(_expected_codes(citation)) or (len(groups) > 1 and groups[0] in _TYPE_CODES)
