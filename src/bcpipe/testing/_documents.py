@@ -227,6 +227,10 @@ def _recipients(
     # Without "Như trên", every addressee is a named recipient too.
     needed = addressees + [b for b in required if b not in addressees]
     as_above = bool(addressees) and (named_count < len(needed) or draw(st.booleans()))
+    others = [b for b in pool if b not in required and b not in addressees]
+    if as_above and len(needed) <= named_count and len(required) + len(others) < named_count:
+        # Too few other bodies to name beside "Như trên": name the addressees instead.
+        as_above = False
     named = list(required) if as_above else needed
     rest = [b for b in pool if b not in named and b not in addressees]
     named += _pick(draw, rest, named_count - len(named))
