@@ -198,6 +198,21 @@ def _tail_fields(doc: _Assembly, tail: Tail) -> None:
         doc.put(("contact",), " ".join(text for text, _ in tail.contact), tail.contact[0][1])
 
 
+def _paragraphs(lines: Sequence[tuple[str, int]]) -> list[Raw]:
+    """Unplaced lines (words, line number) as one-line paragraphs."""
+    return [Raw("paragraph", line, words=[words], last=line) for words, line in lines]
+
+
+def _report_unplaced(
+    notes: Notes, raws: Sequence[Raw], part: str, first: int, zone: tuple[str, str]
+) -> None:
+    """BC501 for each of ``raws``, kept as ``part[first]``, ``part[first + 1]``, …"""
+    for number, raw in enumerate(raws, first):
+        notes.report(
+            UNPLACED_LINE, (part, number), raw.line, zone=zone[0], zone_en=zone[1], text=raw.text
+        )
+
+
 def read_text(text: str, ctx: LoadContext) -> Loaded:
     """Read ``text`` (decoded, line ends ``\\n``) as a document.
 
@@ -268,38 +283,21 @@ def read_text(text: str, ctx: LoadContext) -> Loaded:
     )
     # Stray lines of the heading (header, title, "Kính gửi") and those right above the
     # basis open the body, in their order; so does one right above the body's tree.
-    unplaced = [Raw("paragraph", line, words=[words], last=line) for words, line in header.unplaced]
-    unplaced.extend(strays)
+    unplaced = [*_paragraphs(header.unplaced), *strays]
     if stray_above_tree(rest):
         unplaced.append(rest.pop(0))
     body = build_tree([*unplaced, *rest], ("body",), notes)
-    for number, raw in enumerate(unplaced):
-        notes.report(
-            UNPLACED_LINE,
-            ("body", number),
-            raw.line,
-            zone="phần đầu",
-            zone_en="header",
-            text=raw.text,
-        )
+    _report_unplaced(notes, unplaced, "body", 0, ("phần đầu", "header"))
     doc.put(("body",), body, rest[0].line if rest else None)
     # Stray lines of the signature zone join the closing, before its last paragraph when
     # that one carries the end mark "./." (the text ends there, so the mark stays last).
-    stray_tail = [Raw("paragraph", line, words=[words], last=line) for words, line in tail.unplaced]
+    stray_tail = _paragraphs(tail.unplaced)
     at = len(closing_raws)
     if closing_raws and closing_raws[-1].text.endswith("./."):
         at -= 1
     closing_raws[at:at] = stray_tail
     closing = [paragraph_data(r, ("closing", i), notes) for i, r in enumerate(closing_raws)]
-    for number, raw in enumerate(stray_tail, at):
-        notes.report(
-            UNPLACED_LINE,
-            ("closing", number),
-            raw.line,
-            zone="phần ký",
-            zone_en="signature",
-            text=raw.text,
-        )
+    _report_unplaced(notes, stray_tail, "closing", at, ("phần ký", "signature"))
     doc.put(("closing",), closing, min((r.line for r in closing_raws), default=None))
 
     _tail_fields(doc, tail)
