@@ -23,6 +23,7 @@ from bcpipe_plugins.text.lines import (
     ends_sentence,
     is_caps,
     starts_lower,
+    worded,
 )
 from bcpipe_plugins.text.markers import starts_block
 from bcpipe_plugins.text.notes import Notes
@@ -251,17 +252,9 @@ def parse_header(lines: Sequence[Line], notes: Notes) -> tuple[Header, int]:
     few lines: then there is no header (a body, or not a document at all).
     """
     reader = _HeaderReader(notes)
-    seen = 0
-    for index, line in enumerate(lines):
-        if line.blank:
-            continue
-        kind = debris_kind(line.text)
-        if kind is not None:
-            notes.debris(kind, line.number)
-            continue
+    for seen, (index, line) in enumerate(worded(lines, notes.debris), 1):
         if _ends_header(line):
             return reader.header, index
-        seen += 1
         if seen > _MAX_LINES:
             return reader.header, index
         if reader.header.anchors == 0 and seen > _MAX_LINES_BEFORE_ANCHOR:

@@ -10,7 +10,7 @@ with white space collapsed (``text``, for reading words).
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from itertools import count, filterfalse, repeat
 from typing import NamedTuple
 
@@ -27,6 +27,7 @@ __all__ = [
     "is_caps_word",
     "split_lines",
     "starts_lower",
+    "worded",
 ]
 
 # Spaces that are not U+0020 or a tab, page-break controls and invisible characters.
@@ -130,3 +131,20 @@ def starts_lower(text: str) -> bool:
 def ends_sentence(text: str) -> bool:
     """Ends with the punctuation that closes a sentence or a list entry."""
     return text[-1:] in {".", ";", ":", "!", "?", "…"}
+
+
+def worded(
+    lines: Sequence[Line], on_debris: Callable[[str, int], None], start: int = 0
+) -> Iterator[tuple[int, Line]]:
+    """(index, line) for each line with words from ``start`` on; each line of debris
+    passed on the way goes to ``on_debris`` (its kind and line number), blank lines
+    are passed over."""
+    for index in range(start, len(lines)):
+        line = lines[index]
+        if line.blank:
+            continue
+        kind = debris_kind(line.text)
+        if kind is not None:
+            on_debris(kind, line.number)
+            continue
+        yield index, line

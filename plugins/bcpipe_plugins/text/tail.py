@@ -15,7 +15,14 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from bcpipe.textutil import fold
-from bcpipe_plugins.text.lines import Line, columns, debris_kind, ends_sentence, is_caps_word
+from bcpipe_plugins.text.lines import (
+    Line,
+    columns,
+    debris_kind,
+    ends_sentence,
+    is_caps_word,
+    worded,
+)
 from bcpipe_plugins.text.notes import Notes
 from bcpipe_plugins.text.patterns import (
     ARCHIVE,
@@ -287,13 +294,7 @@ class _TailReader:
 def parse_tail(lines: Sequence[Line], notes: Notes) -> Tail:
     """Read the signature block and its neighbours from ``lines``."""
     reader = _TailReader(notes)
-    for line in lines:
-        if line.blank:
-            continue
-        kind = debris_kind(line.text)
-        if kind is not None:
-            notes.debris(kind, line.number)
-            continue
+    for _, line in worded(lines, notes.debris):
         for piece in columns(line.raw):
             for part in _split_piece(" ".join(piece.split())):
                 if part:

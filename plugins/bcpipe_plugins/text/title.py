@@ -14,7 +14,14 @@ from dataclasses import dataclass, field
 
 from bcpipe import DocumentType
 from bcpipe_plugins.text.header import Header
-from bcpipe_plugins.text.lines import Line, debris_kind, ends_sentence, is_caps, starts_lower
+from bcpipe_plugins.text.lines import (
+    Line,
+    debris_kind,
+    ends_sentence,
+    is_caps,
+    starts_lower,
+    worded,
+)
 from bcpipe_plugins.text.markers import block_marker, starts_block
 from bcpipe_plugins.text.notes import Notes
 from bcpipe_plugins.text.patterns import ADDRESSEE, ARTICLE, type_of_line
@@ -38,15 +45,7 @@ class Title:
 
 def skip(lines: Sequence[Line], index: int, notes: Notes) -> int:
     """The index of the next line with words, noting the debris passed on the way."""
-    while index < len(lines):
-        line = lines[index]
-        if not line.blank:
-            kind = debris_kind(line.text)
-            if kind is None:
-                return index
-            notes.debris(kind, line.number)
-        index += 1
-    return index
+    return next((found for found, _ in worded(lines, notes.debris, index)), len(lines))
 
 
 def _split_type(text: str) -> tuple[DocumentType, str] | None:
