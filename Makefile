@@ -5,7 +5,7 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 SAMPLE := examples/bao-cao-ttdn-tuy-phuoc-2022.yaml
-SEED   := ../shared/seeds/bao-cao-ttdn-tuy-phuoc-2022.txt
+SEED   := examples/bao-cao-ttdn-tuy-phuoc-2022.txt
 OUT    := out
 
 .PHONY: install demo test lint typecheck unit schemas clean
@@ -21,7 +21,6 @@ install: $(STAMP)
 ## demo: read the sample (the seed text and its YAML), validate it, export it into out/
 demo: $(STAMP)
 	mkdir -p $(OUT)
-	@test -f $(SEED) || { echo "$(SEED) not found: clone beside ../shared (see README)"; exit 2; }
 	$(BIN)/bcpipe validate $(SEED) $(SAMPLE)
 	$(BIN)/bcpipe export $(SAMPLE) --to text -o $(OUT)/bao-cao.txt
 	$(BIN)/bcpipe export $(SAMPLE) --to json -o $(OUT)/bao-cao.json

@@ -26,7 +26,7 @@ import bcpipe
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE_YAML = ROOT / "examples" / "bao-cao-ttdn-tuy-phuoc-2022.yaml"
-SEED_TEXT = ROOT.parent / "shared" / "seeds" / "bao-cao-ttdn-tuy-phuoc-2022.txt"
+SEED_TEXT = ROOT / "examples" / "bao-cao-ttdn-tuy-phuoc-2022.txt"
 
 ISSUED = {"status": "issued", "number": 15, "issue_date": {"day": 10, "month": 1, "year": 2023}}
 # The seed is a draft ("Số: /BC-UBND", "ngày tháng năm 2023"): fill in what issuing adds.

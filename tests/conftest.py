@@ -15,7 +15,7 @@ import bcpipe
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE_YAML = ROOT / "examples" / "bao-cao-ttdn-tuy-phuoc-2022.yaml"
-SEED_TEXT = ROOT.parent / "shared" / "seeds" / "bao-cao-ttdn-tuy-phuoc-2022.txt"
+SEED_TEXT = ROOT / "examples" / "bao-cao-ttdn-tuy-phuoc-2022.txt"
 
 # Property tests draw a bounded number of examples, so that the suite stays fast; run
 # `BCPIPE_HYPOTHESIS=thorough make unit` to search much harder (and at random: a failure

@@ -22,7 +22,7 @@ from bcpipe.source import format_path
 from bcpipe.walk import iter_blocks, iter_text_blocks
 
 ROOT = Path(__file__).resolve().parent.parent
-SEED = ROOT.parent / "shared" / "seeds" / "bao-cao-ttdn-tuy-phuoc-2022.txt"
+SEED = ROOT / "examples" / "bao-cao-ttdn-tuy-phuoc-2022.txt"
 SAMPLE_YAML = ROOT / "examples" / "bao-cao-ttdn-tuy-phuoc-2022.yaml"
 FIXTURES = ROOT / "tests" / "fixtures" / "text"
 FIXTURE_TEXTS = sorted(FIXTURES.glob("*.txt"))

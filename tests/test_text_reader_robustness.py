@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 from bcpipe import Document, InvalidDocumentError, LoadContext, Loaded, SourceError
 
 ROOT = Path(__file__).resolve().parent.parent
-SEED = ROOT.parent / "shared" / "seeds" / "bao-cao-ttdn-tuy-phuoc-2022.txt"
+SEED = ROOT / "examples" / "bao-cao-ttdn-tuy-phuoc-2022.txt"
 FIXTURES = sorted((ROOT / "tests" / "fixtures" / "text").glob("*.txt"))
 DOCUMENTS = [SEED.read_text(encoding="utf-8")] + [p.read_text(encoding="utf-8") for p in FIXTURES]
 CONTEXT = LoadContext("input.txt", {})
