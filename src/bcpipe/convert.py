@@ -15,6 +15,7 @@ from pydantic import BaseModel, ValidationError
 
 from bcpipe import model
 from bcpipe.errors import FieldProblem, InvalidDocumentError
+from bcpipe.limits import check_data
 from bcpipe.model import Document
 from bcpipe.source import ModelPath, SourceInfo, format_path
 
@@ -49,7 +50,10 @@ def _path(loc: tuple[int | str, ...]) -> ModelPath:
 
 
 def _shown(value: Any) -> str:
-    text = repr(value)
+    try:
+        text = repr(value)
+    except ValueError:  # an integer of more digits than Python converts
+        return f"a {type(value).__name__} too large to show"
     return text if len(text) <= 60 else text[:57] + "..."
 
 
@@ -60,8 +64,11 @@ def _message(error: Mapping[str, Any], path: ModelPath) -> str:
         return "required field is missing"
     if kind == "extra_forbidden":
         name = str(path[-1]) if path else ""
-        close = difflib.get_close_matches(name, _FIELDS, n=1)
+        # A field of another model ("title" of an appendix, at the top) is no typo.
+        close = difflib.get_close_matches(name, _FIELDS - {name}, n=1)
         hint = f" (did you mean {close[0]!r}?)" if close else ""
+        if name in _FIELDS:
+            hint = " (a field of another part of the document, not of this one)"
         return f"unknown field {name!r}: not part of the document model{hint}"
     if kind == "union_tag_invalid":
         ctx = error.get("ctx") or {}
@@ -112,6 +119,7 @@ def document_from_data(
         raise InvalidDocumentError(
             source, [FieldProblem("", f"expected a mapping of document fields, got {kind}")]
         )
+    check_data(data, source, lines)
     try:
         document = Document.model_validate(data)
     except ValidationError as error:

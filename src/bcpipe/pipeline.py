@@ -31,6 +31,7 @@ from bcpipe.failures import (
     TRANSFORM_FAILED,
 )
 from bcpipe.findings import Check, Finding, Language, Location, ValidationResult
+from bcpipe.limits import MAX_SOURCE_BYTES, read_source, too_large
 from bcpipe.model import Document
 from bcpipe.plugins import PluginInfo, PluginProblem, PluginRegistry
 from bcpipe.prepared import PreparedMark
@@ -227,16 +228,10 @@ class Pipeline:
             return document_from_data(source, source="<mapping>")
         path = Path(source)
         name = name or str(source)
+        if "\0" in str(source):
+            raise SourceError(name, "a file name cannot hold a NUL character")
         kind = kind or self._kind_for(path, name)
-        try:
-            data = path.read_bytes()
-        except FileNotFoundError:
-            raise SourceError(name, "file not found") from None
-        except IsADirectoryError:
-            raise SourceError(name, "is a directory, not a document file") from None
-        except OSError as exc:
-            raise SourceError(name, f"cannot be read: {exc.strerror or exc}") from None
-        return self.loads(data, kind=kind, name=name)
+        return self.loads(read_source(path, name), kind=kind, name=name)
 
     def loads(self, data: bytes | str, *, kind: str, name: str | None = None) -> Document:
         """A document from ``data`` in memory, read by the loader for ``kind``."""
@@ -246,6 +241,8 @@ class Pipeline:
         # "surrogatepass" keeps a string with lone surrogates encodable, so that the
         # loader's own decoding refuses it with a SourceError like any bad byte.
         raw = data.encode("utf-8", "surrogatepass") if isinstance(data, str) else data
+        if len(raw) > MAX_SOURCE_BYTES:
+            raise SourceError(name, too_large(len(raw)))
         try:
             result = loader.load(raw, LoadContext(name, self.settings))
         except BcpipeError:

@@ -75,6 +75,10 @@ def _containers(document: Model) -> tuple[list[Any], list[Any], list[Any]] | Non
     full: list[Any] = []
     empty: list[Any] = []
     dicts: list[Any] = []
+    # A container reached again (the same list or dict held in two places: YAML aliases
+    # in extensions) is watched once and walked once: the walk stays linear in the
+    # objects, not in what they would expand to.
+    seen: set[int] = set()
     stack: list[Any] = [document]
     while stack:
         value = stack.pop()
@@ -87,6 +91,9 @@ def _containers(document: Model) -> tuple[list[Any], list[Any], list[Any]] | Non
             for name in fields:
                 held = attributes[name]
                 if type(held) is list:
+                    if id(held) in seen:
+                        continue
+                    seen.add(id(held))
                     if held:
                         full.append(held)
                         stack.extend(held)
@@ -96,18 +103,18 @@ def _containers(document: Model) -> tuple[list[Any], list[Any], list[Any]] | Non
                     stack.append(held)
         elif kind in _SCALARS:
             continue
-        elif kind is list:
-            if value:
+        elif kind is list or kind is dict:
+            if id(value) in seen:
+                continue
+            seen.add(id(value))
+            if not value:
+                empty.append(value)
+            elif kind is list:
                 full.append(value)
                 stack.extend(value)
             else:
-                empty.append(value)
-        elif kind is dict:
-            if value:
                 dicts.append(value)
                 stack.extend(value.values())
-            else:
-                empty.append(value)
         elif kind is tuple:
             stack.extend(value)
         elif not isinstance(value, str | int | float | Enum):

@@ -5,9 +5,10 @@ from __future__ import annotations
 from enum import StrEnum
 from typing import Annotated, Any, Literal
 
-from pydantic import Field, PrivateAttr
+from pydantic import AfterValidator, Field, PrivateAttr
 
 from bcpipe.doctypes import DocumentType
+from bcpipe.limits import MAX_DOCUMENT_NUMBER, check_json_values
 from bcpipe.model.base import Model, OptionalText, Text
 from bcpipe.model.body import Block, Paragraph
 from bcpipe.model.dates import IssueDate
@@ -46,6 +47,15 @@ class Appendix(Model):
     body: list[Block] = Field(default_factory=list)
 
 
+def _json_only(value: dict[str, dict[str, Any]]) -> dict[str, dict[str, Any]]:
+    # Every format must write an extension and read it back unchanged: JSON data only
+    # (a YAML date, .nan, a key 1 or !!binary would change on the way).
+    problem = check_json_values(value)
+    if problem is not None:
+        raise ValueError(f"extensions hold JSON data only: {problem}")
+    return value
+
+
 class Document(Model):
     """A Vietnamese administrative document (văn bản hành chính) per Decree 30/2020/NĐ-CP.
 
@@ -58,7 +68,9 @@ class Document(Model):
     status: DocumentStatus = DocumentStatus.DRAFT
     motto: NationalMotto = Field(default_factory=NationalMotto)
     issuer: Issuer
-    number: int | None = Field(None, ge=1, description="Số; None in a draft")
+    number: int | None = Field(
+        None, ge=1, le=MAX_DOCUMENT_NUMBER, description="Số; None in a draft"
+    )
     notation: Notation
     place: Text = Field(description='Địa danh, e.g. "Tuy Phước"')
     issue_date: IssueDate = Field(default_factory=IssueDate)
@@ -72,8 +84,9 @@ class Document(Model):
     appendices: list[Appendix] = Field(default_factory=list)
     marks: Marks = Field(default_factory=Marks)
     contact: OptionalText = Field(None, description="ô 13: address, phone, e-mail footer")
-    extensions: dict[str, dict[str, Any]] = Field(
-        default_factory=dict, description="Data owned by plugins, keyed by plugin name"
+    extensions: Annotated[dict[str, dict[str, Any]], AfterValidator(_json_only)] = Field(
+        default_factory=dict,
+        description="Data owned by plugins, keyed by plugin name; JSON values only",
     )
 
     _source: SourceInfo | None = PrivateAttr(default=None)

@@ -1,0 +1,225 @@
+"""The limits every document stays within: one set, checked at load, honoured by every writer.
+
+A document that loads within these limits can be validated, exported to every format
+and read back in bounded time and memory; one that does not is refused when it is read
+(:class:`~bcpipe.errors.SourceError` for a file too large,
+:class:`~bcpipe.errors.InvalidDocumentError` naming the place for the rest). The
+figures are far above what an agency writes (the largest document of the corpus is
+105 kB of text, about 3,000 values) and far below what would make an export slow or a
+reader refuse what a writer wrote (libxml2 refuses a text node over 10 MB and nesting
+over 256 levels; Python's JSON encoder recurses). They are documented in docs/limits.md.
+
+Values are counted *expanded*: a YAML alias counts once for every place it is used
+(so that an "alias bomb", a few hundred bytes naming one list from many, is refused
+here instead of exploding in the model, in validation or in an export). The count is
+linear in the data as parsed, because a value met again is not walked again.
+"""
+
+from __future__ import annotations
+
+import math
+import stat
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+from bcpipe.errors import FieldProblem, InvalidDocumentError, SourceError
+from bcpipe.source import ModelPath, format_path
+
+__all__ = [
+    "MAX_DEPTH",
+    "MAX_DOCUMENT_NUMBER",
+    "MAX_INTEGER",
+    "MAX_SOURCE_BYTES",
+    "MAX_TEXT",
+    "MAX_TOTAL_TEXT",
+    "MAX_VALUES",
+    "check_data",
+    "check_json_values",
+    "read_source",
+    "too_large",
+]
+
+#: Bytes of one input file (any format), checked before it is parsed.
+MAX_SOURCE_BYTES = 8 * 1024 * 1024
+#: Values in a document (each mapping, list, text and number counts one), expanded.
+MAX_VALUES = 200_000
+#: Levels of nesting of mappings and lists (a body block nests two: itself and its
+#: ``children``). The decree's deepest body (part › section › clause › point › item)
+#: takes about a dozen.
+MAX_DEPTH = 64
+#: Characters of one text (a paragraph, a table cell, …).
+MAX_TEXT = 1_000_000
+#: Characters of all texts of a document together, expanded.
+MAX_TOTAL_TEXT = 4_000_000
+#: Magnitude of any whole number (JSON's safe integers: every reader keeps it exact).
+MAX_INTEGER = 2**53 - 1
+#: The largest document number (Số): six digits, as registers and the text reader have.
+MAX_DOCUMENT_NUMBER = 999_999
+
+_JSON_SCALARS = (str, int, float, bool, type(None))
+_JSON_KINDS = "text, number, true/false, null, list, mapping"
+
+
+class _Measure:
+    """One walk over parsed data; raises :class:`_RefusedError` at the first limit passed."""
+
+    def __init__(self) -> None:
+        self.values = 0
+        self.text = 0
+        # Containers already measured, by identity: (their height, their values, their
+        # characters). A container met again adds its counts without being walked.
+        self.done: dict[int, tuple[int, int, int]] = {}
+        self.open: set[int] = set()
+        self.path: list[str | int] = []
+
+    def fail(self, message: str) -> None:
+        raise _RefusedError(tuple(self.path), message)
+
+    def count(self, values: int, text: int) -> None:
+        self.values += values
+        self.text += text
+        if self.values > MAX_VALUES:
+            self.fail(
+                f"the document holds more than {MAX_VALUES:,} values (lists, mappings, "
+                "texts and numbers; a YAML alias counts each time it is used)"
+            )
+        if self.text > MAX_TOTAL_TEXT:
+            self.fail(f"the document's texts hold more than {MAX_TOTAL_TEXT:,} characters")
+
+    def walk(self, value: Any, depth: int) -> int:
+        """The height of ``value`` (0 for a scalar); counts what it holds."""
+        kind = type(value)
+        if kind is str:
+            if len(value) > MAX_TEXT:
+                self.fail(f"a text of {len(value):,} characters (at most {MAX_TEXT:,})")
+            self.count(1, len(value))
+            return 0
+        if kind is int:
+            if not -MAX_INTEGER <= value <= MAX_INTEGER:
+                self.fail(f"a number too large (at most {MAX_INTEGER:,} either side of zero)")
+            self.count(1, 0)
+            return 0
+        if not isinstance(value, dict | list | tuple):
+            self.count(1, 0)  # other scalars (dates, floats, …): the model judges them
+            return 0
+        key = id(value)
+        known = self.done.get(key)
+        if known is not None:
+            height, values, text = known
+            if depth + height > MAX_DEPTH:
+                self.fail(f"the data is nested more than {MAX_DEPTH} levels deep")
+            self.count(values, text)
+            return height
+        if key in self.open:
+            self.fail("this value contains itself (a YAML alias to a node around it)")
+        if depth >= MAX_DEPTH:
+            self.fail(f"the data is nested more than {MAX_DEPTH} levels deep")
+        self.open.add(key)
+        before_values, before_text = self.values, self.text
+        self.count(1, 0)
+        height = 0
+        items = value.items() if isinstance(value, dict) else enumerate(value)
+        for name, item in items:
+            self.path.append(_key(name))
+            height = max(height, self.walk(item, depth + 1) + 1)
+            self.path.pop()
+        self.open.discard(key)
+        self.done[key] = (height, self.values - before_values, self.text - before_text)
+        return height
+
+
+def _key(name: object) -> str | int:
+    if type(name) is int and -MAX_INTEGER <= name <= MAX_INTEGER:  # type: ignore[operator]
+        return name  # type: ignore[return-value]
+    if type(name) is str:
+        return name  # type: ignore[return-value]
+    return f"<{type(name).__name__} key>"
+
+
+class _RefusedError(Exception):
+    def __init__(self, path: ModelPath, message: str) -> None:
+        self.path = path
+        self.message = message
+
+
+def check_data(data: Any, source: str | None, lines: Mapping[str, int] | None = None) -> None:
+    """Refuse parsed ``data`` that passes a limit: :class:`InvalidDocumentError` naming where.
+
+    Linear in ``data`` as parsed (shared values are measured once), whatever it expands to.
+    """
+    measure = _Measure()
+    try:
+        measure.walk(data, 0)
+    except _RefusedError as refused:
+        problem = _problem(refused.path, refused.message, lines)
+        raise InvalidDocumentError(source, [problem]) from None
+
+
+def _problem(path: ModelPath, message: str, lines: Mapping[str, int] | None) -> FieldProblem:
+    line = None
+    if lines:
+        current = path
+        while line is None and current:
+            line = lines.get(format_path(current))
+            current = current[:-1]
+    return FieldProblem(format_path(path), message, line)
+
+
+def check_json_values(value: Any) -> str | None:
+    """Why ``value`` is not plain JSON data (text keys; text, finite numbers, true/false,
+    null, lists and mappings), or None when it is. Extensions hold JSON data only, so
+    that every format writes them and reads them back unchanged."""
+    stack: list[tuple[Any, str]] = [(value, "")]
+    while stack:
+        item, where = stack.pop()
+        if isinstance(item, dict):
+            for key, inner in item.items():
+                if type(key) is not str:
+                    return f"{where or 'a mapping'}: key {key!r} is not text"
+                stack.append((inner, f"{where}.{key}" if where else key))
+        elif isinstance(item, list):
+            stack.extend((inner, f"{where}[{index}]") for index, inner in enumerate(item))
+        elif isinstance(item, float):
+            if not math.isfinite(item):
+                return f"{where}: {item!r} is not a finite number"
+        elif not isinstance(item, _JSON_SCALARS):
+            kind = type(item).__name__
+            return f"{where}: a {kind} is not JSON data ({_JSON_KINDS})"
+    return None
+
+
+def too_large(size: int) -> str:
+    """The message for an input of ``size`` bytes over the limit."""
+    return (
+        f"the file is {size:,} bytes; bcpipe reads documents of at most "
+        f"{MAX_SOURCE_BYTES:,} bytes (see docs/limits.md)"
+    )
+
+
+def read_source(path: Path, name: str) -> bytes:
+    """The bytes of the regular file ``path`` (named ``name`` in messages), bounded in size.
+
+    A FIFO, a device or a socket is refused before it is opened (reading one could block
+    for ever, or never end); so is a file over the limit, and a file that grows past it
+    while read.
+    """
+    try:
+        info = path.stat()
+        if stat.S_ISDIR(info.st_mode):
+            raise SourceError(name, "is a directory, not a document file")
+        if not stat.S_ISREG(info.st_mode):
+            raise SourceError(name, "is not a regular file (a pipe, a device or a socket)")
+        if info.st_size > MAX_SOURCE_BYTES:
+            raise SourceError(name, too_large(info.st_size))
+        with path.open("rb") as handle:
+            data = handle.read(MAX_SOURCE_BYTES + 1)
+    except FileNotFoundError:
+        raise SourceError(name, "file not found") from None
+    except ValueError:  # e.g. a NUL in the name
+        raise SourceError(name, "cannot be read: the file name is not a valid path") from None
+    except OSError as exc:
+        raise SourceError(name, f"cannot be read: {exc.strerror or exc}") from None
+    if len(data) > MAX_SOURCE_BYTES:
+        raise SourceError(name, too_large(len(data)))
+    return data
