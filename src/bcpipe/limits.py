@@ -18,6 +18,7 @@ linear in the data as parsed, because a value met again is not walked again.
 from __future__ import annotations
 
 import math
+import re
 import stat
 from collections.abc import Mapping
 from pathlib import Path
@@ -57,6 +58,9 @@ MAX_INTEGER = 2**53 - 1
 #: The largest document number (Số): six digits, as registers and the text reader have.
 MAX_DOCUMENT_NUMBER = 999_999
 
+# Characters no XML 1.0 document can hold (and no printed page shows): C0 controls but
+# tab and line ends, lone surrogates, U+FFFE and U+FFFF. A writer would fail on them.
+_UNWRITABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 _JSON_SCALARS = (str, int, float, bool, type(None))
 _JSON_KINDS = "text, number, true/false, null, list, mapping"
 
@@ -93,6 +97,12 @@ class _Measure:
         if kind is str:
             if len(value) > MAX_TEXT:
                 self.fail(f"a text of {len(value):,} characters (at most {MAX_TEXT:,})")
+            bad = _UNWRITABLE.search(value)
+            if bad is not None:
+                self.fail(
+                    f"the control character U+{ord(bad.group()):04X} at character "
+                    f"{bad.start() + 1}: no document format can hold it"
+                )
             self.count(1, len(value))
             return 0
         if kind is int:
@@ -122,6 +132,8 @@ class _Measure:
         items = value.items() if isinstance(value, dict) else enumerate(value)
         for name, item in items:
             self.path.append(_key(name))
+            if type(name) is str and _UNWRITABLE.search(name):
+                self.fail("a key holds a control character: no document format can hold it")
             height = max(height, self.walk(item, depth + 1) + 1)
             self.path.pop()
         self.open.discard(key)
