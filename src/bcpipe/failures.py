@@ -8,7 +8,9 @@ __all__ = [
     "COMPONENTS_FAILED",
     "PLUGIN_FAILURES",
     "PLUGIN_NOT_LOADED",
+    "RULE_CHANGED_DOCUMENT",
     "RULE_FAILED",
+    "RULE_TIMED_OUT",
     "TRANSFORM_FAILED",
 ]
 
@@ -37,5 +39,29 @@ TRANSFORM_FAILED = Check(
     en="Transform {transform} of plugin {plugin} crashed and was skipped: {error}",
 )
 
+RULE_TIMED_OUT = Check(
+    "BC904",
+    Severity.ERROR,
+    vi="Quy tắc {rule} của plugin {plugin} chạy quá {seconds} giây và đã bị dừng "
+    "(limits.rule_seconds); văn bản chưa được kiểm tra đủ",
+    en="Rule {rule} of plugin {plugin} ran over its budget of {seconds} s and was stopped "
+    "(limits.rule_seconds); the document was not fully checked",
+)
+RULE_CHANGED_DOCUMENT = Check(
+    "BC905",
+    Severity.ERROR,
+    vi="Quy tắc {rule} của plugin {plugin} đã sửa văn bản đang kiểm tra (quy tắc không được "
+    "sửa văn bản); kết quả xuất có thể khác bản gốc",
+    en="Rule {rule} of plugin {plugin} changed the document it checked (rules must not); "
+    "the outputs may differ from the source",
+)
+
 #: Every check the pipeline reports for a failed plugin.
-PLUGIN_FAILURES = (RULE_FAILED, PLUGIN_NOT_LOADED, COMPONENTS_FAILED, TRANSFORM_FAILED)
+PLUGIN_FAILURES = (
+    RULE_FAILED,
+    PLUGIN_NOT_LOADED,
+    COMPONENTS_FAILED,
+    TRANSFORM_FAILED,
+    RULE_TIMED_OUT,
+    RULE_CHANGED_DOCUMENT,
+)

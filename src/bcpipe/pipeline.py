@@ -10,6 +10,7 @@ from types import MappingProxyType
 from typing import Any, TypeVar
 
 from bcpipe.atomic import write_bytes_atomic
+from bcpipe.budget import Budgets, OverBudget, time_limit
 from bcpipe.components import (
     ExportContext,
     Exporter,
@@ -27,7 +28,9 @@ from bcpipe.failures import (
     COMPONENTS_FAILED,
     PLUGIN_FAILURES,
     PLUGIN_NOT_LOADED,
+    RULE_CHANGED_DOCUMENT,
     RULE_FAILED,
+    RULE_TIMED_OUT,
     TRANSFORM_FAILED,
 )
 from bcpipe.findings import Check, Finding, Language, Location, ValidationResult
@@ -103,6 +106,7 @@ class Pipeline:
         self.ignore = frozenset(ignore)
         self.debug = debug
         self.settings: Mapping[str, Any] = MappingProxyType(dict(settings or {}))
+        self.budgets = Budgets.of(self.settings)
         self._registry = PluginRegistry(strict=strict, disabled=disable)
         if load_entrypoints:
             self._registry.load_entrypoints()
@@ -309,7 +313,7 @@ class Pipeline:
         for transform, plugin in self._transforms:
             try:
                 changed = transform.apply(current, ctx)
-            except Exception as exc:
+            except (Exception, SystemExit) as exc:
                 if self.debug:
                     raise
                 finding = TRANSFORM_FAILED.at(
@@ -348,20 +352,48 @@ class Pipeline:
             + findings
         )
         ctx = RuleContext(self.settings, self.language)
+        # Rules must not change the document: a mark (see bcpipe.prepared) tells, in
+        # microseconds, whether one did. A prepared document carries one already.
+        token = self._token
+        mark = (document.__pydantic_private__ or {}).get("_prepared")
+        if mark is None or not mark.holds(document, token):
+            token = object()
+            mark = PreparedMark.of(document, token)
         for rule, plugin in self._rules:
             if not rule.applies_to(document):
                 continue
-            try:
+            failure = self._run_rule(rule, plugin, document, ctx, findings)
+            if failure is None and mark is not None and not mark.holds(document, token):
+                failure = RULE_CHANGED_DOCUMENT.at((), rule=rule.name, plugin=plugin)
+                mark = None  # changed once: the later rules are not blamed for it
+                document._prepared = None  # and it is prepared again before an export
+            if failure is not None:
+                findings.append(replace(failure, plugin=plugin, rule=rule.name))
+        return ValidationResult(document, self._finish(findings, document.source))
+
+    def _run_rule(
+        self,
+        rule: Rule,
+        plugin: str,
+        document: Document,
+        ctx: RuleContext,
+        findings: list[Finding],
+    ) -> Finding | None:
+        """Run ``rule``, adding its findings; the finding that says it failed, if it did."""
+        seconds = self.budgets.rule_seconds
+        try:
+            with time_limit(seconds):
                 for finding in rule.check(document, ctx):
                     if not isinstance(finding, Finding):
                         raise TypeError(f"rule yielded {finding!r}, not a Finding")
                     findings.append(_credited(finding, plugin, rule.name))
-            except Exception as exc:
-                if self.debug:
-                    raise
-                crash = RULE_FAILED.at((), rule=rule.name, plugin=plugin, error=_error_text(exc))
-                findings.append(replace(crash, plugin=plugin, rule=rule.name))
-        return ValidationResult(document, self._finish(findings, document.source))
+        except OverBudget:
+            return RULE_TIMED_OUT.at((), rule=rule.name, plugin=plugin, seconds=f"{seconds:g}")
+        except (Exception, SystemExit) as exc:  # a rule's sys.exit() ends no program
+            if self.debug:
+                raise
+            return RULE_FAILED.at((), rule=rule.name, plugin=plugin, error=_error_text(exc))
+        return None
 
     def _finish(self, findings: list[Finding], source: SourceInfo | None) -> list[Finding]:
         out = []
