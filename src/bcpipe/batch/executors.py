@@ -12,6 +12,7 @@ import contextlib
 import multiprocessing
 import os
 import signal
+import time
 from collections import deque
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -24,6 +25,7 @@ from bcpipe.batch.inputs import BatchError
 from bcpipe.batch.options import PipelineOptions
 from bcpipe.batch.tasks import Record, Task, failed_record
 from bcpipe.batch.worker import WorkerPipeline, serve
+from bcpipe.budget import Budgets
 
 __all__ = ["Executor", "LocalExecutor", "SerialExecutor", "default_jobs"]
 
@@ -74,6 +76,8 @@ class _Worker:
     conn: Connection
     ready: bool = False
     assigned: deque[tuple[int, Task]] = field(default_factory=deque)
+    # When it began the task at the head of ``assigned`` (monotonic), for the budget.
+    since: float = 0.0
 
 
 class LocalExecutor:
@@ -131,6 +135,7 @@ class _Pool:
         self.window = size * prefetch * 4
         self.workers: list[_Worker] = []
         self.startup_deaths = 0
+        self.budget = Budgets.of(options.settings).document_seconds
 
     def _start(self) -> _Worker:
         ours, theirs = self.context.Pipe()
@@ -177,6 +182,8 @@ class _Pool:
                     waiting.appendleft(item)
                     self._bury(worker, done, waiting)
                     continue
+                if not worker.assigned:
+                    worker.since = time.monotonic()
                 worker.assigned.append(item)
             while emitted in done:
                 yield done.pop(emitted)
@@ -193,7 +200,7 @@ class _Pool:
             by_handle[worker.process.sentinel] = worker
         dead: list[_Worker] = []
         handles = [w.conn for w in self.workers] + [w.process.sentinel for w in self.workers]
-        for handle in wait(handles):
+        for handle in wait(handles, self._time_left()):
             worker = by_handle[handle]
             if handle is worker.conn:
                 try:
@@ -205,6 +212,27 @@ class _Pool:
                 dead.append(worker)
         for worker in dead:
             self._bury(worker, done, waiting)
+        self._stop_overdue(done, waiting)
+
+    def _time_left(self) -> float | None:
+        """Seconds until the first busy worker passes the document budget (None: no budget)."""
+        busy = [w.since for w in self.workers if w.assigned and w.ready]
+        if self.budget is None or not busy:
+            return None
+        return max(0.0, min(busy) + self.budget - time.monotonic())
+
+    def _stop_overdue(self, done: dict[int, Record], waiting: deque[tuple[int, Task]]) -> None:
+        """End the workers whose document ran over its budget: that document fails alone."""
+        if self.budget is None:
+            return
+        now = time.monotonic()
+        for worker in list(self.workers):
+            if worker.assigned and worker.ready and now - worker.since >= self.budget:
+                worker.process.kill()
+                reason = (
+                    f"took longer than {self.budget:g} s (limits.document_seconds) and was stopped"
+                )
+                self._bury(worker, done, waiting, reason=reason)
 
     def _receive(self, worker: _Worker, done: dict[int, Record]) -> None:
         message = worker.conn.recv()
@@ -218,9 +246,15 @@ class _Pool:
         expected, _ = worker.assigned.popleft()
         assert index == expected, (index, expected)  # answers come in the order sent
         done[index] = record
+        worker.since = time.monotonic()  # it starts on the next one (if any) now
 
     def _bury(
-        self, worker: _Worker, done: dict[int, Record], waiting: deque[tuple[int, Task]]
+        self,
+        worker: _Worker,
+        done: dict[int, Record],
+        waiting: deque[tuple[int, Task]],
+        *,
+        reason: str | None = None,
     ) -> None:
         """A worker died: fail the task it was on, hand its queued tasks to others."""
         try:
@@ -242,7 +276,8 @@ class _Pool:
         elif worker.assigned:
             index, task = worker.assigned.popleft()
             done[index] = failed_record(
-                task, f"the worker process died while processing this document ({how})"
+                task,
+                reason or f"the worker process died while processing this document ({how})",
             )
         waiting.extendleft(reversed(worker.assigned))
 

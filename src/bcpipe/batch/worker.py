@@ -7,8 +7,13 @@ Dask worker both pay for it once. :func:`serve` is the loop of a local pool work
 
 from __future__ import annotations
 
+import contextlib
+import ctypes
+import ctypes.util
+import os
 import signal
 import threading
+import time
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from multiprocessing.connection import Connection
@@ -18,7 +23,14 @@ from bcpipe.batch.options import PipelineOptions
 from bcpipe.batch.tasks import Record, Task, Terminated, process
 from bcpipe.pipeline import Pipeline
 
-__all__ = ["WorkerPipeline", "exit_on_terminate", "pipeline_for", "run_tasks", "serve"]
+__all__ = [
+    "WorkerPipeline",
+    "die_with_parent",
+    "exit_on_terminate",
+    "pipeline_for",
+    "run_tasks",
+    "serve",
+]
 
 
 @dataclass(slots=True)
@@ -38,6 +50,8 @@ class WorkerPipeline:
     def process(self, task: Task) -> Record:
         return process(self.pipeline, task, self.fingerprint(task.kind))
 
+
+_PR_SET_PDEATHSIG = 1  # <linux/prctl.h>
 
 _pipelines: dict[str, WorkerPipeline] = {}
 _lock = threading.Lock()  # a Dask worker may run tasks on several threads
@@ -75,6 +89,29 @@ def exit_on_terminate() -> None:
     signal.signal(signal.SIGTERM, stop)
 
 
+def die_with_parent() -> None:
+    """End this process when its parent ends, even by ``kill -9``, even in a plugin's loop.
+
+    A worker stuck in a plugin never reads the pipe that would tell it the parent is
+    gone. On Linux the kernel sends SIGKILL when the parent dies (PR_SET_PDEATHSIG; the
+    parent of a forkserver's worker is the fork server, which ends with the batch); a
+    watching thread covers the rest (it sees the process re-parented).
+    """
+    parent = os.getppid()
+    with contextlib.suppress(OSError, AttributeError):
+        libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6", use_errno=True)
+        libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
+    if os.getppid() != parent:  # it died before the kernel was told
+        os._exit(1)
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(1.0)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="bcpipe-parent-watch", daemon=True).start()
+
+
 def serve(conn: Connection, options: PipelineOptions) -> None:
     """A local pool worker: build the pipeline, say so, then answer tasks until told to stop.
 
@@ -85,6 +122,7 @@ def serve(conn: Connection, options: PipelineOptions) -> None:
     # ^C goes to the whole process group: the parent alone decides what to do with it.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     exit_on_terminate()
+    die_with_parent()
     try:
         worker = pipeline_for(options)
     except Exception as exc:  # e.g. a plugin module the parent imports and this one cannot

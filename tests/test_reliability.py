@@ -1,0 +1,402 @@
+"""Regression tests for issue 16: every hostile shape ends within seconds, clearly, and
+corrupts nothing (limits, time budgets, plugins that hang, print or change the document)."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+from conftest import minimal_report
+
+import bcpipe
+from bcpipe.batch import LocalExecutor, run_batch
+from bcpipe.limits import MAX_DEPTH, MAX_SOURCE_BYTES, MAX_TEXT, MAX_VALUES
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLE = ROOT / "examples" / "bao-cao-ttdn-tuy-phuoc-2022.yaml"
+
+
+def _alias_bomb(levels: int, indent: str) -> str:
+    """YAML anchors, each naming the one before nine times: 9**levels values expanded."""
+    lines = [f'{indent}a0: &a0 ["x", "x", "x", "x", "x", "x", "x", "x", "x"]']
+    for level in range(1, levels + 1):
+        refs = ", ".join([f"*a{level - 1}"] * 9)
+        lines.append(f"{indent}a{level}: &a{level} [{refs}]")
+    return "\n".join(lines) + "\n"
+
+
+# -- 1. alias bombs ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("levels", [8, 9])
+def test_an_alias_bomb_in_extensions_is_refused_at_load(
+    pipeline: bcpipe.Pipeline, levels: int
+) -> None:
+    text = SAMPLE.read_text(encoding="utf-8") + "extensions:\n  bomb:\n" + _alias_bomb(levels, "    ")
+    assert len(text.encode()) < SAMPLE.stat().st_size + 1000  # a few hundred bytes added
+    started = time.perf_counter()
+    with pytest.raises(bcpipe.InvalidDocumentError, match=f"more than {MAX_VALUES:,} values"):
+        pipeline.loads(text, kind="yaml", name="bomb.yaml")
+    assert time.perf_counter() - started < 5  # no test asserts a speed; this is "ends"
+
+
+def test_an_alias_bomb_in_the_body_names_its_line(pipeline: bcpipe.Pipeline) -> None:
+    data = yaml.safe_load(SAMPLE.read_text(encoding="utf-8"))
+    del data["body"]
+    text = yaml.safe_dump(data, allow_unicode=True) + "body:\n"
+    text += "  - kind: table\n    rows:\n" + _alias_bomb(8, "      - ").replace(": &", ": &")
+    with pytest.raises(bcpipe.BcpipeError) as caught:
+        pipeline.loads(text, kind="yaml", name="bomb.yaml")
+    assert "bomb.yaml" in str(caught.value)
+
+
+def test_a_shared_value_from_code_counts_once_per_use(minimal: dict[str, Any]) -> None:
+    # The same list named many times, as YAML aliases give: refused, in linear time.
+    shared: Any = ["x"] * 10
+    for _ in range(7):
+        shared = [shared] * 10
+    with pytest.raises(bcpipe.InvalidDocumentError, match="values"):
+        bcpipe.load({**minimal, "extensions": {"p": {"v": shared}}})
+
+
+def test_a_value_containing_itself_is_refused(minimal: dict[str, Any]) -> None:
+    loop: list[Any] = []
+    loop.append(loop)
+    with pytest.raises(bcpipe.InvalidDocumentError, match="contains itself|nested"):
+        bcpipe.load({**minimal, "extensions": {"p": {"v": loop}}})
+
+
+def test_the_prepared_mark_walks_a_shared_container_once(
+    pipeline: bcpipe.Pipeline, minimal: dict[str, Any]
+) -> None:
+    from bcpipe.prepared import _containers
+
+    doc = pipeline.load(minimal)
+    shared: Any = [1]
+    for _ in range(40):  # 2**40 paths: a walk that follows each would never end
+        shared = [shared, shared]
+    doc.extensions["p"] = {"v": shared}
+    found = _containers(doc)
+    assert found is not None and len(found[0]) < 100
+
+
+# -- 7, 8. foreign exceptions and one set of limits --------------------------------------
+
+
+def test_a_huge_integer_is_a_bcpipe_error(minimal: dict[str, Any]) -> None:
+    with pytest.raises(bcpipe.InvalidDocumentError, match="number too large"):
+        bcpipe.load({**minimal, "subject": 10**5000})
+
+
+def test_a_nul_in_a_file_name_is_a_source_error() -> None:
+    with pytest.raises(bcpipe.SourceError, match="NUL"):
+        bcpipe.Pipeline().load("a\x00b.yaml")
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs here")
+def test_a_fifo_is_refused_without_blocking(tmp_path: Path) -> None:
+    fifo = tmp_path / "pipe.yaml"
+    os.mkfifo(fifo)
+    with pytest.raises(bcpipe.SourceError, match="not a regular file"):
+        bcpipe.Pipeline().load(fifo)
+
+
+def test_a_file_over_the_size_limit_is_refused_before_it_is_parsed(tmp_path: Path) -> None:
+    big = tmp_path / "big.txt"
+    big.write_bytes(b"a" * (MAX_SOURCE_BYTES + 1))
+    with pytest.raises(bcpipe.SourceError, match="documents of at most"):
+        bcpipe.Pipeline().load(big)
+
+
+def test_a_body_too_deep_for_the_writers_is_refused_at_load(minimal: dict[str, Any]) -> None:
+    block: dict[str, Any] = {"kind": "item", "marker": "-", "text": "a"}
+    for _ in range(130):
+        block = {"kind": "item", "marker": "-", "text": "a", "children": [block]}
+    with pytest.raises(bcpipe.InvalidDocumentError, match=f"more than {MAX_DEPTH} levels"):
+        bcpipe.load({**minimal, "body": [block]})
+
+
+def test_a_document_number_the_text_reader_cannot_read_is_refused(
+    minimal: dict[str, Any],
+) -> None:
+    with pytest.raises(bcpipe.InvalidDocumentError, match="number"):
+        bcpipe.load({**minimal, "number": 10_000_000})
+
+
+def test_a_text_over_the_limit_is_refused(minimal: dict[str, Any]) -> None:
+    with pytest.raises(bcpipe.InvalidDocumentError, match="characters"):
+        bcpipe.load({**minimal, "subject": "a" * (MAX_TEXT + 1)})
+
+
+def test_a_control_character_no_format_can_hold_is_refused(minimal: dict[str, Any]) -> None:
+    with pytest.raises(bcpipe.InvalidDocumentError, match=r"U\+001B"):
+        bcpipe.load({**minimal, "subject": "Báo cáo \x1b]0;PWNED\x07"})
+
+
+@pytest.mark.parametrize("fmt", ["json", "xml", "text"])
+def test_a_document_at_the_limits_reads_back(
+    pipeline: bcpipe.Pipeline, minimal: dict[str, Any], fmt: str
+) -> None:
+    # The deepest body the limits allow, and the largest number: written and read back.
+    block: dict[str, Any] = {"kind": "item", "marker": "-", "text": "a"}
+    for _ in range(MAX_DEPTH // 2 - 3):
+        block = {"kind": "item", "marker": "-", "text": "a", "children": [block]}
+    data = {**minimal, "number": 999_999, "status": "issued"}
+    if fmt != "text":  # the text format has no items nested under items to this depth
+        data["body"] = [{"kind": "paragraph", "text": "Mở đầu."}, block]
+    doc = pipeline.load(data)
+    if fmt == "text":  # the text reader reads what it can; here: the largest number
+        back = pipeline.loads(pipeline.export(doc, fmt), kind=fmt)
+        assert back.number == 999_999
+        return
+    from bcpipe.testing import assert_round_trip
+
+    assert_round_trip(pipeline, doc, fmt)
+
+
+# -- 9. extensions are JSON data; unknown fields ----------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("value", "why"),
+    [
+        ("2022-05-01", "date"),
+        (".nan", "finite"),
+        ("!!binary aGVsbG8=", "bytes"),
+    ],
+)
+def test_extensions_hold_json_data_only(
+    pipeline: bcpipe.Pipeline, value: str, why: str
+) -> None:
+    text = SAMPLE.read_text(encoding="utf-8") + f"extensions:\n  p:\n    v: {value}\n"
+    with pytest.raises(bcpipe.InvalidDocumentError, match=why) as caught:
+        pipeline.loads(text, kind="yaml", name="ext.yaml")
+    assert "JSON data only" in str(caught.value)
+
+
+def test_an_extension_key_must_be_text(pipeline: bcpipe.Pipeline) -> None:
+    text = SAMPLE.read_text(encoding="utf-8") + "extensions:\n  p:\n    1: one\n"
+    with pytest.raises(bcpipe.InvalidDocumentError, match="expected text, got 1"):
+        pipeline.loads(text, kind="yaml", name="ext.yaml")
+
+
+def test_extensions_survive_every_readable_format(
+    pipeline: bcpipe.Pipeline, minimal: dict[str, Any]
+) -> None:
+    from bcpipe.testing import assert_round_trip
+
+    ext = {"p": {"n": 1, "f": 1.5, "t": "văn bản", "l": [None, True, {"k": []}]}}
+    doc = pipeline.load({**minimal, "extensions": ext})
+    for fmt in ("json", "xml"):
+        assert assert_round_trip(pipeline, doc, fmt).extensions == ext
+
+
+def test_a_field_of_another_part_is_not_its_own_suggestion(minimal: dict[str, Any]) -> None:
+    with pytest.raises(bcpipe.InvalidDocumentError) as caught:
+        bcpipe.load({**minimal, "title": "x"})
+    assert "did you mean 'title'" not in str(caught.value)
+    assert "unknown field 'title'" in str(caught.value)
+
+
+# -- 3, 5, 9. rules that hang, change the document, or exit -----------------------------
+
+HANGS = '''
+import bcpipe
+from bcpipe import Check, Severity
+
+SLOW = Check("XY001", Severity.INFO, vi="x", en="x")
+
+
+@bcpipe.rule("xy-hang", SLOW)
+def hang(doc, ctx):
+    while True:
+        try:
+            pass
+        except Exception:  # a rule that swallows what it can: still stopped
+            pass
+    yield
+
+
+@bcpipe.hookimpl
+def bcpipe_rules():
+    return [hang]
+'''
+
+
+def _plugin(tmp_path: Path, name: str, source: str) -> Path:
+    folder = tmp_path / "plugins"
+    folder.mkdir(exist_ok=True)
+    (folder / f"{name}.py").write_text(source, encoding="utf-8")
+    return folder
+
+
+def test_a_rule_that_never_returns_is_stopped_and_named(
+    tmp_path: Path, minimal: dict[str, Any]
+) -> None:
+    pipeline = bcpipe.Pipeline(
+        plugins_dir=_plugin(tmp_path, "hangs", HANGS), settings={"limits": {"rule_seconds": 0.5}}
+    )
+    started = time.perf_counter()
+    result = pipeline.validate(minimal)
+    assert time.perf_counter() - started < 10
+    (stopped,) = [f for f in result.findings if f.code == "BC904"]
+    assert stopped.plugin == "hangs" and "0.5" in stopped.message
+    assert "BC904" not in bcpipe.Pipeline().validate(minimal).codes()  # other rules ran
+    assert {"XY001", "BC904"} & set(result.codes()) == {"BC904"}
+
+
+def test_budgets_are_checked_settings() -> None:
+    with pytest.raises(ValueError, match="limits.rule_seconds"):
+        bcpipe.Pipeline(settings={"limits": {"rule_seconds": "fast"}})
+
+
+CHANGES = '''
+import bcpipe
+from bcpipe import Check, Severity
+
+C = Check("XY002", Severity.INFO, vi="x", en="x")
+
+
+@bcpipe.rule("xy-change", C)
+def change(doc, ctx):
+    doc.{edit}
+    return []
+
+
+@bcpipe.hookimpl
+def bcpipe_rules():
+    return [change]
+'''
+
+
+@pytest.mark.parametrize(
+    "edit", ["subject = 'Trích yếu khác'", "addressees.append('Ai đó')", "body.clear()"]
+)
+def test_a_rule_that_changes_the_document_is_reported(
+    tmp_path: Path, minimal: dict[str, Any], edit: str
+) -> None:
+    pipeline = bcpipe.Pipeline(
+        plugins_dir=_plugin(tmp_path, "changes", CHANGES.replace("{edit}", edit))
+    )
+    result = pipeline.validate(minimal)
+    (changed,) = [f for f in result.findings if f.code == "BC905"]
+    assert changed.plugin == "changes" and not result.ok
+
+
+def test_a_rule_that_reads_only_is_not_reported(
+    pipeline: bcpipe.Pipeline, sample_data: dict[str, Any]
+) -> None:
+    assert "BC905" not in pipeline.validate(sample_data).codes()
+
+
+EXITS = '''
+import sys
+import bcpipe
+from bcpipe import Check, Severity
+
+C = Check("XY003", Severity.INFO, vi="x", en="x")
+
+
+@bcpipe.rule("xy-exit", C)
+def leave(doc, ctx):
+    sys.exit(4)
+
+
+@bcpipe.hookimpl
+def bcpipe_rules():
+    return [leave]
+'''
+
+
+def test_sys_exit_in_a_rule_is_a_rule_failure_and_validate_goes_on(
+    tmp_path: Path, sample_data: dict[str, Any]
+) -> None:
+    (tmp_path / "a.yaml").write_text(yaml.safe_dump(sample_data, allow_unicode=True))
+    (tmp_path / "b.yaml").write_text(yaml.safe_dump(sample_data, allow_unicode=True))
+    plugins = _plugin(tmp_path, "exits", EXITS)
+    run = subprocess.run(
+        [sys.executable, "-m", "bcpipe", "validate", "--plugins-dir", str(plugins),
+         str(tmp_path / "a.yaml"), str(tmp_path / "b.yaml")],
+        capture_output=True, text=True, timeout=120,
+    )  # fmt: skip
+    assert run.returncode == 1, run.stderr
+    assert run.stdout.count("BC900") == 2 and "SystemExit: 4" in run.stdout
+
+
+# -- 3. batch: a document over budget fails alone; workers die with their parent ---------
+
+
+def test_a_document_over_its_budget_fails_alone(tmp_path: Path, monkeypatch: Any) -> None:
+    monkeypatch.chdir(tmp_path)
+    for name in ("a", "b", "c"):
+        data = minimal_report(subject=f"Báo cáo {name}")
+        (tmp_path / "in").mkdir(exist_ok=True)
+        (tmp_path / "in" / f"{name}.yaml").write_text(yaml.safe_dump(data, allow_unicode=True))
+    slow = HANGS.replace("while True:", "while doc.subject == 'Báo cáo b':")
+    report = run_batch(
+        ["in"], formats=["text"], outdir=tmp_path / "out",
+        plugins_dir=_plugin(tmp_path, "hangs", slow),
+        settings={"limits": {"rule_seconds": 0, "document_seconds": 2}},
+        executor=LocalExecutor(2),
+    )  # fmt: skip
+    outcomes = {r["input"]: (r["outcome"], r["error"]) for r in report.records()}
+    assert outcomes["in/b.yaml"][0] == "failed"
+    assert "limits.document_seconds" in str(outcomes["in/b.yaml"][1])
+    assert outcomes["in/a.yaml"][0] != "failed" and outcomes["in/c.yaml"][0] != "failed"
+    assert (tmp_path / "out" / "a.txt").exists() and not (tmp_path / "out" / "b.txt").exists()
+
+
+def _alive(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except OSError:
+        return False
+    return state != "Z"
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="needs /proc")
+def test_batch_workers_die_with_their_parent(tmp_path: Path) -> None:
+    (tmp_path / "in").mkdir()
+    data = minimal_report()
+    (tmp_path / "in" / "a.yaml").write_text(yaml.safe_dump(data, allow_unicode=True))
+    pids = tmp_path / "pids"
+    source = HANGS.replace(
+        "    while True:",
+        f"    import os\n    open({str(pids)!r}, 'a').write(f'{{os.getpid()}}\\n')\n    while True:",
+    )
+    plugins = _plugin(tmp_path, "hangs", source)
+    parent = subprocess.Popen(
+        [sys.executable, "-m", "bcpipe", "batch", "in", "-o", "out", "--to", "text",
+         "--plugins-dir", str(plugins), "--jobs", "1", "--quiet"],
+        cwd=tmp_path, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )  # fmt: skip
+    try:
+        deadline = time.monotonic() + 60
+        while not (pids.exists() and pids.read_text().strip()) and time.monotonic() < deadline:
+            time.sleep(0.1)
+        worker = int(pids.read_text().split()[0])
+        assert _alive(worker)
+        os.kill(parent.pid, signal.SIGKILL)
+        parent.wait()
+        deadline = time.monotonic() + 10
+        while _alive(worker) and time.monotonic() < deadline:
+            time.sleep(0.1)
+        assert not _alive(worker)
+    finally:
+        parent.kill()
+        parent.wait()
+        for pid in pids.read_text().split() if pids.exists() else []:
+            if _alive(int(pid)):
+                os.kill(int(pid), signal.SIGKILL)
+
+
+def test_the_new_failure_codes_are_listed(pipeline: bcpipe.Pipeline) -> None:
+    assert {"BC904", "BC905"} <= {check.code for _, check in pipeline.checks()}
