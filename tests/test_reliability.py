@@ -400,3 +400,66 @@ def test_batch_workers_die_with_their_parent(tmp_path: Path) -> None:
 
 def test_the_new_failure_codes_are_listed(pipeline: bcpipe.Pipeline) -> None:
     assert {"BC904", "BC905"} <= {check.code for _, check in pipeline.checks()}
+
+
+# -- 4. a plugin's print() never reaches the command's stdout ---------------------------
+
+PRINTS = '''
+import os
+import bcpipe
+from bcpipe import Check, Severity
+
+print("plugin imported PRINTED")
+C = Check("XY004", Severity.INFO, vi="x", en="x")
+
+
+@bcpipe.rule("xy-print", C)
+def noisy(doc, ctx):
+    print("a rule prints PRINTED")
+    os.write(1, b"PRINTED to fd 1\\n")
+    return []
+
+
+@bcpipe.exporter("noisy", extension=".txt")
+def noisy_export(doc, ctx):
+    print("an exporter prints PRINTED")
+    return b"clean"
+
+
+@bcpipe.hookimpl
+def bcpipe_rules():
+    print("hook prints PRINTED")
+    return [noisy]
+
+
+@bcpipe.hookimpl
+def bcpipe_exporters():
+    return [noisy_export]
+'''
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["export", "--to", "json", str(SAMPLE)],
+        ["export", "--to", "pdf", str(SAMPLE)],
+        ["export", "--to", "noisy", str(SAMPLE)],
+        ["validate", "--format", "json", str(SAMPLE)],
+        ["plugins", "--format", "json"],
+    ],
+)
+def test_what_a_plugin_prints_goes_to_stderr(tmp_path: Path, command: list[str]) -> None:
+    plugins = _plugin(tmp_path, "prints", PRINTS)
+    run = subprocess.run(
+        [sys.executable, "-m", "bcpipe", *command, "--plugins-dir", str(plugins)],
+        capture_output=True, timeout=120,
+    )  # fmt: skip
+    assert run.returncode in (0, 1), run.stderr
+    assert b"PRINTED" not in run.stdout
+    assert b"plugin imported PRINTED" in run.stderr
+    if "pdf" in command:
+        assert run.stdout.startswith(b"%PDF")
+    elif "noisy" in command:
+        assert run.stdout == b"clean"
+    else:
+        json.loads(run.stdout)

@@ -33,6 +33,7 @@ from bcpipe.findings import ValidationResult
 from bcpipe.model import Document
 from bcpipe.pipeline import Pipeline
 from bcpipe.schema import document_schema_json
+from bcpipe.stdout_guard import private_stdout
 
 __all__ = ["main"]
 
@@ -371,10 +372,19 @@ def _rules(args: argparse.Namespace, out: TextIO) -> int:
 def main(
     argv: Sequence[str] | None = None, out: TextIO | None = None, err: TextIO | None = None
 ) -> int:
-    """Run the command line; returns the exit code."""
-    out = out or sys.stdout
-    err = err or sys.stderr
-    args = build_parser().parse_args(argv)
+    """Run the command line; returns the exit code.
+
+    Without ``out``, the command's stdout is kept from plugins (see
+    :mod:`bcpipe.stdout_guard`): what a plugin prints goes to stderr.
+    """
+    args = build_parser().parse_args(argv)  # --help and --version print to stdout
+    if out is None:
+        with private_stdout() as guarded:
+            return _run(args, guarded, err or sys.stderr)
+    return _run(args, out, err or sys.stderr)
+
+
+def _run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     try:
         if args.command == "validate":
             return _validate(args, out, err)
