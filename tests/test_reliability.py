@@ -40,7 +40,9 @@ def _alias_bomb(levels: int, indent: str) -> str:
 def test_an_alias_bomb_in_extensions_is_refused_at_load(
     pipeline: bcpipe.Pipeline, levels: int
 ) -> None:
-    text = SAMPLE.read_text(encoding="utf-8") + "extensions:\n  bomb:\n" + _alias_bomb(levels, "    ")
+    text = (
+        SAMPLE.read_text(encoding="utf-8") + "extensions:\n  bomb:\n" + _alias_bomb(levels, "    ")
+    )
     assert len(text.encode()) < SAMPLE.stat().st_size + 1000  # a few hundred bytes added
     started = time.perf_counter()
     with pytest.raises(bcpipe.InvalidDocumentError, match=f"more than {MAX_VALUES:,} values"):
@@ -173,9 +175,7 @@ def test_a_document_at_the_limits_reads_back(
         ("!!binary aGVsbG8=", "bytes"),
     ],
 )
-def test_extensions_hold_json_data_only(
-    pipeline: bcpipe.Pipeline, value: str, why: str
-) -> None:
+def test_extensions_hold_json_data_only(pipeline: bcpipe.Pipeline, value: str, why: str) -> None:
     text = SAMPLE.read_text(encoding="utf-8") + f"extensions:\n  p:\n    v: {value}\n"
     with pytest.raises(bcpipe.InvalidDocumentError, match=why) as caught:
         pipeline.loads(text, kind="yaml", name="ext.yaml")
@@ -208,7 +208,7 @@ def test_a_field_of_another_part_is_not_its_own_suggestion(minimal: dict[str, An
 
 # -- 3, 5, 9. rules that hang, change the document, or exit -----------------------------
 
-HANGS = '''
+HANGS = """
 import bcpipe
 from bcpipe import Check, Severity
 
@@ -228,7 +228,7 @@ def hang(doc, ctx):
 @bcpipe.hookimpl
 def bcpipe_rules():
     return [hang]
-'''
+"""
 
 
 def _plugin(tmp_path: Path, name: str, source: str) -> Path:
@@ -258,7 +258,7 @@ def test_budgets_are_checked_settings() -> None:
         bcpipe.Pipeline(settings={"limits": {"rule_seconds": "fast"}})
 
 
-CHANGES = '''
+CHANGES = """
 import bcpipe
 from bcpipe import Check, Severity
 
@@ -274,7 +274,7 @@ def change(doc, ctx):
 @bcpipe.hookimpl
 def bcpipe_rules():
     return [change]
-'''
+"""
 
 
 @pytest.mark.parametrize(
@@ -297,7 +297,7 @@ def test_a_rule_that_reads_only_is_not_reported(
     assert "BC905" not in pipeline.validate(sample_data).codes()
 
 
-EXITS = '''
+EXITS = """
 import sys
 import bcpipe
 from bcpipe import Check, Severity
@@ -313,7 +313,7 @@ def leave(doc, ctx):
 @bcpipe.hookimpl
 def bcpipe_rules():
     return [leave]
-'''
+"""
 
 
 def test_sys_exit_in_a_rule_is_a_rule_failure_and_validate_goes_on(
@@ -404,7 +404,7 @@ def test_the_new_failure_codes_are_listed(pipeline: bcpipe.Pipeline) -> None:
 
 # -- 4. a plugin's print() never reaches the command's stdout ---------------------------
 
-PRINTS = '''
+PRINTS = """
 import os
 import bcpipe
 from bcpipe import Check, Severity
@@ -435,7 +435,7 @@ def bcpipe_rules():
 @bcpipe.hookimpl
 def bcpipe_exporters():
     return [noisy_export]
-'''
+"""
 
 
 @pytest.mark.parametrize(
@@ -463,3 +463,67 @@ def test_what_a_plugin_prints_goes_to_stderr(tmp_path: Path, command: list[str])
         assert run.stdout == b"clean"
     else:
         json.loads(run.stdout)
+
+
+# -- 2. PDF layout in time proportional to the document ---------------------------------
+
+
+def _pdf_text(data: bytes) -> str:
+    import io
+
+    from pypdf import PdfReader
+
+    return " ".join(page.extract_text() for page in PdfReader(io.BytesIO(data)).pages)
+
+
+def test_a_long_paragraph_is_laid_out_in_chunks_and_loses_no_word(
+    pipeline: bcpipe.Pipeline,
+) -> None:
+    from bcpipe_plugins.pdf.story import CHUNK, LONG_PARAGRAPH
+
+    words = [f"từ{i}" for i in range(3 * LONG_PARAGRAPH // 5)]
+    doc = pipeline.load(minimal_report(body=[{"kind": "paragraph", "text": " ".join(words)}]))
+    assert len(doc.body[0].text) > LONG_PARAGRAPH > CHUNK  # type: ignore[union-attr]
+    printed = _pdf_text(pipeline.export(doc, "pdf")).split()
+    assert [w for w in printed if w.startswith("từ")] == words
+
+
+def test_the_issue_shapes_export_to_pdf(pipeline: bcpipe.Pipeline) -> None:
+    # Half a megabyte in one paragraph (43 s before), 8,000 recipients (7.9 s before).
+    text = ("Căn cứ Nghị định số 30/2020/NĐ-CP về công tác văn thư, " * 9000)[:500_000]
+    recipients = [{"name": f"UBND xã số {i}"} for i in range(8000)]
+    for data in (minimal_report(body=[{"kind": "paragraph", "text": text}]),
+                 minimal_report(recipients=recipients)):  # fmt: skip
+        assert pipeline.export(pipeline.load(data), "pdf").startswith(b"%PDF")
+
+
+def test_a_document_too_large_for_a_pdf_is_refused_naming_the_limit(
+    pipeline: bcpipe.Pipeline,
+) -> None:
+    paragraphs = [{"kind": "paragraph", "text": f"Đoạn {i}."} for i in range(20_001)]
+    doc = pipeline.load(minimal_report(body=paragraphs))
+    with pytest.raises(bcpipe.ExportError, match="at most 20,000"):
+        pipeline.export(doc, "pdf")
+
+
+def test_a_long_table_is_laid_out_as_tables_of_bounded_rows(pipeline: bcpipe.Pipeline) -> None:
+    from bcpipe_plugins.pdf.layout import layout_for
+    from bcpipe_plugins.pdf.settings import PdfSettings
+    from bcpipe_plugins.pdf.story import TABLE_ROWS, StoryBuilder
+
+    rows = [["Số", "Tên"], *([str(i), f"Đơn vị {i}"] for i in range(2 * TABLE_ROWS + 1))]
+    doc = pipeline.load(minimal_report(body=[{"kind": "table", "rows": rows, "header_rows": 1}]))
+    builder = StoryBuilder(layout_for(PdfSettings()))
+    tables = builder.table(doc.body[0])  # type: ignore[arg-type]
+    assert len(tables) == 3
+    assert all(t._cellvalues[0][0].frags[0].text == "Số" for t, _ in tables)
+    printed = _pdf_text(pipeline.export(doc, "pdf"))
+    assert f"Đơn vị {2 * TABLE_ROWS}" in printed
+
+
+def test_a_very_long_name_is_wrapped_greedily() -> None:
+    from bcpipe_plugins.pdf.balance import BALANCED_WORDS, balanced_lines
+
+    words = " ".join(["ỦY BAN"] * (BALANCED_WORDS * 10))
+    lines = balanced_lines(words, len, 40)
+    assert " ".join(lines) == words and all(len(line) <= 40 for line in lines)

@@ -13,6 +13,20 @@ from collections.abc import Callable
 __all__ = ["balanced_lines"]
 
 
+#: Lines are balanced for a text of at most this many words (the search grows with the
+#: fourth power of the count; an issuer's name has about ten).
+BALANCED_WORDS = 24
+
+
+def _greedy(words: list[str], width: Callable[[str], float], limit: float) -> list[str]:
+    lines: list[list[str]] = [[]]
+    for word in words:
+        if lines[-1] and width(" ".join([*lines[-1], word])) > limit:
+            lines.append([])
+        lines[-1].append(word)
+    return [" ".join(line) for line in lines]
+
+
 def _best_split(words: list[str], count: int, width: Callable[[str], float]) -> list[str]:
     """``words`` in ``count`` lines, the widest as narrow as possible."""
     n = len(words)
@@ -46,6 +60,9 @@ def balanced_lines(text: str, width: Callable[[str], float], limit: float) -> li
             continue
         if width(" ".join(words)) <= limit or len(words) == 1:
             lines.append(" ".join(words))
+            continue
+        if len(words) > BALANCED_WORDS:  # no name is this long: greedy lines, in linear time
+            lines.extend(_greedy(words, width, limit))
             continue
         split = words
         for count in range(2, len(words) + 1):

@@ -10,7 +10,7 @@ from typing import Any
 from reportlab.lib.colors import Color, black
 from reportlab.platypus import CondPageBreak, Flowable, HRFlowable, Spacer
 
-__all__ = ["KeepWithNext", "Stamp", "TailWithBlock", "rule"]
+__all__ = ["Chunked", "KeepWithNext", "Stamp", "TailWithBlock", "rule"]
 
 RULE_THICKNESS = 0.6
 
@@ -144,3 +144,63 @@ class TailWithBlock(Flowable):  # type: ignore[misc]  # reportlab is untyped
         # The paragraph first: the content stream keeps the reading order.
         self.paragraph.drawOn(canvas, x, y + self._block_height + self.space, _sW)
         self.block.drawOn(canvas, x, y, _sW)
+
+
+class Chunked(Flowable):  # type: ignore[misc]  # reportlab is untyped
+    """A long paragraph as consecutive chunks (see ``story.LONG_PARAGRAPH``).
+
+    Measured and drawn as one; split, it hands its chunks to the page layout, which then
+    places them one by one: each chunk's lines are broken once (at most twice when it
+    falls across a page end), so laying out the paragraph takes time in proportion to
+    its length.
+    """
+
+    def __init__(self, chunks: Sequence[Any]) -> None:
+        super().__init__()
+        self.chunks = list(chunks)
+        self._heights: list[float] = []
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        self._heights = []
+        for index, chunk in enumerate(self.chunks):
+            before = chunk.getSpaceBefore() if index else 0
+            self._heights.append(chunk.wrap(avail_width, avail_height)[1] + before)
+        self.width = avail_width
+        self.height = sum(self._heights)
+        return self.width, self.height
+
+    def split(self, avail_width: float, avail_height: float) -> list[Any]:
+        # What fits here as one (the layout requires the first part to fit), then the
+        # rest chunk by chunk.
+        self.wrap(avail_width, avail_height)
+        used = 0.0
+        fit: list[Any] = []
+        rest: list[Any] = []
+        for index, (chunk, height) in enumerate(zip(self.chunks, self._heights, strict=True)):
+            if used + height <= avail_height:
+                fit.append(chunk)
+                used += height
+                continue
+            room = avail_height - used - (chunk.getSpaceBefore() if index else 0)
+            parts = chunk.split(avail_width, room) if room > 0 else []
+            if len(parts) == 2:
+                fit.append(parts[0])
+                rest = [parts[1], *self.chunks[index + 1 :]]
+            else:
+                rest = self.chunks[index:]
+            break
+        if not fit:
+            return []
+        return [Chunked(fit), *rest]
+
+    def getSpaceBefore(self) -> float:  # noqa: N802  # reportlab's names
+        return float(self.chunks[0].getSpaceBefore())
+
+    def getSpaceAfter(self) -> float:  # noqa: N802
+        return float(self.chunks[-1].getSpaceAfter())
+
+    def drawOn(self, canvas: Any, x: float, y: float, _sW: float = 0) -> None:  # noqa: N802, N803
+        top = y + self.height
+        for chunk, height in zip(self.chunks, self._heights, strict=True):
+            top -= height
+            chunk.drawOn(canvas, x, top, _sW)

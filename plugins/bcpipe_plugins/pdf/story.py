@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from reportlab.lib.colors import Color
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import KeepTogether, PageBreak, Spacer, Table, TableStyle
 
@@ -31,7 +32,7 @@ from bcpipe.model import (
 from bcpipe.model import Table as TableBlock
 from bcpipe.textutil import nfc
 from bcpipe_plugins.pdf.balance import balanced_lines
-from bcpipe_plugins.pdf.flowables import KeepWithNext, Stamp, TailWithBlock, rule
+from bcpipe_plugins.pdf.flowables import Chunked, KeepWithNext, Stamp, TailWithBlock, rule
 from bcpipe_plugins.pdf.layout import Layout
 from bcpipe_plugins.pdf.paragraphs import lines_paragraph, markup_paragraph, plain_paragraph
 
@@ -67,6 +68,24 @@ def _cells(font: str) -> Any:
     )
 
 
+#: Rows of one table flowable (see :meth:`StoryBuilder.table`).
+TABLE_ROWS = 200
+
+
+@functools.cache
+def _grid(font: str) -> Any:
+    """A table of the body: ruled cells."""
+    return TableStyle(
+        [
+            ("FONTNAME", (0, 0), (-1, -1), font),
+            ("GRID", (0, 0), (-1, -1), 0.5, STAMP_BLACK),
+            ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+            ("LEFTPADDING", (0, 0), (-1, -1), 3),
+            ("RIGHTPADDING", (0, 0), (-1, -1), 3),
+        ]
+    )
+
+
 def _below(style: Any) -> float:
     """Space between a line of ``style`` and a rule under it, clear of descenders."""
     return float(style.fontSize) * 0.3
@@ -85,6 +104,58 @@ def _markup(text: str, keep_spaces: bool) -> str:
     return text
 
 
+#: Recipients printed beside the signature block; the rest follow under it (see
+#: :meth:`StoryBuilder.more_recipients`).
+RECIPIENTS_BESIDE = 40
+
+
+@functools.cache
+def _narrowed(style: Any, right: float) -> Any:
+    """``style`` kept out of the right ``right`` points (the signature's column)."""
+    return ParagraphStyle(f"{style.name}-left", parent=style, rightIndent=right)
+
+
+#: A paragraph longer than this (characters) is laid out in chunks of about
+#: :data:`CHUNK` characters (a page holds about 3,500): reportlab breaks the rest of a
+#: paragraph into lines again on every page it splits it, which grows with the square
+#: of its length (0.5 MB took 43 s, 1 MB over 280 s; issue 16).
+LONG_PARAGRAPH = 6000
+CHUNK = 3000
+
+
+@functools.cache
+def _continued(style: Any) -> Any:
+    """``style`` for the chunks after the first: no indent, no space before, and the
+    last line justified (the paragraph goes on in the next chunk)."""
+    return ParagraphStyle(f"{style.name}-continued", parent=style, firstLineIndent=0, spaceBefore=0)
+
+
+@functools.cache
+def _continuing(style: Any) -> Any:
+    """``style`` for the chunks before the last: no space after, the last line justified."""
+    return ParagraphStyle(f"{style.name}-continuing", parent=style, spaceAfter=0, justifyLastLine=1)
+
+
+def _chunks(text: str, style: Any) -> list[tuple[str, Any]]:
+    """``text`` cut at spaces into pieces of about :data:`CHUNK` characters, each with
+    its style (the first keeps the paragraph's indent, the last its ragged last line)."""
+    pieces: list[str] = []
+    start = 0
+    while len(text) - start > CHUNK:
+        cut = text.rfind(" ", start + CHUNK // 2, start + CHUNK)
+        cut = start + CHUNK if cut == -1 else cut
+        pieces.append(text[start:cut])
+        start = cut
+    pieces.append(text[start:])
+    out = []
+    for index, piece in enumerate(pieces):
+        st = style if index == 0 else _continued(style)
+        if index < len(pieces) - 1:
+            st = _continuing(st)
+        out.append((piece, st))
+    return out
+
+
 class StoryBuilder:
     """Builds the flowables of one document (one builder per document)."""
 
@@ -101,6 +172,8 @@ class StoryBuilder:
         self.used[style.fontName].append(text)
         if keep_spaces and "  " in text:
             return markup_paragraph(_markup(text, keep_spaces), style)
+        if len(text) > LONG_PARAGRAPH:
+            return Chunked([plain_paragraph(chunk, st) for chunk, st in _chunks(text, style)])
         return plain_paragraph(text, style)
 
     def lines(self, lines: Sequence[str], style: Any) -> Flowable:
@@ -127,8 +200,13 @@ class StoryBuilder:
         self.blocks(document.body, flow)
         closing = [self.para(p.text, self.styles.body) for p in document.closing]
         flow.extend((p, False) for p in closing[:-1])
+        last = closing[-1:]
+        if last and isinstance(last[0], Chunked):  # its last chunk stays with the signature
+            flow.extend((chunk, False) for chunk in last[0].chunks[:-1])
+            last = last[0].chunks[-1:]
         story.extend(self.keep_headings(flow))
-        story.append(self.signature(document, closing[-1:]))
+        story.append(self.signature(document, last))
+        story.extend(self.more_recipients(document))
         for appendix in document.appendices:
             story.extend(self.appendix(appendix))
         return story
@@ -258,26 +336,26 @@ class StoryBuilder:
             for r, row in enumerate(block.rows)
         ]
         width = self.layout.frame_width / columns
-        table = Table(
-            rows,
-            colWidths=[width] * columns,
-            repeatRows=min(block.header_rows, len(rows) - 1),
-            hAlign="CENTER",
-            spaceBefore=self.layout.settings.paragraph_spacing_pt,
-        )
-        table.setStyle(
-            TableStyle(
-                [
-                    ("FONTNAME", (0, 0), (-1, -1), self.layout.fonts.regular),
-                    ("GRID", (0, 0), (-1, -1), 0.5, STAMP_BLACK),
-                    ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-                    ("LEFTPADDING", (0, 0), (-1, -1), 3),
-                    ("RIGHTPADDING", (0, 0), (-1, -1), 3),
-                ]
+        head, body = rows[: block.header_rows], rows[block.header_rows :]
+        # reportlab measures the rest of a table again on every page it splits it (9,000
+        # rows took 12 s): a long table is laid out as tables of TABLE_ROWS rows, one
+        # under the other, each with the header rows (as a split table repeats them).
+        pieces = [rows]
+        if len(body) > TABLE_ROWS:
+            pieces = [head + body[i : i + TABLE_ROWS] for i in range(0, len(body), TABLE_ROWS)]
+        tables = []
+        for index, piece in enumerate(pieces):
+            table = Table(
+                piece,
+                colWidths=[width] * columns,
+                repeatRows=min(block.header_rows, len(piece) - 1),
+                hAlign="CENTER",
+                spaceBefore=0 if index else self.layout.settings.paragraph_spacing_pt,
             )
-        )
+            table.setStyle(_grid(self.layout.fonts.regular))
+            tables.append((table, False))
         caption = [(self.para(block.caption, st.centred_heading), True)] if block.caption else []
-        return [*caption, (table, False)]
+        return [*caption, *tables]
 
     def keep_headings(self, flow: list[tuple[Flowable, bool]]) -> list[Flowable]:
         """The flowables, each run of headings guarded so that it never ends a page."""
@@ -308,13 +386,13 @@ class StoryBuilder:
         right.append(Spacer(1, layout.settings.signature_space_mm * mm))
         right.append(self.para(name, st.signature))
 
-        recipients = render.recipient_lines(document)
+        recipients = render.recipient_lines(document)[: RECIPIENTS_BESIDE + 1]
         left: list[Flowable] = []
         if recipients:
             left.append(self.para(recipients[0], st.recipients_heading))
             left.extend(self.para(line, st.recipient) for line in recipients[1:])
         typist = render.typist_line(document.marks)
-        if typist:
+        if typist and len(document.recipients) <= RECIPIENTS_BESIDE:
             left.append(self.para(typist, st.typist))
 
         left_width = layout.left_column
@@ -329,6 +407,25 @@ class StoryBuilder:
         if not closing:
             return KeepTogether([Spacer(1, gap), table])
         return TailWithBlock(closing[-1], gap, table, layout.frame_height)
+
+    def more_recipients(self, document: Document) -> list[Flowable]:
+        """The recipients past the first :data:`RECIPIENTS_BESIDE`, in the left column
+        under the signature block, one paragraph each (and the typist's line after them).
+
+        In the block's table cell they would be measured again on every page the cell
+        is split over (16,000 recipients took 24 s); as paragraphs they flow once.
+        """
+        lines = render.recipient_lines(document)[RECIPIENTS_BESIDE + 1 :]
+        if not lines:
+            return []
+        st, layout = self.styles, self.layout
+        right = layout.frame_width - layout.left_column
+        style = _narrowed(st.recipient, right)
+        out = [self.para(line, style) for line in lines]
+        typist = render.typist_line(document.marks)
+        if typist:
+            out.append(self.para(typist, _narrowed(st.typist, right)))
+        return out
 
     def appendix(self, appendix: Appendix) -> list[Flowable]:
         """Phụ lục: on a new page, label and title centred, then its body."""

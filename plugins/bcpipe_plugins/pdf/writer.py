@@ -5,7 +5,7 @@ from __future__ import annotations
 import io
 import threading
 import zlib
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from typing import Any
 
@@ -156,6 +156,32 @@ def _templates(layout: Layout, footer: Any) -> list[PageTemplate]:
     ]
 
 
+#: The largest document laid out as PDF, in characters and in paragraphs (with table
+#: rows and recipients): about 300 and 500 pages, laid out in under ten seconds on
+#: one core. Past them the export fails at once, saying so (docs/limits.md).
+MAX_PDF_TEXT = 1_000_000
+MAX_PDF_PARAGRAPHS = 20_000
+
+
+def _check_size(used: Mapping[str, list[str]]) -> None:
+    text = sum(len(piece) for pieces in used.values() for piece in pieces)
+    if text > MAX_PDF_TEXT:
+        raise ExportError(
+            FORMAT,
+            FORMAT,
+            f"the document has {text:,} characters of text; a PDF is laid out for at most "
+            f"{MAX_PDF_TEXT:,} (about 300 pages; see docs/limits.md)",
+        )
+    count = sum(map(len, used.values()))  # every paragraph, line, cell and recipient
+    if count > MAX_PDF_PARAGRAPHS:
+        raise ExportError(
+            FORMAT,
+            FORMAT,
+            f"the document has {count:,} paragraphs, table cells and recipients; a PDF is "
+            f"laid out for at most {MAX_PDF_PARAGRAPHS:,} (see docs/limits.md)",
+        )
+
+
 def render_pdf(
     document: Document,
     settings: PdfSettings,
@@ -176,6 +202,7 @@ def render_pdf(
     builder = StoryBuilder(layout)
     story = builder.story(document)
     footer = builder.para(document.contact, layout.styles.contact) if document.contact else None
+    _check_size(builder.used)
     builder.used[layout.fonts.regular].append(PAGE_DIGITS)
     check_glyphs(layout.fonts, {font: "".join(texts) for font, texts in builder.used.items()})
 
