@@ -44,7 +44,13 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 FORMATS = ("yaml", "json", "toml", "xml", "text", "mapping")
 # An edXML package needs agency codes: one for every body, so that edXML is exported too.
-SETTINGS = {"edxml": {"sender": "000.00.00.X00", "to": ["Sở Nội vụ tỉnh Bình Định"]}}
+SETTINGS = {
+    "edxml": {
+        "sender": "000.00.00.X00",
+        "to": ["Sở Nội vụ tỉnh Bình Định"],
+        "organs": {"Sở Nội vụ tỉnh Bình Định": "000.00.00.X01"},
+    }
+}
 SUFFIX = {"yaml": ".yaml", "json": ".json", "toml": ".toml", "xml": ".xml", "text": ".txt"}
 
 # -- seeds -------------------------------------------------------------------------------
@@ -119,8 +125,12 @@ def seeds(corpus: int | None = None, generated: int = 12) -> list[Seed]:
         except bcpipe.BcpipeError:  # a real document the reader refuses: a text seed only
             continue
     docs.extend((f"generated-{i}", doc) for i, doc in enumerate(_generated(generated)))
-    for name, doc in docs:
+    for index, (name, doc) in enumerate(docs):
         data = doc.model_dump(mode="json", exclude_none=True)
+        if index % 2:  # issued, so that the edXML exporter (which refuses drafts) runs too
+            data.update(status="issued", number=doc.number or 7)
+            data["issue_date"] = {**data.get("issue_date", {}), "day": 5, "month": 3, "year": 2024}
+            doc = pipeline.load(data)
         out.append(Seed(name, "json", pipeline.export(doc, "json")))
         out.append(Seed(name, "xml", pipeline.export(doc, "xml")))
         if not name.endswith(".txt"):

@@ -72,7 +72,7 @@ def test_a_shared_value_from_code_counts_once_per_use(minimal: dict[str, Any]) -
 def test_a_value_containing_itself_is_refused(minimal: dict[str, Any]) -> None:
     loop: list[Any] = []
     loop.append(loop)
-    with pytest.raises(bcpipe.InvalidDocumentError, match="contains itself|nested"):
+    with pytest.raises(bcpipe.InvalidDocumentError, match=r"contains itself|nested"):
         bcpipe.load({**minimal, "extensions": {"p": {"v": loop}}})
 
 
@@ -254,7 +254,7 @@ def test_a_rule_that_never_returns_is_stopped_and_named(
 
 
 def test_budgets_are_checked_settings() -> None:
-    with pytest.raises(ValueError, match="limits.rule_seconds"):
+    with pytest.raises(ValueError, match=r"limits\.rule_seconds"):
         bcpipe.Pipeline(settings={"limits": {"rule_seconds": "fast"}})
 
 
