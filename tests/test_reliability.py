@@ -527,3 +527,112 @@ def test_a_very_long_name_is_wrapped_greedily() -> None:
     words = " ".join(["ỦY BAN"] * (BALANCED_WORDS * 10))
     lines = balanced_lines(words, len, 40)
     assert " ".join(lines) == words and all(len(line) <= 40 for line in lines)
+
+
+# -- 6. batch output safety --------------------------------------------------------------
+
+
+def _batch_inputs(root: Path, *names: str) -> None:
+    for name in names:
+        path = root / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        data = minimal_report(subject=f"Báo cáo {path.stem}")
+        path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+
+
+def test_a_symlinked_folder_in_outdir_receives_nothing(tmp_path: Path, monkeypatch: Any) -> None:
+    monkeypatch.chdir(tmp_path)
+    _batch_inputs(tmp_path / "in", "sub/a.yaml", "b.yaml")
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    (tmp_path / "out").mkdir()
+    (tmp_path / "out" / "sub").symlink_to(elsewhere)
+    report = run_batch(["in"], formats=["text"], outdir="out", executor=LocalExecutor(1))
+    outcomes = {r["input"]: r for r in report.records()}
+    assert outcomes["in/sub/a.yaml"]["outcome"] == "failed"
+    assert "outside the output folder" in str(outcomes["in/sub/a.yaml"]["error"])
+    assert outcomes["in/b.yaml"]["outcome"] == "ok"
+    assert list(elsewhere.iterdir()) == []
+
+
+def test_a_record_symlinked_elsewhere_is_replaced_not_written_through(
+    tmp_path: Path, monkeypatch: Any
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    _batch_inputs(tmp_path / "in", "a.yaml")
+    victim = tmp_path / "victim.txt"
+    victim.write_text("keep me")
+    records = tmp_path / "out" / ".bcpipe" / "records"
+    records.mkdir(parents=True)
+    (records / "a.json").symlink_to(victim)
+    (tmp_path / "out" / "a.txt").symlink_to(victim)
+    run_batch(["in"], formats=["text"], outdir="out", executor=LocalExecutor(1))
+    assert victim.read_text() == "keep me"
+    assert not (records / "a.json").is_symlink()
+    assert json.loads((records / "a.json").read_text())["outcome"] == "ok"
+    assert not (tmp_path / "out" / "a.txt").is_symlink()
+
+
+def test_dot_dot_after_a_link_is_resolved_as_the_kernel_does(
+    tmp_path: Path, monkeypatch: Any
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    _batch_inputs(tmp_path / "in", "x.yaml")
+    _batch_inputs(tmp_path / "far", "x.yaml", "deep/inner.yaml")
+    (tmp_path / "in" / "link").symlink_to(tmp_path / "far" / "deep")
+    # The kernel reads far/x.yaml for in/link/../x.yaml; os.path.abspath says in/x.yaml.
+    report = run_batch(
+        ["in/link/../x.yaml"], formats=["text"], outdir="out", executor=LocalExecutor(1)
+    )
+    (record,) = report.records()
+    assert record["outcome"] == "ok"
+    text = (tmp_path / "out" / "x.txt").read_text(encoding="utf-8")
+    assert "Báo cáo x" in text
+    from bcpipe.batch.inputs import discover
+
+    (found,), _ = discover(["in/link/../x.yaml"], {".yaml"}, tmp_path / "out")
+    assert found.path == str(tmp_path / "far" / "x.yaml")
+
+
+def test_an_input_under_a_records_folder_does_not_collide_with_a_record(
+    tmp_path: Path, monkeypatch: Any
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    _batch_inputs(tmp_path / "in", "a.yaml", ".bcpipe/records/a.yaml")
+    report = run_batch(
+        ["in/a.yaml", "in/.bcpipe/records/a.yaml"], formats=["json"], outdir="out",
+        executor=LocalExecutor(1),
+    )  # fmt: skip
+    assert [r["outcome"] for r in report.records()] == ["ok", "ok"]
+    outputs = [r["outputs"]["json"] for r in report.records()]
+    assert outputs == ["a.json", "_.bcpipe/records/a.json"]
+    record = json.loads((tmp_path / "out" / ".bcpipe" / "records" / "a.json").read_text())
+    assert record["input"] == "in/a.yaml"  # the record, not the other input's JSON export
+
+
+def test_temporaries_left_by_a_killed_batch_are_removed(tmp_path: Path, monkeypatch: Any) -> None:
+    monkeypatch.chdir(tmp_path)
+    _batch_inputs(tmp_path / "in", "a.yaml")
+    (tmp_path / "out" / "sub").mkdir(parents=True)
+    stale = [
+        tmp_path / "out" / ".a.txt.k2j4_x9q.tmp",
+        tmp_path / "out" / "sub" / ".b.pdf.abcdefgh.tmp",
+    ]
+    for path in stale:
+        path.write_bytes(b"half")
+    mine = tmp_path / "out" / "notes.tmp"
+    mine.write_text("not ours")
+    run_batch(["in"], formats=["text"], outdir="out", executor=LocalExecutor(1))
+    assert not any(path.exists() for path in stale) and mine.exists()
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs here")
+def test_a_fifo_in_an_input_folder_is_skipped(tmp_path: Path, monkeypatch: Any) -> None:
+    monkeypatch.chdir(tmp_path)
+    _batch_inputs(tmp_path / "in", "a.yaml")
+    os.mkfifo(tmp_path / "in" / "pipe.yaml")
+    report = run_batch(["in"], formats=["text"], outdir="out", executor=LocalExecutor(1))
+    assert [r["input"] for r in report.records()] == ["in/a.yaml"]
+    named = run_batch(["in/pipe.yaml"], formats=["text"], outdir="out2", executor=LocalExecutor(1))
+    (record,) = named.records()
+    assert record["outcome"] == "failed" and "not a regular file" in str(record["error"])

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import glob
 import os
+import stat
 from collections import Counter
 from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
@@ -29,6 +30,9 @@ from bcpipe.errors import BcpipeError
 __all__ = ["BatchError", "Input", "discover", "output_stems"]
 
 RESERVED_STEMS = frozenset({"report"})
+#: The batch's own folder in OUTDIR (records of earlier runs): an input whose outputs
+#: would go there has them in ``_.bcpipe/`` instead.
+RESERVED_FOLDER = ".bcpipe"
 
 
 class BatchError(BcpipeError):
@@ -41,6 +45,27 @@ class Input:
 
     path: str
     name: str
+
+
+def _regular(path: str) -> bool:
+    try:
+        return stat.S_ISREG(os.stat(path).st_mode)  # noqa: PTH116 - paths are kept as str
+    except (OSError, ValueError):
+        return False
+
+
+def _absolute(name: str) -> str:
+    """``name`` made absolute as the kernel resolves it.
+
+    ``os.path.abspath`` drops ``link/..`` as text, which names another file when
+    ``link`` is a symbolic link to a folder elsewhere; the folder is resolved instead
+    (the file itself, if a link, is kept: its outputs take its name).
+    """
+    absolute = os.path.abspath(name)  # noqa: PTH100
+    if ".." not in PurePath(name).parts:
+        return absolute
+    folder, base = os.path.split(os.path.join(os.getcwd(), name))  # noqa: PTH109, PTH118
+    return os.path.join(os.path.realpath(folder), base)  # noqa: PTH118
 
 
 def _has_magic(pattern: str) -> bool:
@@ -63,6 +88,7 @@ class _Finder:
         if claimed_only and (
             os.path.splitext(name)[1].lower() not in self.suffixes  # noqa: PTH122
             or self._in_outdir(real)
+            or not _regular(real)  # a FIFO named *.yaml would block the batch
         ):
             return
         if self._in_outdir(real):  # named directly: its outputs could overwrite it
@@ -72,7 +98,7 @@ class _Finder:
             )
         if real not in self.seen:
             self.seen.add(real)
-            self.found.append(Input(os.path.abspath(name), name))  # noqa: PTH100
+            self.found.append(Input(_absolute(name), name))
 
     def walk(self, folder: str) -> None:
         if self._in_outdir(os.path.realpath(folder)):
@@ -138,6 +164,8 @@ def output_stems(inputs: Sequence[Input]) -> list[str]:
         if plain[folder, stem] > 1 or (not folder and stem.lower() in RESERVED_STEMS):
             stem = name
         path = f"{folder}/{stem}" if folder else stem
+        if path.split("/", 1)[0] == RESERVED_FOLDER:  # beside the records: kept apart
+            path = f"_{path}"
         candidate, number = path, 1
         while candidate in used:  # "a.yaml" next to "a.yaml.json": rare, still distinct
             number += 1

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
+import re
 import tempfile
 import time
 import uuid
@@ -100,6 +102,7 @@ def run_batch(
     executor = executor or LocalExecutor()
     totals = Totals()
     out.mkdir(parents=True, exist_ok=True)
+    remove_stale_temporaries(out)
     # The records wait on disk for the reports, beside the outputs (where there is room
     # for them); an anonymous file leaves nothing behind, even if the batch is killed.
     with tempfile.TemporaryFile(dir=out) as spool:
@@ -125,6 +128,29 @@ def run_batch(
         write_json(report.json_path, _head(pipeline, report, plugins_used, kind), spooled(spool))
         write_html(report.html_path, report, spooled(spool), pipeline.language)
     return report
+
+
+# What atomic_writer names its temporary files: "." + the file's name + "." + eight
+# random characters (tempfile.mkstemp) + ".tmp".
+_TEMPORARY = re.compile(r"^\..+\.[A-Za-z0-9_]{8}\.tmp$")
+
+
+def remove_stale_temporaries(out: Path) -> int:
+    """Remove the temporary files a killed batch left in ``out``; how many there were.
+
+    A worker killed with ``kill -9`` cannot remove the file it was writing. Another
+    batch writing into the same OUTDIR at the same time would lose its own: one batch
+    per output folder at a time (docs/limits.md).
+    """
+    removed = 0
+    for here, dirs, files in os.walk(out):  # links to folders are not followed
+        for name in files:
+            if _TEMPORARY.match(name):
+                with contextlib.suppress(OSError):
+                    os.unlink(os.path.join(here, name))  # noqa: PTH108, PTH118
+                    removed += 1
+        dirs.sort()
+    return removed
 
 
 def _printable(record: Record) -> tuple[bytes, Record]:

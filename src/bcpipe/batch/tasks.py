@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import contextlib
 import json
+import os
 import time
 import traceback
 from dataclasses import dataclass
@@ -75,6 +76,33 @@ def failed_record(task: Task, error: str, seconds: float = 0.0) -> Record:
 
 def _target(task: Task, relative: str) -> Path:
     return Path(task.outdir, *relative.split("/"))
+
+
+class OutsideError(OSError):
+    """An output's folder leads out of OUTDIR through a symbolic link."""
+
+
+def _write(task: Task, relative: str, data: bytes) -> None:
+    """Write ``data`` to ``relative`` below OUTDIR, atomically, never through a link out.
+
+    The file itself is replaced, not written through (a record or an output that is a
+    symbolic link to a file elsewhere is replaced by a file); a folder on the way that
+    is a link to a place outside OUTDIR is refused.
+    """
+    target = _target(task, relative)
+    if not _inside(task, target):
+        folder = os.path.realpath(target.parent)
+        raise OutsideError(
+            0, f"its folder is a symbolic link to {folder}, outside the output folder"
+        )
+    write_bytes_atomic(target, data)
+
+
+def _inside(task: Task, target: Path) -> bool:
+    """Whether ``target``'s folder, links resolved, is OUTDIR or below it."""
+    outdir = os.path.realpath(task.outdir)
+    folder = os.path.realpath(target.parent)
+    return folder == outdir or folder.startswith(outdir.rstrip(os.sep) + os.sep)
 
 
 def _current(task: Task) -> Record | None:
@@ -165,7 +193,7 @@ def _process(pipeline: Pipeline, task: Task, fingerprint: str) -> Record:
     for fmt, relative in task.outputs:
         try:
             data = pipeline.export(result.document, fmt, cache=cache)
-            write_bytes_atomic(_target(task, relative), data)
+            _write(task, relative, data)
         except BcpipeError as exc:
             errors.append(str(exc))
         except OSError as exc:
@@ -191,11 +219,10 @@ def _process(pipeline: Pipeline, task: Task, fingerprint: str) -> Record:
     keep = json.dumps(  # ASCII: a file name that is not UTF-8 comes back as it was
         {**record, "fingerprint": fingerprint, "input_stat": input_stat, "run": task.run}
     )
-    # Only a cache, so a plain write: a record cut short (a crash, a power cut) is not
-    # JSON, and the next run just redoes the document.
-    target = _target(task, task.record)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_bytes(keep.encode("ascii"))
+    # Atomic as the outputs (a record symlinked elsewhere is replaced, not written
+    # through); a record that cannot be written only costs the next run a redo.
+    with contextlib.suppress(OSError):
+        _write(task, task.record, keep.encode("ascii"))
     return record
 
 
@@ -207,5 +234,8 @@ def _forget(task: Task, formats: list[str]) -> None:
     """
     stale = dict(task.outputs)
     for relative in [task.record, *(stale[fmt] for fmt in formats)]:
+        target = _target(task, relative)
+        if not _inside(task, target):  # never remove a file outside OUTDIR through a link
+            continue
         with contextlib.suppress(OSError):  # missing, or not a file: nothing to forget
-            _target(task, relative).unlink()
+            target.unlink()
