@@ -636,3 +636,25 @@ def test_a_fifo_in_an_input_folder_is_skipped(tmp_path: Path, monkeypatch: Any) 
     named = run_batch(["in/pipe.yaml"], formats=["text"], outdir="out2", executor=LocalExecutor(1))
     (record,) = named.records()
     assert record["outcome"] == "failed" and "not a regular file" in str(record["error"])
+
+
+# -- 9. control characters are shown escaped in human output ----------------------------
+
+
+def test_terminal_controls_in_names_are_escaped(tmp_path: Path) -> None:
+    name = tmp_path / "a\x1b]0;PWNED\x07.yaml"
+    name.write_text("type: [", encoding="utf-8")
+    run = subprocess.run(
+        [sys.executable, "-m", "bcpipe", "validate", str(name)],
+        capture_output=True, timeout=120,
+    )  # fmt: skip
+    assert run.returncode == 2
+    assert b"\x1b" not in run.stderr + run.stdout and b"\x07" not in run.stderr
+    assert b"a\\x1b]0;PWNED\\x07.yaml" in run.stderr
+
+
+def test_printable_keeps_vietnamese_and_escapes_controls() -> None:
+    from bcpipe.terminal import printable
+
+    assert printable("Ủy ban nhân dân\ttỉnh\n") == "Ủy ban nhân dân\ttỉnh\n"
+    assert printable("\x1b[2J\x9b\u202eabc") == "\\x1b[2J\\x9b\\u202eabc"

@@ -15,7 +15,7 @@ import tomllib
 from collections.abc import Sequence
 from importlib.metadata import entry_points
 from pathlib import Path
-from typing import Any, TextIO
+from typing import Any, TextIO, cast
 
 from bcpipe import __version__
 from bcpipe.atomic import write_bytes_atomic
@@ -34,6 +34,7 @@ from bcpipe.model import Document
 from bcpipe.pipeline import Pipeline
 from bcpipe.schema import document_schema_json
 from bcpipe.stdout_guard import private_stdout
+from bcpipe.terminal import EscapingStream
 
 __all__ = ["main"]
 
@@ -385,6 +386,13 @@ def main(
 
 
 def _run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    # Names and fields may hold terminal controls: shown escaped in human output.
+    err = cast(TextIO, EscapingStream(err))
+    human = args.command == "batch" or (
+        args.command in ("validate", "plugins", "rules") and args.output != "json"
+    )
+    if human:
+        out = cast(TextIO, EscapingStream(out))
     try:
         if args.command == "validate":
             return _validate(args, out, err)
