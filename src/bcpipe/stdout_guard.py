@@ -23,14 +23,21 @@ __all__ = ["private_stdout"]
 @contextlib.contextmanager
 def private_stdout() -> Iterator[TextIO]:
     """The command's stdout, as a text stream nobody else writes to, for the block."""
-    try:
-        sys.stdout.flush()
-        sys.stderr.flush()
-        saved = os.dup(1)
-    except (OSError, ValueError, AttributeError):  # no stdout at all: nothing to guard
-        yield sys.stdout
-        return
     original = sys.stdout
+    try:
+        original.flush()
+        sys.stderr.flush()
+        fd = original.fileno()
+    except (OSError, ValueError, AttributeError):
+        fd = None
+    if fd != 1:  # a stream of its own (a test's capture, an embedding): kept from print()
+        sys.stdout = sys.stderr
+        try:
+            yield original
+        finally:
+            sys.stdout = original
+        return
+    saved = os.dup(1)
     encoding = getattr(original, "encoding", None) or "utf-8"
     errors = getattr(original, "errors", None) or "strict"
     raw = os.fdopen(os.dup(saved), "wb", closefd=True)
