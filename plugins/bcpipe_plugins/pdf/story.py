@@ -19,6 +19,7 @@ from reportlab.platypus import KeepTogether, PageBreak, Spacer, Table, TableStyl
 
 from bcpipe import render
 from bcpipe.doctypes import DocumentType
+from bcpipe.errors import ExportError
 from bcpipe.model import (
     Appendix,
     Block,
@@ -84,6 +85,39 @@ def _grid(font: str) -> Any:
             ("RIGHTPADDING", (0, 0), (-1, -1), 3),
         ]
     )
+
+
+#: The longest text of a table cell (characters). A row is never split across pages,
+#: so a cell must fit on one: a longer one cannot be laid out, and finding so would take
+#: reportlab a new try on every page (minutes for 300,000 characters).
+MAX_CELL = 5000
+
+
+def _cell_length(cell: Any) -> int:
+    if isinstance(cell, list | tuple):
+        return sum(map(_cell_length, cell))
+    if isinstance(cell, Chunked):
+        return sum(map(_cell_length, cell.chunks))
+    frags = getattr(cell, "frags", None)
+    if frags is not None:
+        return sum(len(getattr(frag, "text", "")) for frag in frags)
+    return len(cell) if isinstance(cell, str) else 0
+
+
+def _laid_table(rows: list[list[Any]], **options: Any) -> Any:
+    """A reportlab Table of ``rows``; an ExportError for a cell too long for a page."""
+    for row in rows:
+        for cell in row:
+            length = _cell_length(cell)
+            if length > MAX_CELL:
+                raise ExportError(
+                    "pdf",
+                    "pdf",
+                    f"a table cell (or a header, signature or recipients column) of "
+                    f"{length:,} characters cannot be laid out on one page (at most "
+                    f"{MAX_CELL:,}; see docs/limits.md)",
+                )
+    return Table(rows, **options)
 
 
 def _below(style: Any) -> float:
@@ -250,7 +284,7 @@ class StoryBuilder:
                 number_cell.extend([Spacer(1, 6), self.stamp(mark.value, width, STAMP_RED)])
         date_cell = [self.para(render.place_date_line(document), st.place_date, keep_spaces=True)]
 
-        table = Table(
+        table = _laid_table(
             [[top_left, top_right], [number_cell, date_cell]],
             colWidths=[left, right],
             hAlign="CENTER",
@@ -297,7 +331,7 @@ class StoryBuilder:
         second = min(widest + 2, self.layout.frame_width - first)
         rows = [[self.para(heading, st), self.para(names[0], st)]]
         rows.extend(["", self.para(name, st)] for name in names[1:])
-        table = Table(rows, colWidths=[first, second], hAlign="CENTER")
+        table = _laid_table(rows, colWidths=[first, second], hAlign="CENTER")
         table.setStyle(_cells(self.layout.fonts.regular))
         return [Spacer(1, 6), table]
 
@@ -345,7 +379,7 @@ class StoryBuilder:
             pieces = [head + body[i : i + TABLE_ROWS] for i in range(0, len(body), TABLE_ROWS)]
         tables = []
         for index, piece in enumerate(pieces):
-            table = Table(
+            table = _laid_table(
                 piece,
                 colWidths=[width] * columns,
                 repeatRows=min(block.header_rows, len(piece) - 1),
@@ -396,7 +430,7 @@ class StoryBuilder:
             left.append(self.para(typist, st.typist))
 
         left_width = layout.left_column
-        table = Table(
+        table = _laid_table(
             [[left or "", right]],
             colWidths=[left_width, layout.frame_width - left_width],
             splitInRow=1,  # only a list taller than a page is split (TailWithBlock first)
