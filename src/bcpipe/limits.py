@@ -65,8 +65,28 @@ _JSON_SCALARS = (str, int, float, bool, type(None))
 _JSON_KINDS = "text, number, true/false, null, list, mapping"
 
 
+def _text_problem(value: str) -> str | None:
+    if len(value) > MAX_TEXT:
+        return f"a text of {len(value):,} characters (at most {MAX_TEXT:,})"
+    bad = _UNWRITABLE.search(value)
+    if bad is not None:
+        return (
+            f"the control character U+{ord(bad.group()):04X} at character "
+            f"{bad.start() + 1}: no document format can hold it"
+        )
+    return None
+
+
+_TOO_DEEP = f"the data is nested more than {MAX_DEPTH} levels deep"
+_TOO_LARGE = f"a number too large (at most {MAX_INTEGER:,} either side of zero)"
+
+
 class _Measure:
-    """One walk over parsed data; raises :class:`_RefusedError` at the first limit passed."""
+    """One walk over parsed data; raises :class:`_RefusedError` at the first limit passed.
+
+    This runs on every load (the text reader's too), so scalars are checked inline,
+    without a call each, and the path is built only on the way out of a refusal.
+    """
 
     def __init__(self) -> None:
         self.values = 0
@@ -75,67 +95,69 @@ class _Measure:
         # characters). A container met again adds its counts without being walked.
         self.done: dict[int, tuple[int, int, int]] = {}
         self.open: set[int] = set()
-        self.path: list[str | int] = []
 
-    def fail(self, message: str) -> None:
-        raise _RefusedError(tuple(self.path), message)
-
-    def count(self, values: int, text: int) -> None:
-        self.values += values
-        self.text += text
+    def count(self) -> None:
         if self.values > MAX_VALUES:
-            self.fail(
+            raise _RefusedError(
+                (),
                 f"the document holds more than {MAX_VALUES:,} values (lists, mappings, "
-                "texts and numbers; a YAML alias counts each time it is used)"
+                "texts and numbers; a YAML alias counts each time it is used)",
             )
         if self.text > MAX_TOTAL_TEXT:
-            self.fail(f"the document's texts hold more than {MAX_TOTAL_TEXT:,} characters")
+            raise _RefusedError(
+                (), f"the document's texts hold more than {MAX_TOTAL_TEXT:,} characters"
+            )
 
     def walk(self, value: Any, depth: int) -> int:
-        """The height of ``value`` (0 for a scalar); counts what it holds."""
-        kind = type(value)
-        if kind is str:
-            if len(value) > MAX_TEXT:
-                self.fail(f"a text of {len(value):,} characters (at most {MAX_TEXT:,})")
-            bad = _UNWRITABLE.search(value)
-            if bad is not None:
-                self.fail(
-                    f"the control character U+{ord(bad.group()):04X} at character "
-                    f"{bad.start() + 1}: no document format can hold it"
-                )
-            self.count(1, len(value))
-            return 0
-        if kind is int:
-            if not -MAX_INTEGER <= value <= MAX_INTEGER:
-                self.fail(f"a number too large (at most {MAX_INTEGER:,} either side of zero)")
-            self.count(1, 0)
-            return 0
-        if not isinstance(value, dict | list | tuple):
-            self.count(1, 0)  # other scalars (dates, floats, …): the model judges them
-            return 0
+        """The height of the container ``value``; counts what it holds."""
         key = id(value)
         known = self.done.get(key)
         if known is not None:
             height, values, text = known
             if depth + height > MAX_DEPTH:
-                self.fail(f"the data is nested more than {MAX_DEPTH} levels deep")
-            self.count(values, text)
+                raise _RefusedError((), _TOO_DEEP)
+            self.values += values
+            self.text += text
+            self.count()
             return height
         if key in self.open:
-            self.fail("this value contains itself (a YAML alias to a node around it)")
+            raise _RefusedError((), "this value contains itself (a YAML alias to a node around it)")
         if depth >= MAX_DEPTH:
-            self.fail(f"the data is nested more than {MAX_DEPTH} levels deep")
+            raise _RefusedError((), _TOO_DEEP)
         self.open.add(key)
         before_values, before_text = self.values, self.text
-        self.count(1, 0)
         height = 0
-        items = value.items() if isinstance(value, dict) else enumerate(value)
+        items = value.items() if type(value) is dict else enumerate(value)
+        values = 1
+        text = 0
         for name, item in items:
-            self.path.append(_key(name))
-            if type(name) is str and _UNWRITABLE.search(name):
-                self.fail("a key holds a control character: no document format can hold it")
-            height = max(height, self.walk(item, depth + 1) + 1)
-            self.path.pop()
+            kind = type(item)
+            try:
+                if kind is str:
+                    if not item.isprintable() or len(item) > 2000:  # the fast path: plain
+                        problem = _text_problem(item)
+                        if problem is not None:
+                            raise _RefusedError((), problem)
+                    text += len(item)
+                elif kind is int:
+                    if not -MAX_INTEGER <= item <= MAX_INTEGER:
+                        raise _RefusedError((), _TOO_LARGE)
+                elif kind is dict or kind is list or kind is tuple:
+                    self.values += values
+                    self.text += text
+                    values = text = 0
+                    height = max(height, self.walk(item, depth + 1) + 1)
+                    continue
+                if type(name) is str and not name.isprintable() and _UNWRITABLE.search(name):
+                    raise _RefusedError(
+                        (), "a key holds a control character: no document format can hold it"
+                    )
+                values += 1
+            except _RefusedError as refused:
+                raise _RefusedError((_key(name), *refused.path), refused.message) from None
+        self.values += values
+        self.text += text
+        self.count()
         self.open.discard(key)
         self.done[key] = (height, self.values - before_values, self.text - before_text)
         return height
@@ -162,7 +184,8 @@ def check_data(data: Any, source: str | None, lines: Mapping[str, int] | None = 
     """
     measure = _Measure()
     try:
-        measure.walk(data, 0)
+        if isinstance(data, dict | list | tuple):
+            measure.walk(data, 0)
     except _RefusedError as refused:
         problem = _problem(refused.path, refused.message, lines)
         raise InvalidDocumentError(source, [problem]) from None
