@@ -48,7 +48,7 @@ def main() -> int:
         rules = len(pipeline.rules)
         whole = best(lambda path=path: pipeline.validate(pipeline.load(path)), 15)
         limits = best(lambda data=data: check_data(data, None), 40)
-        holds = best(lambda mark=mark, doc=doc: mark.holds(doc, token), 200) * rules
+        holds = best(lambda mark=mark, doc=doc, token=token: mark.holds(doc, token), 200) * rules
         floor = whole - limits - holds
         rows.append(
             {

@@ -164,10 +164,8 @@ class _Measure:
 
 
 def _key(name: object) -> str | int:
-    if type(name) is int and -MAX_INTEGER <= name <= MAX_INTEGER:  # type: ignore[operator]
-        return name  # type: ignore[return-value]
-    if type(name) is str:
-        return name  # type: ignore[return-value]
+    if isinstance(name, str) or (type(name) is int and -MAX_INTEGER <= name <= MAX_INTEGER):
+        return name
     return f"<{type(name).__name__} key>"
 
 
