@@ -658,3 +658,31 @@ def test_printable_keeps_vietnamese_and_escapes_controls() -> None:
 
     assert printable("Ủy ban nhân dân\ttỉnh\n") == "Ủy ban nhân dân\ttỉnh\n"
     assert printable("\x1b[2J\x9b\u202eabc") == "\\x1b[2J\\x9b\\u202eabc"
+
+
+TRANSFORM_HANGS = '''
+import bcpipe
+
+
+@bcpipe.transform("xy-hang", priority=100)
+def hang(doc, ctx):
+    while True:
+        pass
+
+
+@bcpipe.hookimpl
+def bcpipe_transforms():
+    return [hang]
+'''
+
+
+def test_a_transform_that_never_returns_is_stopped(
+    tmp_path: Path, minimal: dict[str, Any]
+) -> None:
+    pipeline = bcpipe.Pipeline(
+        plugins_dir=_plugin(tmp_path, "thangs", TRANSFORM_HANGS),
+        settings={"limits": {"rule_seconds": 0.5}},
+    )
+    result = pipeline.validate(minimal)
+    (stopped,) = [f for f in result.findings if f.code == "BC903"]
+    assert stopped.plugin == "thangs" and "budget of 0.5 s" in stopped.message

@@ -315,7 +315,16 @@ class Pipeline:
         current = document
         for transform, plugin in self._transforms:
             try:
-                changed = transform.apply(current, ctx)
+                with time_limit(self.budgets.rule_seconds):  # a transform is bounded as a rule
+                    changed = transform.apply(current, ctx)
+            except OverBudget:
+                seconds = self.budgets.rule_seconds
+                error = f"ran over its budget of {seconds:g} s (limits.rule_seconds)"
+                finding = TRANSFORM_FAILED.at(
+                    (), transform=transform.name, plugin=plugin, error=error
+                )
+                findings.append(replace(finding, plugin=plugin, rule=transform.name))
+                continue
             except (Exception, SystemExit) as exc:
                 if self.debug:
                     raise
