@@ -113,7 +113,8 @@ def test_a_fifo_is_refused_without_blocking(tmp_path: Path) -> None:
 
 def test_a_file_over_the_size_limit_is_refused_before_it_is_parsed(tmp_path: Path) -> None:
     big = tmp_path / "big.txt"
-    big.write_bytes(b"a" * (MAX_SOURCE_BYTES + 1))
+    with big.open("wb") as handle:  # sparse: no 32 MiB written
+        handle.truncate(MAX_SOURCE_BYTES + 1)
     with pytest.raises(bcpipe.SourceError, match="documents of at most"):
         bcpipe.Pipeline().load(big)
 
@@ -660,7 +661,7 @@ def test_printable_keeps_vietnamese_and_escapes_controls() -> None:
     assert printable("\x1b[2J\x9b\u202eabc") == "\\x1b[2J\\x9b\\u202eabc"
 
 
-TRANSFORM_HANGS = '''
+TRANSFORM_HANGS = """
 import bcpipe
 
 
@@ -673,12 +674,10 @@ def hang(doc, ctx):
 @bcpipe.hookimpl
 def bcpipe_transforms():
     return [hang]
-'''
+"""
 
 
-def test_a_transform_that_never_returns_is_stopped(
-    tmp_path: Path, minimal: dict[str, Any]
-) -> None:
+def test_a_transform_that_never_returns_is_stopped(tmp_path: Path, minimal: dict[str, Any]) -> None:
     pipeline = bcpipe.Pipeline(
         plugins_dir=_plugin(tmp_path, "thangs", TRANSFORM_HANGS),
         settings={"limits": {"rule_seconds": 0.5}},
@@ -686,3 +685,16 @@ def test_a_transform_that_never_returns_is_stopped(
     result = pipeline.validate(minimal)
     (stopped,) = [f for f in result.findings if f.code == "BC903"]
     assert stopped.plugin == "thangs" and "budget of 0.5 s" in stopped.message
+
+
+def test_an_export_bcpipe_could_not_read_back_is_refused(
+    pipeline: bcpipe.Pipeline, minimal: dict[str, Any], monkeypatch: Any
+) -> None:
+    import bcpipe.pipeline
+
+    doc = pipeline.load(minimal)
+    size = len(pipeline.export(doc, "xml"))
+    monkeypatch.setattr(bcpipe.pipeline, "MAX_SOURCE_BYTES", size - 1)
+    with pytest.raises(bcpipe.ExportError, match="bcpipe reads documents of at most"):
+        pipeline.export(doc, "xml")
+    assert pipeline.export(doc, "pdf").startswith(b"%PDF")  # not read back: not bound

@@ -41,8 +41,9 @@ __all__ = [
     "too_large",
 ]
 
-#: Bytes of one input file (any format), checked before it is parsed.
-MAX_SOURCE_BYTES = 8 * 1024 * 1024
+#: Bytes of one input file (any format), checked before it is parsed; an export of a
+#: format bcpipe also reads is refused past it too (it could not be read back).
+MAX_SOURCE_BYTES = 32 * 1024 * 1024
 #: Values in a document (each mapping, list, text and number counts one), expanded.
 MAX_VALUES = 200_000
 #: Levels of nesting of mappings and lists (a body block nests two: itself and its
@@ -52,7 +53,7 @@ MAX_DEPTH = 64
 #: Characters of one text (a paragraph, a table cell, …).
 MAX_TEXT = 1_000_000
 #: Characters of all texts of a document together, expanded.
-MAX_TOTAL_TEXT = 4_000_000
+MAX_TOTAL_TEXT = 2_000_000
 #: Magnitude of any whole number (JSON's safe integers: every reader keeps it exact).
 MAX_INTEGER = 2**53 - 1
 #: The largest document number (Số): six digits, as registers and the text reader have.

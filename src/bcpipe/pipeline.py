@@ -477,6 +477,9 @@ class Pipeline:
             raise ExportError(fmt, plugin, _error_text(exc)) from exc
         if not isinstance(data, bytes):
             raise ExportError(fmt, plugin, f"exporter returned {type(data).__name__}, not bytes")
+        if len(data) > MAX_SOURCE_BYTES and fmt in self._loaders:
+            # Never write what bcpipe itself would refuse to read back.
+            raise ExportError(fmt, plugin, too_large(len(data)).replace("the file is", "it is"))
         if cache is not None:
             cache[fmt] = data
         return data
