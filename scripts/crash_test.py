@@ -6,8 +6,8 @@ then a re-run, and every output compared with a clean run's.
 Makes ``--documents`` reports (the sample with a different subject and number each,
 every fifth with an error finding, every seventh unreadable), runs the batch once
 cleanly, then ``--kills`` times: starts the batch into a fresh folder in a process
-group of its own, kills the group with SIGKILL after a random time within the clean
-run's duration, checks that every output then present is byte-identical to the clean
+group of its own, kills the group with SIGKILL once a random share of the outputs is
+written (none to all), checks that every output then present is byte-identical to the clean
 run's (an output is there whole or not at all), that no process of the group is left,
 then runs the batch again to the end and checks that every output is the clean run's,
 that no temporary file is left, and that the report counts the same outcomes (a
@@ -69,6 +69,10 @@ def outputs(folder: Path) -> dict[str, bytes]:
     return found
 
 
+def count_files(folder: Path) -> int:
+    return sum(len(files) for _, _, files in os.walk(folder))
+
+
 def outcomes(folder: Path) -> dict[str, str]:
     report = json.loads((folder / "report.json").read_text(encoding="utf-8"))
     return {d["input"]: d["outcome"] for d in report["documents"]}
@@ -106,6 +110,7 @@ def run(
         "clean_run_seconds": round(clean_seconds, 2),
         "outputs_of_a_clean_run": len(expected),
         "kills": kills,
+        "killed_before_the_end": 0,
         "outputs_present_at_kill": [],
         "temporaries_present_at_kill": 0,
         "corrupt_outputs_at_kill": 0,
@@ -119,8 +124,18 @@ def run(
     for attempt in range(kills):
         out = work / f"crash-{attempt}"
         victim = batch([*common, "-o", out.name], work, start_new_session=True)
-        time.sleep(rng.uniform(0.2, 0.9 * clean_seconds))
+        # Killed when a random share of the outputs is there (from none to all but the
+        # reports): moments spread over the whole run, however busy the machine.
+        target = rng.randrange(len(expected) + 1)
+        deadline = time.monotonic() + 3 * clean_seconds
+        while victim.poll() is None and time.monotonic() < deadline:
+            if target == 0 or (out.exists() and count_files(out) >= target):
+                time.sleep(rng.uniform(0, 0.2))
+                break
+            time.sleep(0.02)
         with_group = victim.pid
+        if victim.poll() is None:
+            figures["killed_before_the_end"] += 1
         with contextlib.suppress(ProcessLookupError):  # it had finished
             os.killpg(with_group, signal.SIGKILL)
         victim.wait()
