@@ -218,7 +218,10 @@ SLOW = Check("XY001", Severity.INFO, vi="x", en="x")
 
 @bcpipe.rule("xy-hang", SLOW)
 def hang(doc, ctx):
-    while True:
+    import time
+
+    end = time.monotonic() + 120  # "never", for a test: a broken budget fails, not hangs
+    while time.monotonic() < end:
         try:
             pass
         except Exception:  # a rule that swallows what it can: still stopped
@@ -341,7 +344,10 @@ def test_a_document_over_its_budget_fails_alone(tmp_path: Path, monkeypatch: Any
         data = minimal_report(subject=f"Báo cáo {name}")
         (tmp_path / "in").mkdir(exist_ok=True)
         (tmp_path / "in" / f"{name}.yaml").write_text(yaml.safe_dump(data, allow_unicode=True))
-    slow = HANGS.replace("while True:", "while doc.subject == 'Báo cáo b':")
+    slow = HANGS.replace(
+        "while time.monotonic() < end:",
+        "while doc.subject == 'Báo cáo b' and time.monotonic() < end:",
+    )
     report = run_batch(
         ["in"], formats=["text"], outdir=tmp_path / "out",
         plugins_dir=_plugin(tmp_path, "hangs", slow),
@@ -370,8 +376,9 @@ def test_batch_workers_die_with_their_parent(tmp_path: Path) -> None:
     (tmp_path / "in" / "a.yaml").write_text(yaml.safe_dump(data, allow_unicode=True))
     pids = tmp_path / "pids"
     source = HANGS.replace(
-        "    while True:",
-        f"    import os\n    open({str(pids)!r}, 'a').write(f'{{os.getpid()}}\\n')\n    while True:",
+        "    while time.monotonic() < end:",
+        f"    import os\n    open({str(pids)!r}, 'a').write(f'{{os.getpid()}}\\n')\n"
+        "    while time.monotonic() < end:",
     )
     plugins = _plugin(tmp_path, "hangs", source)
     parent = subprocess.Popen(
@@ -667,7 +674,10 @@ import bcpipe
 
 @bcpipe.transform("xy-hang", priority=100)
 def hang(doc, ctx):
-    while True:
+    import time
+
+    end = time.monotonic() + 120  # "never", for a test: a broken budget fails, not hangs
+    while time.monotonic() < end:
         pass
 
 
