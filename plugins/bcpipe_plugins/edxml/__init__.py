@@ -19,7 +19,7 @@ from collections.abc import Iterable
 import bcpipe
 from bcpipe import Document, ExportContext, Exporter, Rule
 from bcpipe_plugins.edxml import fields
-from bcpipe_plugins.edxml.attachment import make_attachment
+from bcpipe_plugins.edxml.attachment import make_attachments
 from bcpipe_plugins.edxml.errors import (
     EdxmlError,
     MissingOrganIdError,
@@ -55,8 +55,8 @@ def export_edxml(document: Document, ctx: ExportContext) -> bytes:
     parties = resolve_parties(document, settings)
     number, notation = fields.code_parts(document)
     base_name = _UNSAFE_IN_NAME.sub("-", f"{number}-{notation}")
-    attachment = make_attachment(document, ctx, settings, base_name)
-    return build_package(document, settings, parties, attachment)
+    files = make_attachments(document, ctx, settings, base_name)
+    return build_package(document, settings, parties, files)
 
 
 @bcpipe.hookimpl
