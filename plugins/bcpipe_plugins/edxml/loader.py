@@ -14,7 +14,7 @@ revocation of one already sent) is reported (BC606) and kept in
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from typing import Any
 
 import bcpipe
@@ -114,9 +114,12 @@ _LINES = {
 class _Reading:
     """The document data being assembled, its line map and findings."""
 
-    def __init__(self, package: Received, settings: dict[str, Any] | Any) -> None:
+    def __init__(self, package: Received, settings: Mapping[str, Any]) -> None:
         self.package = package
-        self.sphere = read_settings(settings).sphere if _has_edxml(settings) else DEFAULT_SPHERE
+        try:
+            self.sphere = read_settings(settings).sphere
+        except EdxmlError:  # malformed settings: the export says what is wrong with them
+            self.sphere = DEFAULT_SPHERE
         self.findings: list[Finding] = []
         self.lines: dict[str, int] = {}
 
@@ -134,14 +137,6 @@ class _Reading:
                 line=self.package.header.sourceline,
             )
         return value
-
-
-def _has_edxml(settings: Any) -> bool:
-    try:
-        read_settings(settings)
-    except EdxmlError:
-        return False
-    return True
 
 
 def signature_data(competence: str | None, position: str | None, name: str) -> dict[str, Any]:
@@ -344,9 +339,9 @@ def _merge(reading: _Reading, data: dict[str, Any], attached: Document | None) -
         data.pop("recipients", None)
     if attached.appendices:
         data.pop("appendices", None)
-    marks = {**merged.get("marks", {}), **data.pop("marks", {})}
+    for key in ("marks", "issuer"):  # the header's values over the printed ones
+        data[key] = {**merged.get(key, {}), **data[key]}
     merged.update(data)
-    merged["marks"] = marks
     return merged
 
 
