@@ -185,7 +185,11 @@ def test_sample_header(sample_data: dict[str, Any]) -> None:
     assert names[names.index("To") + 1] == "DocumentId" and names[-1] == "ToPlaces"
     assert text(root, "Bussiness/e:DocumentId") == text(root, "MessageHeader/e:DocumentId")
     assert [etree.QName(e).localname for e in root.find(".//e:Bussiness", namespaces=NS)] == [
-        "DocumentId", "BussinessDocType", "BussinessDocReason", "Paper", "StaffInfo"
+        "DocumentId",
+        "BussinessDocType",
+        "BussinessDocReason",
+        "Paper",
+        "StaffInfo",
     ]
     # "Sở Thông tin và Truyền thông" in the list names the configured Sở TT&TT Bình Định;
     # the other recipients (internal offices) have no code and only appear in ToPlaces.

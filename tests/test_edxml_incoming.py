@@ -28,7 +28,7 @@ from bcpipe_plugins.edxml.fields import copies
 from bcpipe_plugins.edxml.incoming import read_package
 from bcpipe_plugins.edxml.settings import read_settings
 from conftest import ROOT
-from doc_variants import VARIANTS, variant
+from doc_variants import variant
 from hypothesis import HealthCheck, given, settings
 from lxml import etree
 
@@ -264,7 +264,9 @@ def test_attachment_is_read_by_the_loader_its_suffix_picks(sample_data: dict[str
 
 
 def test_header_disagreeing_with_the_attachment(sample_data: dict[str, Any]) -> None:
-    package = own_package(sample_data).replace(b"<edXML:Place>Tu", b"<edXML:Place>Quy Nh\xc6\xa1n Tu")
+    package = own_package(sample_data).replace(
+        b"<edXML:Place>Tu", b"<edXML:Place>Quy Nh\xc6\xa1n Tu"
+    )
     back = PIPELINE.loads(package, kind="edxml", name="x.edxml")
     assert back.place.startswith("Quy Nhơn")
     assert back.source is not None
@@ -326,7 +328,11 @@ def test_status_package_answers_a_received_document(sample_data: dict[str, Any])
     root = etree.fromstring(data)
     assert edxml_xsd_schema().validate(root) and edxml_input_xsd_schema().validate(root)
     report = describe_status(read_package(data, "status.edxml"))
-    assert (report.code, report.meaning_en, report.reporter_id) == ("03", "accepted", "000.00.00.X01")
+    assert (report.code, report.meaning_en, report.reporter_id) == (
+        "03",
+        "accepted",
+        "000.00.00.X01",
+    )
     assert report.document_id == "000.00.00.X00,2023/01/10,15/BC-UBND"
     assert report.document_code == "15/BC-UBND"
     # Answering a real SDK package (its sender has an OrganId of an older shape).
@@ -350,7 +356,7 @@ def test_cli_status(sample_data: dict[str, Any], tmp_path: Path) -> None:
     report = describe_status(read_package(out.read_bytes(), str(out)))
     assert (report.code, report.timestamp) == ("05", "2023/01/12 10:00:00")
     err = io.StringIO()
-    assert main(argv[:-2] + ["--timestamp", "2023/01/12 10:00:00"], err=err) == 2
+    assert main([*argv[:-2], "--timestamp", "2023/01/12 10:00:00"], err=err) == 2
     assert "no OrganId" in err.getvalue()
     listing = io.StringIO()
     assert main(["edxml", "show", str(received), str(out)], out=listing) == 0
@@ -364,7 +370,9 @@ def test_broken_base64_is_a_clear_error(sample_data: dict[str, Any]) -> None:
     package = re.sub(
         rb"(<ContentTransferEncoded>)([A-Za-z0-9+/]{8})", rb"\1!!!!\2", own_package(sample_data)
     )
-    with pytest.raises(SourceError, match=r"bad\.edxml:\d+: the attachment '15-BC-UBND.txt' is not valid base64"):
+    with pytest.raises(
+        SourceError, match=r"bad\.edxml:\d+: the attachment '15-BC-UBND.txt' is not valid base64"
+    ):
         PIPELINE.loads(package, kind="edxml", name="bad.edxml")
 
 
@@ -382,12 +390,14 @@ def test_zip_over_the_limit_is_refused(
 ) -> None:
     package = own_package(sample_data, pipeline(zip=True))
     monkeypatch.setattr(incoming, "MAX_UNZIPPED", 100)
-    with pytest.raises(SourceError, match="unzips to .* over the limit of 100"):
+    with pytest.raises(SourceError, match=r"unzips to .* over the limit of 100"):
         PIPELINE.loads(package, kind="edxml", name="zip.edxml")
 
 
 def test_packages_from_outside_are_parsed_safely() -> None:
-    doctype = b'<?xml version="1.0"?><!DOCTYPE edXML [<!ENTITY x SYSTEM "file:///etc/passwd">]><edXML/>'
+    doctype = (
+        b'<?xml version="1.0"?><!DOCTYPE edXML [<!ENTITY x SYSTEM "file:///etc/passwd">]><edXML/>'
+    )
     with pytest.raises(SourceError, match="DOCTYPE"):
         read_package(doctype, "x.edxml")
     with pytest.raises(SourceError, match="not an edXML package: the root element is <report>"):

@@ -1,8 +1,9 @@
-"""edXML export: the package state bodies exchange documents in (QCVN 102:2016/BTTTT).
+"""edXML: the package state bodies exchange documents in (QCVN 102:2016/BTTTT).
 
 The loader ``edxml`` reads a package that arrived (:mod:`bcpipe_plugins.edxml.loader`);
 status messages are written and read by :mod:`bcpipe_plugins.edxml.status` (and
-``bcpipe edxml status|show``). The exporter ``edxml`` fills the envelope and MessageHeader of the reference notes
+``bcpipe edxml status|show``). The exporter ``edxml`` fills the envelope and
+MessageHeader of the reference notes
 (``edxml.md`` §1-§9) from the document, takes agency codes (OrganId) from the
 ``[edxml]`` settings (see :mod:`bcpipe_plugins.edxml.settings`; a missing code is a
 :class:`MissingOrganIdError`, never a guess), attaches the rendered PDF (or the text

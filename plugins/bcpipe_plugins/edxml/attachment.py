@@ -82,8 +82,9 @@ def _kinds(settings: EdxmlSettings, formats: frozenset[str]) -> list[str]:
     for wanted in settings.attachment:
         if wanted == "none":
             continue
+        kind: str | None
         if wanted == "auto":
-            kind = next((kind for kind in ("pdf", "text") if kind in formats), None)
+            kind = next((k for k in ("pdf", "text") if k in formats), None)
             if kind is None:
                 continue
         elif wanted not in formats:
@@ -134,7 +135,9 @@ def make_attachments(
             data, content_type = _zipped(name, data, stamp), ZIP
         # RFC 2392: a cid URL is URL-encoded (the notation may hold "Đ").
         content_id = base_name if index == 0 else f"{base_name}-{index + 1}"
-        files.append(Attachment("cid:" + quote(content_id, safe="-._"), name, content_type, data, pages))
+        files.append(
+            Attachment("cid:" + quote(content_id, safe="-._"), name, content_type, data, pages)
+        )
     if len({file.name for file in files}) < len(files):
         raise EdxmlError("two attachments have the same name: " + ", ".join(f.name for f in files))
     return files

@@ -34,9 +34,7 @@ def add_edxml_commands(commands: Any, common: argparse.ArgumentParser) -> None:
     codes = ", ".join(f"{code} {en}" for code, (_, en) in STATUS_CODES.items())
     status.add_argument("--code", required=True, choices=sorted(STATUS_CODES), help=codes)
     status.add_argument("--description", help="Description (default: the code's meaning)")
-    status.add_argument(
-        "--timestamp", default="now", help='"yyyy/MM/dd HH:mm:ss" (default: now)'
-    )
+    status.add_argument("--timestamp", default="now", help='"yyyy/MM/dd HH:mm:ss" (default: now)')
     status.add_argument("-o", "--output", metavar="OUT", help="output file (default: stdout)")
     show = actions.add_parser("show", parents=[common], help="report what packages are")
     show.add_argument("files", nargs="+", metavar="PACKAGE")
@@ -61,10 +59,11 @@ def _document_lines(package: Received) -> list[str]:
         f"({package.value('DocumentId') or '?'})",
         f"Ngày / date: {package.value('PromulgationInfo/PromulgationDate') or '?'}",
         f"Trích yếu / subject: {package.value('Subject') or '?'}",
-        f"Gửi từ / from: {sender[0].name if sender else '?'} "
-        f"({sender[0].code if sender else '?'})",
+        f"Gửi từ / from: {sender[0].name if sender else '?'} ({sender[0].code if sender else '?'})",
     ]
-    lines += [f"Gửi đến / to: {o.name or '?'} ({o.code or '?'})" for o in package.organizations("To")]
+    lines += [
+        f"Gửi đến / to: {o.name or '?'} ({o.code or '?'})" for o in package.organizations("To")
+    ]
     if business is not None:
         concerns = ", ".join(business.replaces) or business.document_id or "?"
         lines.append(f"Nghiệp vụ / business: {business.kind} ({business.reason or ''}) {concerns}")

@@ -175,12 +175,10 @@ class Received:
 
     def _file(self, element: etree._Element) -> ReceivedFile:
         line = element.sourceline or 0
-        name = _text(element.find(_Q + "AttachmentName")) or _text(
-            element.find(_Q + "Description")
-        )
+        name = _text(element.find(_Q + "AttachmentName")) or _text(element.find(_Q + "Description"))
         label = repr(name) if name else "without a name"
         if name is None:
-            raise SourceError(self.source, f"an attachment has no AttachmentName", line=line)
+            raise SourceError(self.source, "an attachment has no AttachmentName", line=line)
         content_type = _text(element.find(_Q + "ContentType"))
         encoded = element.find(_Q + "ContentTransferEncoded")
         text = "".join((encoded.text or "").split()) if encoded is not None else ""
@@ -227,7 +225,9 @@ def _unzipped(data: bytes, label: str, source: str | None, line: int) -> bytes:
                 content = member.read(MAX_UNZIPPED + 1)
     except (zipfile.BadZipFile, EOFError, OSError, NotImplementedError) as exc:
         raise SourceError(
-            source, f"the attachment {label} says it is a ZIP but cannot be unzipped: {exc}", line=line
+            source,
+            f"the attachment {label} says it is a ZIP but cannot be unzipped: {exc}",
+            line=line,
         ) from None
     if len(content) > MAX_UNZIPPED:  # the header lied about the size
         raise SourceError(

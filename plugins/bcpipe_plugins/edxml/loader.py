@@ -18,7 +18,7 @@ from collections.abc import Callable, Mapping
 from typing import Any
 
 import bcpipe
-from bcpipe import BcpipeError, Check, Document, Finding, Loaded, LoadContext, Severity, SourceError
+from bcpipe import BcpipeError, Check, Document, Finding, LoadContext, Loaded, Severity, SourceError
 from bcpipe.doctypes import DocumentType
 from bcpipe.model import Authority, Urgency
 from bcpipe.names import body_words
@@ -272,7 +272,9 @@ def _business_findings(reading: _Reading) -> None:
     )
 
 
-def _attached(reading: _Reading, load_file: Callable[[bytes, str], Document] | None) -> Document | None:
+def _attached(
+    reading: _Reading, load_file: Callable[[bytes, str], Document] | None
+) -> Document | None:
     """The first attachment a registered loader reads; why none could, as a finding."""
     reasons: list[str] = []
     for file in reading.package.files():
@@ -325,7 +327,9 @@ def _merge(reading: _Reading, data: dict[str, Any], attached: Document | None) -
         if path not in data:
             continue
         differs = _compared(path, data[path], attached) if attached is not None else None
-        if attached is None or path in ("recipients", "marks") and not _attached_has(attached, path):
+        if attached is None or (
+            path in ("recipients", "marks") and not _attached_has(attached, path)
+        ):
             reading.findings.append(HEADER_ONLY.at((path,), field=label))
         elif differs is not None:
             reading.findings.append(

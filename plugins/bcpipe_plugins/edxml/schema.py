@@ -13,7 +13,13 @@ from importlib import resources
 
 from lxml import etree
 
-__all__ = ["NAMESPACE", "edxml_input_xsd", "edxml_input_xsd_schema", "edxml_xsd", "edxml_xsd_schema"]
+__all__ = [
+    "NAMESPACE",
+    "edxml_input_xsd",
+    "edxml_input_xsd_schema",
+    "edxml_xsd",
+    "edxml_xsd_schema",
+]
 
 #: The namespace of QCVN 102:2016/BTTTT (edXML).
 NAMESPACE = "http://www.mic.gov.vn/TBT/QCVN_102_2016"
