@@ -183,8 +183,10 @@ def _header_data(reading: _Reading) -> dict[str, Any]:
         "issuer": issuer,
         "notation": reading.required("Code/CodeNotation"),
         "place": reading.required("PromulgationInfo/Place"),
-        "subject": _ABOUT.sub("", reading.required("Subject")),
+        "subject": reading.required("Subject"),
     }
+    if kind is DocumentType.CONG_VAN:  # the model holds a công văn's subject without "V/v"
+        data["subject"] = _ABOUT.sub("", data["subject"]) or data["subject"]
     number = package.value("Code/CodeNumber")
     if number is not None:
         if number.isdigit() and int(number) >= 1:

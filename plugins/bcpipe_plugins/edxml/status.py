@@ -91,22 +91,29 @@ def describe_status(package: Received) -> StatusReport:
 
 
 def _reporter(received: Received, settings: EdxmlSettings) -> Organ:
-    """Our body: the [edxml] sender, else the package's receiver that has a code here."""
-    if settings.sender is not None:
-        known = settings.by_code(settings.sender)
-        if known is not None:
-            return known
-    for block in received.organizations("To"):
-        if block.code and (settings.sender is None or block.code == settings.sender):
+    """Our body: the [edxml] sender, else the package's receiver that has a code here;
+    its name from [edxml.organs], else from the package's To block."""
+    receivers = received.organizations("To")
+    wanted = settings.sender
+    if wanted is not None and (known := settings.by_code(wanted)) is not None:
+        return known
+    for block in receivers:
+        if block.code and (wanted is None or block.code == wanted):
             organ = settings.by_code(block.code)
             if organ is not None:
                 return organ
-            if settings.sender is not None:
+            if wanted is not None:
                 return Organ(block.name or block.code, block.code, (), block.in_charge or "")
+    codes = ", ".join(block.code or "?" for block in receivers) or "none"
+    if wanted is not None:
+        raise EdxmlError(
+            f"[edxml] sender {wanted} is not among the package's receivers (To: {codes}) "
+            "and has no name in [edxml.organs]: a status message must name its body"
+        )
     raise MissingOrganIdError(
-        "this body (the receiver answering)",
-        "sender of the status message",
-        '[edxml] sender = "<OrganId>" (one of the package\'s To) or the body in [edxml.organs]',
+        f"the package's receivers (To: {codes})",
+        "body answering with the status message",
+        '[edxml] sender = "<OrganId>" or the body in [edxml.organs]',
     )
 
 
