@@ -28,7 +28,7 @@ from bcpipe_plugins.edxml.fields import copies
 from bcpipe_plugins.edxml.incoming import read_package
 from bcpipe_plugins.edxml.settings import read_settings
 from conftest import ROOT
-from doc_variants import variant
+from doc_variants import VARIANTS, variant
 from hypothesis import HealthCheck, given, settings
 from lxml import etree
 
@@ -189,6 +189,18 @@ def test_every_real_document_package_loads_and_validates(path: Path) -> None:
     result = bcpipe.Pipeline().validate(document)
     assert result.findings  # reported, not raised
     assert main(["validate", str(path)]) in (0, 1)
+    out = io.StringIO()
+    assert main(["export", str(path), "--to", "json"], out=out) == 0
+    assert '"notation": "VPCP-TTĐT"' in out.getvalue()
+
+
+def test_cong_van_subject_travels_as_printed(sample_data: dict[str, Any]) -> None:
+    data = VARIANTS["cong_van"](issued(sample_data))
+    document = bcpipe.load(data)
+    root = etree.fromstring(PIPELINE.export(document, "edxml"))
+    assert root.findtext(".//e:Subject", namespaces=NS) == f"V/v {document.subject}"
+    back = PIPELINE.loads(etree.tostring(root), kind="edxml", name="cv.edxml")
+    assert back.subject == document.subject
 
 
 def test_business_changes_are_recognised() -> None:

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from lxml import etree
 
-from bcpipe import Document
+from bcpipe import Document, render
 from bcpipe.model import NamedRecipient
 from bcpipe_plugins.edxml import fields
 from bcpipe_plugins.edxml.attachment import Attachment
@@ -167,8 +167,9 @@ def _message_header(
     el(kind, "Type", settings.type_code)
     el(kind, "TypeDetail", settings.type_detail)
     el(kind, "TypeName", document.type.name_vi)
-    el(header, "Subject", document.subject)
-    el(header, "Content", document.subject)
+    subject = render.subject_line(document)  # as printed: "V/v …" for a công văn
+    el(header, "Subject", subject)
+    el(header, "Content", subject)
     signer = el(header, "SignerInfo")
     el(signer, "Competence", fields.competence(document.signature))
     el(signer, "Position", fields.position(document.signature))
