@@ -296,25 +296,61 @@ def _attached(
     return None
 
 
-def _compared(field: str, header: Any, attached: Any) -> tuple[str, str] | None:
-    """The two values as text when they differ (names compared word by word)."""
+_NOT_PRINTED = object()  # the attached document does not say: the field is header-only
+
+
+def _texts(recipients: list[dict[str, Any]]) -> list[str]:
+    lines = []
+    for recipient in recipients:
+        if recipient.get("kind") == "archive":
+            continue
+        if recipient.get("kind") == "as_above":
+            lines.append("Như trên")
+        else:
+            note = f" ({recipient['note']})" if recipient.get("note") else ""
+            lines.append(f"{recipient['name']}{note}")
+    return lines
+
+
+def _printed(field: str, attached: Document) -> Any:
+    """The attached document's value of a header field, in the header data's shape."""
+    if field == "type":
+        return attached.type.value
     if field == "issuer":
-        a, b = header["name"], attached.issuer.name
+        return {"name": attached.issuer.name}
+    if field == "signature":
+        return {"name": attached.signature.name}
+    if field == "issue_date":
+        date = attached.issue_date
+        return {"day": date.day, "month": date.month, "year": date.year}
+    if field == "recipients":
+        dumped = [r.model_dump(mode="json", exclude_none=True) for r in attached.recipients]
+        return _texts(dumped) or _NOT_PRINTED
+    if field == "marks":
+        marks = attached.marks.model_dump(mode="json", exclude_none=True)
+        marks.pop("copies", None)  # the header counts the copies when none is printed
+        return marks
+    value = getattr(attached, field)
+    return _NOT_PRINTED if value is None else value
+
+
+def _difference(field: str, header: Any, printed: Any) -> tuple[str, str] | None:
+    """The two values as text when they differ (names word by word, case ignored)."""
+    if field == "issuer":
+        a, b = header["name"], printed["name"]
         return None if body_words(a) == body_words(b) else (a, b)
     if field == "signature":
-        a, b = header["name"], attached.signature.name
+        a, b = header["name"], printed["name"]
         return None if fold(a) == fold(b) else (a, b)
+    if field == "recipients":
+        a, b = "; ".join(_texts(header)), "; ".join(printed)
+        return None if fold(a) == fold(b) else (a, b)
+    if field == "marks":
+        said = {key: value for key, value in header.items() if key != "copies"}
+        return None if said == printed else (str(said), str(printed))
     if field == "issue_date":
-        b = attached.issue_date
-        other = {"day": b.day, "month": b.month, "year": b.year}
-        return None if header == other else (_date_text(header), _date_text(other))
-    if field in ("type", "number", "notation", "place", "subject"):
-        value = getattr(attached, field)
-        b = value.value if field == "type" else value
-        if b is None or fold(str(header)) == fold(str(b)):
-            return None
-        return str(header), str(b)
-    return None
+        return None if header == printed else (_date_text(header), _date_text(printed))
+    return None if fold(str(header)) == fold(str(printed)) else (str(header), str(printed))
 
 
 def _date_text(date: dict[str, Any]) -> str:
@@ -323,36 +359,33 @@ def _date_text(date: dict[str, Any]) -> str:
 
 def _merge(reading: _Reading, data: dict[str, Any], attached: Document | None) -> dict[str, Any]:
     """The header's data over the attached document's; findings say what came whence."""
+    recipients_agree = False
     for path, label in _FIELDS:
         if (line := reading.package.line(_LINES[path])) is not None:
             reading.lines[path] = line
         if path not in data:
             continue
-        differs = _compared(path, data[path], attached) if attached is not None else None
-        if attached is None or (
-            path in ("recipients", "marks") and not _attached_has(attached, path)
-        ):
+        printed = _NOT_PRINTED if attached is None else _printed(path, attached)
+        if printed is _NOT_PRINTED:
             reading.findings.append(HEADER_ONLY.at((path,), field=label))
-        elif differs is not None:
+        elif (differs := _difference(path, data[path], printed)) is not None:
             reading.findings.append(
                 MISMATCH.at((path,), field=label, header=differs[0], attached=differs[1])
             )
+        elif path == "recipients":
+            recipients_agree = True
     if attached is None:
         return data
     merged = attached.model_dump(mode="json", exclude_none=True)
     merged.pop("extensions", None)
-    if attached.recipients:  # the printed list, with its "Lưu:" line
+    if recipients_agree:  # the printed list is the same, and has its "Lưu:" line
         data.pop("recipients", None)
-    if attached.appendices:
+    if attached.appendices:  # with their bodies
         data.pop("appendices", None)
     for key in ("marks", "issuer"):  # the header's values over the printed ones
         data[key] = {**merged.get(key, {}), **data[key]}
     merged.update(data)
     return merged
-
-
-def _attached_has(attached: Document, path: str) -> bool:
-    return bool(attached.recipients) if path == "recipients" else True
 
 
 @bcpipe.loader("edxml", suffixes=[".edxml"], checks=CHECKS)
