@@ -176,9 +176,9 @@ class Received:
     def _file(self, element: etree._Element) -> ReceivedFile:
         line = element.sourceline or 0
         name = _text(element.find(_Q + "AttachmentName")) or _text(element.find(_Q + "Description"))
-        label = repr(name) if name else "without a name"
         if name is None:
             raise SourceError(self.source, "an attachment has no AttachmentName", line=line)
+        label = repr(name)
         content_type = _text(element.find(_Q + "ContentType"))
         encoded = element.find(_Q + "ContentTransferEncoded")
         text = "".join((encoded.text or "").split()) if encoded is not None else ""
