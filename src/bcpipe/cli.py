@@ -142,7 +142,7 @@ def build_parser() -> argparse.ArgumentParser:
     commands.add_parser("schema", help="print the document model's JSON Schema")
     from bcpipe_plugins.edxml.cli import add_edxml_commands  # edxml status, edxml show
 
-    add_edxml_commands(commands, common)
+    add_edxml_commands(commands)
     return parser
 
 

@@ -23,8 +23,10 @@ from bcpipe_plugins.edxml.status import STATUS_CODES, describe_status, status_pa
 __all__ = ["add_edxml_commands"]
 
 
-def add_edxml_commands(commands: Any, common: argparse.ArgumentParser) -> None:
+def add_edxml_commands(commands: Any) -> None:
     """Add ``edxml status`` and ``edxml show`` to the subcommands ``commands``."""
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--config", metavar="FILE", help="TOML file of settings ([edxml])")
     group = commands.add_parser("edxml", help="answer and inspect edXML packages")
     actions = group.add_subparsers(dest="edxml_command", required=True, metavar="ACTION")
     status = actions.add_parser(
