@@ -48,6 +48,7 @@ schemas: $(STAMP)
 	$(BIN)/python -c "import sys; from bcpipe_plugins.xml_document import document_xsd; \
 		sys.stdout.buffer.write(document_xsd())" > schemas/bcpipe-document.xsd
 	cp plugins/bcpipe_plugins/edxml/edxml.xsd schemas/edxml-qcvn102-2016.xsd
+	cp plugins/bcpipe_plugins/edxml/edxml-input.xsd schemas/edxml-qcvn102-2016-input.xsd
 
 clean:
 	rm -rf $(VENV) $(OUT) .pytest_cache .mypy_cache .ruff_cache

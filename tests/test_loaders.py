@@ -148,7 +148,7 @@ def _error(
             "report.docx",
             "x",
             # the list grows with the installed loaders (xml, …): check its start only
-            "report.docx: unknown file kind '.docx'; known suffixes: .json, .toml",
+            "report.docx: unknown file kind '.docx'; known suffixes: .edxml, .json, .toml",
         ),
         ("noext", "x", "unknown file kind '(no suffix)'"),
         (

@@ -140,6 +140,9 @@ def build_parser() -> argparse.ArgumentParser:
     rules.add_argument("--format", choices=("text", "json"), default="text", dest="output")
 
     commands.add_parser("schema", help="print the document model's JSON Schema")
+    from bcpipe_plugins.edxml.cli import add_edxml_commands  # edxml status, edxml show
+
+    add_edxml_commands(commands)
     return parser
 
 
@@ -386,6 +389,8 @@ def main(
             return _plugins(args, out)
         if args.command == "rules":
             return _rules(args, out)
+        if args.command == "edxml":
+            return int(args.edxml(args, _settings(args.config), out))
         out.write(document_schema_json())
         return EXIT_OK
     except (BcpipeError, UsageError) as exc:

@@ -250,7 +250,7 @@ class Pipeline:
         # loader's own decoding refuses it with a SourceError like any bad byte.
         raw = data.encode("utf-8", "surrogatepass") if isinstance(data, str) else data
         try:
-            result = loader.load(raw, LoadContext(name, self.settings))
+            result = loader.load(raw, LoadContext(name, self.settings, self._load_embedded))
         except BcpipeError:
             raise
         except RecursionError:
@@ -278,6 +278,16 @@ class Pipeline:
         return document.with_source(
             SourceInfo(name=name, kind=kind, lines=lines, findings=findings)
         )
+
+    def _load_embedded(self, data: bytes, name: str) -> Document:
+        """A file carried inside another (an edXML attachment), read by its suffix."""
+        suffix = Path(name).suffix.lower()
+        if suffix not in self._suffixes:
+            known = ", ".join(sorted(self._suffixes)) or "none"
+            raise SourceError(
+                name, f"no loader reads {suffix or '(no suffix)'!r} files; known: {known}"
+            )
+        return self.loads(data, kind=self._suffixes[suffix], name=name)
 
     def _kind_for(self, path: Path, name: str) -> str:
         suffix = path.suffix.lower()
