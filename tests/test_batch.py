@@ -811,3 +811,27 @@ def test_an_output_folder_inside_the_inputs_is_not_read_back(
         assert out.startswith("12 documents in ")
     assert "skipped 12" in out
     assert len(list((tmp_path / "in" / "out").rglob("*.xml"))) == 12
+
+
+UNGUARDED_SCRIPT = """
+from bcpipe.batch import LocalExecutor, run_batch
+
+run_batch([{input!r}], formats=["text"], outdir={outdir!r}, executor=LocalExecutor(jobs=2))
+"""
+
+
+def test_a_script_without_the_main_guard_is_told_to_add_it(tmp_path: Path) -> None:
+    # The newcomer's mistake: run_batch at the top of a script, which each worker imports.
+    import subprocess
+
+    script = tmp_path / "batch.py"
+    sample = str(SEED_TEXT.with_suffix(".yaml"))
+    script.write_text(
+        UNGUARDED_SCRIPT.format(input=sample, outdir=str(tmp_path / "out")), encoding="utf-8"
+    )
+    ran = subprocess.run(
+        [sys.executable, str(script)], capture_output=True, text=True, timeout=120, check=False
+    )
+    assert ran.returncode != 0
+    assert "BatchError: batch worker processes die while starting" in ran.stderr
+    assert 'under `if __name__ == "__main__":`' in ran.stderr
