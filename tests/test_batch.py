@@ -772,7 +772,7 @@ def test_the_batch_command_exit_codes_and_summary(
     code, out, _ = cli("batch", "in", "--to", "text", "-o", "all", "--ignore", "BC121")
     assert code == 2
     assert "ok 12, with error findings 0, failed 1, skipped 0" in out
-    assert "  failed:\n    in/broken.yaml: in/broken.yaml:2:1: invalid YAML" in out
+    assert "  failed:\n    in/broken.yaml:2:1: invalid YAML" in out  # the name once
 
 
 def test_the_progress_bar_shows_on_a_terminal_only(corpus: list[Path], tmp_path: Path) -> None:

@@ -5,8 +5,9 @@ from __future__ import annotations
 import importlib
 import pkgutil
 
-import bcpipe
 import bcpipe_plugins
+
+import bcpipe
 
 
 def _subclasses(cls: type) -> set[type]:

@@ -190,7 +190,9 @@ def summary_text(report: BatchReport) -> str:
         lines.append("  failed:")
         for name, error in totals.failures:
             first, *rest = error.splitlines() or [""]
-            lines.append(f"    {name}: {first}")
+            # Most errors name their file ("a.yaml: not a valid document"): not twice.
+            named = first.startswith(f"{name}:")
+            lines.append(f"    {first}" if named else f"    {name}: {first}")
             lines.extend(f"      {line.strip()}" for line in rest[:_MESSAGE_LINES])
             if len(rest) > _MESSAGE_LINES:
                 lines.append(f"      … {len(rest) - _MESSAGE_LINES} more lines in {REPORT_JSON}")
