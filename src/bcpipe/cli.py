@@ -247,6 +247,8 @@ def _pipeline(args: argparse.Namespace, ignore: Sequence[str] = ()) -> Pipeline:
 
 def _warn_unknown_names(pipeline: Pipeline, args: argparse.Namespace, err: TextIO) -> None:
     """A misspelt --ignore code or --disable name would silently do nothing: say so."""
+    for notice in pipeline.notices:
+        err.write(f"bcpipe: note: {notice}\n")
     known_codes = {check.code for _, check in pipeline.checks()}
     for code in _codes(getattr(args, "ignore", [])):
         if code not in known_codes:
