@@ -7,11 +7,15 @@ reads each value once (strings through the json module's own scanner): linear ti
 from __future__ import annotations
 
 import bisect
+import json.decoder
 import re
-from json.decoder import scanstring
+from collections.abc import Callable
+from typing import cast
 
 __all__ = ["json_lines"]
 
+# The json module's own string reader (typeshed does not declare it).
+scanstring = cast(Callable[[str, int], tuple[str, int]], json.decoder.scanstring)  # type: ignore[attr-defined]
 _SPACE = re.compile(r"[ \t\n\r]*")
 _SCALAR = re.compile(r"-?\d+(?:\.\d+)?(?:[eE][-+]?\d+)?|true|false|null")
 

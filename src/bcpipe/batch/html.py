@@ -50,7 +50,7 @@ _WORDS: dict[Language, dict[str, str]] = {
         "(document)": "(văn bản)",
     },
     "en": {
-        "title": "bcpipe batch: {n} documents",
+        "title": "bcpipe batch: {n} document{s}",
         "documents": "Documents",
         "outcomes": "Outcomes",
         "findings": "Findings",
@@ -63,8 +63,8 @@ _WORDS: dict[Language, dict[str, str]] = {
         "finding code": "Finding code",
         "all codes": "All codes",
         "all outcomes": "All outcomes",
-        "shown": "{shown} of {n} documents shown",
-        "in documents": "{n} documents",
+        "shown": "{shown} of {n} document{s} shown",
+        "in documents": "{n} document{s}",
         "ok": "ok",
         "findings outcome": "errors found",
         "failed": "failed",
@@ -132,13 +132,18 @@ def _e(text: object) -> str:
     return html.escape(str(text), quote=True)
 
 
+def _s(count: int) -> str:
+    """The English plural's "s" ("1 document", "2 documents"); Vietnamese has none."""
+    return "" if count == 1 else "s"
+
+
 def write_html(
     path: Path, report: BatchReport, records: Iterable[Record], language: Language = "vi"
 ) -> None:
     """Write the page for ``report``: facts, filters, then a row per record."""
     words = _WORDS[language]
     totals = report.totals
-    title = words["title"].format(n=totals.documents)
+    title = words["title"].format(n=totals.documents, s=_s(totals.documents))
     facts = [
         ("documents", str(totals.documents)),
         ("outcomes", ", ".join(f"{_outcome(o, words)} {totals.outcomes[o]}" for o in OUTCOMES)),
@@ -185,7 +190,7 @@ def _filters(put: Callable[[str], None], report: BatchReport, words: dict[str, s
     for count in totals.codes():
         label = (
             f"{count.code} ({words.get(count.severity, count.severity)}, "
-            f"{words['in documents'].format(n=count.documents)})"
+            f"{words['in documents'].format(n=count.documents, s=_s(count.documents))})"
         )
         put(f'<option value="{_e(count.code)}">{_e(label)}</option>\n')
     put(f'</select></label>\n<label>{_e(words["outcome"])} <select id="outcome">\n')
@@ -194,7 +199,9 @@ def _filters(put: Callable[[str], None], report: BatchReport, words: dict[str, s
         label = f"{_outcome(outcome, words)} ({totals.outcomes[outcome]})"
         put(f'<option value="{outcome}">{_e(label)}</option>\n')
     shown = _e(words["shown"]).format(
-        shown=f'<span id="shown">{totals.documents}</span>', n=totals.documents
+        shown=f'<span id="shown">{totals.documents}</span>',
+        n=totals.documents,
+        s=_s(totals.documents),
     )
     put(f"</select></label>\n<span>{shown}</span>\n</div>\n")
 
