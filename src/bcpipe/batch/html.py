@@ -271,7 +271,9 @@ def _row(number: int, record: Record, words: dict[str, str]) -> str:
     codes = " ".join(sorted({f["code"] for f in record["findings"]}))
     items = []
     if record["error"]:
-        items.append(f'<li class="error"><pre>{_e(record["error"])}</pre></li>')
+        # Most errors start with the file's name, which the row shows already.
+        error = record["error"].removeprefix(f"{record['input']}: ")
+        items.append(f'<li class="error"><pre>{_e(error)}</pre></li>')
     for finding in record["findings"]:
         where = finding["location"]["path"] or words["(document)"]
         line = finding["location"]["line"]

@@ -9,6 +9,7 @@ Deterministic: the same input and findings give the same bytes.
 from __future__ import annotations
 
 import html
+import unicodedata
 from collections.abc import Sequence
 from typing import Any
 
@@ -54,9 +55,9 @@ body { font-family: system-ui, sans-serif; margin: 1.5em; color: #222; }
 h1 { font-size: 1.3em; word-break: break-all; }
 .page { display: grid; grid-template-columns: minmax(0, 3fr) minmax(16em, 2fr); gap: 1.5em; }
 .findings { position: sticky; top: 0.5em; align-self: start; max-height: 95vh; overflow: auto; }
-.findings ol { padding-left: 1.5em; margin: 0; }
+.findings ol { padding-left: 2.5em; margin: 0; }
 .findings li { margin-bottom: 0.5em; }
-table.text { border-collapse: collapse; font: 0.85em/1.45 ui-monospace, monospace; width: 100%; }
+table.text { border-collapse: collapse; font-size: 0.9em; line-height: 1.45; width: 100%; }
 table.text td { padding: 0 0.5em; vertical-align: top; white-space: pre-wrap;
   word-break: break-word; }
 table.text td.n { color: #999; text-align: right; user-select: none; width: 3.5em;
@@ -76,7 +77,9 @@ def _lines(raw: bytes) -> list[str] | None:
     if b"\x00" in raw[:8192]:
         return None
     text = raw.decode("utf-8", errors="replace").removeprefix("\ufeff")
-    return text.splitlines()
+    # Composed letters: extracted text often carries decomposed ones ("ố" as o + two
+    # marks), which monospace fonts draw with the marks beside the letter.
+    return unicodedata.normalize("NFC", text).splitlines()
 
 
 def document_page(
