@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib.metadata
 import sys
 import textwrap
 from collections.abc import Iterator
@@ -9,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from conftest import ROOT
 
 import bcpipe
 from bcpipe import Check, Document, ExportContext, RuleContext, Severity, hookimpl
@@ -136,6 +138,61 @@ def test_an_installed_package_is_found_through_its_entry_point(
     assert "shout" in pipeline.export_formats
     # ...and can be switched off by name.
     assert "agency" not in {p.name for p in bcpipe.Pipeline(disable=["agency"]).plugins()}
+
+
+def test_building_a_pipeline_reads_no_distribution_metadata(
+    installed_package: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Parsing METADATA files was most of a pipeline's construction: it waits until the
+    # plugins are listed.
+    read: list[str] = []
+    original = importlib.metadata.PathDistribution.read_text
+
+    def counting(self: importlib.metadata.PathDistribution, filename: str) -> str | None:
+        read.append(filename)
+        return original(self, filename)
+
+    monkeypatch.setattr(importlib.metadata.PathDistribution, "read_text", counting)
+    pipeline = bcpipe.Pipeline()
+    assert "METADATA" not in read
+    info = {p.name: p for p in pipeline.plugins()}["agency"]
+    assert (info.version, info.distribution) == ("0.4.0", "bcpipe-agency")
+
+
+def test_a_package_installed_while_running_is_found_by_the_next_pipeline(
+    installed_package: Path, tmp_path: Path
+) -> None:
+    before = {p.name for p in bcpipe.Pipeline().plugins()}
+    (installed_package / "bcpipe_later.py").write_text("", encoding="utf-8")
+    dist = installed_package / "bcpipe_later-1.0.dist-info"
+    dist.mkdir()
+    (dist / "METADATA").write_text("Metadata-Version: 2.1\nName: bcpipe-later\nVersion: 1.0\n")
+    (dist / "entry_points.txt").write_text("[bcpipe]\nlater = bcpipe_later\n")
+    try:
+        after = {p.name for p in bcpipe.Pipeline().plugins()}
+    finally:
+        sys.modules.pop("bcpipe_later", None)
+    assert after - before == {"later"}
+
+
+def test_bcpipe_load_reuses_one_pipeline_across_files(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    built: list[object] = []
+    original = bcpipe.Pipeline.__init__
+
+    def counting(self: bcpipe.Pipeline, **options: Any) -> None:
+        built.append(self)
+        original(self, **options)
+
+    monkeypatch.setattr(bcpipe.Pipeline, "__init__", counting)
+    sample = ROOT / "examples" / "bao-cao-ttdn-tuy-phuoc-2022.yaml"
+    for _ in range(3):
+        assert bcpipe.load(sample).type == "bao_cao"
+    assert len(built) <= 1  # none when an earlier test already built the default
+    default_built = len(built)
+    bcpipe.load(sample, language="en")  # options: a pipeline of their own
+    assert len(built) == default_built + 1
 
 
 class Crashing:

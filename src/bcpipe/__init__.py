@@ -14,6 +14,7 @@ Load a report into a pydantic model, validate it with rule plugins, export it::
 from __future__ import annotations
 
 import os
+import threading
 from collections.abc import Mapping
 from typing import Any
 
@@ -100,12 +101,26 @@ def load(
 ) -> Document:
     """Load a document from a file (by suffix, or ``kind``) or from a mapping.
 
-    A mapping needs no plugins; a file is read by the loader plugins of a fresh
-    :class:`Pipeline` built with ``options``. To load many files, build one pipeline
-    and call :meth:`Pipeline.load`.
+    A mapping needs no plugins. A file is read by the loader plugins of a
+    :class:`Pipeline`: with ``options``, one built for this call; without, a default
+    pipeline built on the first call and reused, so a loop over files costs what
+    :meth:`Pipeline.load` costs. Loaders keep no state between documents, so sharing
+    it is safe across threads too.
     """
     if isinstance(source, Mapping):
         from bcpipe.convert import document_from_data
 
         return document_from_data(source, source="<mapping>")
-    return Pipeline(**options).load(source, kind=kind)
+    pipeline = Pipeline(**options) if options else _default_pipeline()
+    return pipeline.load(source, kind=kind)
+
+
+_default_lock = threading.Lock()
+_default: list[Pipeline] = []
+
+
+def _default_pipeline() -> Pipeline:
+    with _default_lock:
+        if not _default:
+            _default.append(Pipeline())
+        return _default[0]

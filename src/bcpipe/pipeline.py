@@ -173,7 +173,10 @@ class Pipeline:
 
     def plugins(self) -> list[PluginInfo]:
         """The registered plugins, in registration order, with their components."""
-        infos = {name: replace(info, components={}) for name, info in self._registry.infos.items()}
+        infos = {
+            name: replace(info.identified(), components={})
+            for name, info in self._registry.infos.items()
+        }
         groups: list[tuple[str, Iterable[tuple[Any, str]]]] = [
             ("rules", self._rules),
             ("exporters", self._exporters.values()),

@@ -16,9 +16,9 @@ import os
 import sys
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from importlib.metadata import EntryPoint, entry_points
+from importlib.metadata import Distribution, EntryPoint, entry_points
 from pathlib import Path
-from types import ModuleType
+from types import FunctionType, ModuleType
 from typing import Literal
 
 import pluggy
@@ -53,6 +53,17 @@ class PluginInfo:
     distribution: str | None = None
     hooks: list[str] = field(default_factory=list)
     components: dict[str, list[str]] = field(default_factory=dict)
+    # Reading a distribution's metadata parses its METADATA file (a few ms each, most
+    # of a pipeline's construction): done only when the plugins are listed.
+    dist: Distribution | None = field(default=None, repr=False, compare=False)
+
+    def identified(self) -> PluginInfo:
+        """This info with ``version`` and ``distribution`` read from its distribution."""
+        if self.dist is not None:
+            self.version = self.dist.version
+            self.distribution = self.dist.metadata["Name"]
+            self.dist = None
+        return self
 
     def to_dict(self) -> dict[str, object]:
         return {
@@ -100,11 +111,58 @@ def _module_from_path(path: Path) -> ModuleType:
     return module
 
 
+class _Manager(pluggy.PluginManager):
+    """pluggy's manager, with a quicker look at a module plugin's names.
+
+    pluggy inspects every name of a plugin with ``inspect.getattr_static``; a plugin
+    module's names are mostly its imports, and that inspection was most of a
+    pipeline's construction. A module's attributes are its ``__dict__``, so the marker
+    is read there; other plugins (classes, instances) go pluggy's way.
+    """
+
+    def parse_hookimpl_opts(self, plugin: object, name: str) -> pluggy.HookimplOpts | None:
+        if isinstance(plugin, ModuleType):
+            value = plugin.__dict__.get(name)
+            if not callable(value) or isinstance(value, type):
+                return None
+            if isinstance(value, FunctionType):
+                opts: pluggy.HookimplOpts | None = getattr(value, f"{self.project_name}_impl", None)
+                return opts
+        return super().parse_hookimpl_opts(plugin, name)
+
+
+_PathKey = tuple[tuple[str, int], ...]
+
+# What the last scan of installed distributions found, and for which sys.path.
+# Scanning costs milliseconds per pipeline; the result is a fact about the
+# installation, not state a pipeline could change.
+_last_scan: tuple[_PathKey, tuple[EntryPoint, ...]] | None = None
+
+
+def _bcpipe_entry_points() -> tuple[EntryPoint, ...]:
+    """The ``bcpipe`` entry points, sorted by name (scanned again when sys.path changes)."""
+    global _last_scan
+    key = tuple((entry, _mtime(entry)) for entry in sys.path)
+    if _last_scan is None or _last_scan[0] != key:
+        found = sorted(entry_points(group=ENTRY_POINT_GROUP), key=lambda ep: ep.name)
+        _last_scan = (key, tuple(found))
+    return _last_scan[1]
+
+
+def _mtime(path_entry: str) -> int:
+    # Installing or removing a distribution adds or removes a folder in a sys.path
+    # entry, which changes that entry's mtime: the scan is then made again.
+    try:
+        return Path(path_entry or ".").stat().st_mtime_ns
+    except OSError:
+        return -1
+
+
 class PluginRegistry:
     """The plugins of one pipeline, in registration order, with their problems."""
 
     def __init__(self, *, strict: bool = False, disabled: Iterable[str] = ()) -> None:
-        self.manager = pluggy.PluginManager(hookspecs.PROJECT)
+        self.manager = _Manager(hookspecs.PROJECT)
         self.manager.add_hookspecs(hookspecs)
         self.strict = strict
         self.disabled = frozenset(disabled)
@@ -118,28 +176,22 @@ class PluginRegistry:
 
     def load_entrypoints(self) -> None:
         """Register every plugin of the ``bcpipe`` entry-point group, sorted by name."""
-        found = sorted(entry_points(group=ENTRY_POINT_GROUP), key=lambda ep: ep.name)
         seen: set[str] = set()
-        for ep in found:
+        for ep in _bcpipe_entry_points():
             if ep.name in seen or ep.name in self.disabled:
                 continue
             seen.add(ep.name)
             self._load_entrypoint(ep)
 
     def _load_entrypoint(self, ep: EntryPoint) -> None:
-        dist = ep.dist
         try:
             plugin = ep.load()
         except Exception as exc:
             self._problem(ep.name, "load", f"cannot import {ep.value}: {type(exc).__name__}: {exc}")
             return
-        self.register(
-            plugin,
-            name=ep.name,
-            source="entrypoint",
-            version=dist.version if dist else None,
-            distribution=dist.metadata["Name"] if dist else None,
-        )
+        name = self.register(plugin, name=ep.name, source="entrypoint")
+        if name is not None:
+            self.infos[name].dist = ep.dist
 
     def load_directory(self, directory: str | os.PathLike[str]) -> None:
         """Register each ``*.py`` file of ``directory`` (sorted; ``_``-files skipped)."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -68,11 +69,19 @@ def _profile(type_name: str, data: Any) -> Profile:
     return Profile(tuple(parts))
 
 
-def load_profiles(settings: Mapping[str, Any]) -> dict[str, Profile]:
-    """Built-in profiles, replaced per type by ``profiles_file`` then ``profiles``."""
+@functools.cache
+def _builtin_tables() -> Mapping[str, Any]:
+    # Parsed once per process: a pipeline is built in milliseconds, and this file
+    # was a good part of it. Callers copy before changing.
     tables: dict[str, Any] = tomllib.loads(
         files(__package__).joinpath("profiles.toml").read_text("utf-8")
     )
+    return tables
+
+
+def load_profiles(settings: Mapping[str, Any]) -> dict[str, Profile]:
+    """Built-in profiles, replaced per type by ``profiles_file`` then ``profiles``."""
+    tables = dict(_builtin_tables())
     if settings.get("profiles_file"):
         tables.update(tomllib.loads(Path(settings["profiles_file"]).read_text("utf-8")))
     tables.update(settings.get("profiles", {}))

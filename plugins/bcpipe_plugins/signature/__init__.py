@@ -7,6 +7,7 @@ The vocabulary (collective bodies, heads' titles, deputies' titles) is data, in
 
 from __future__ import annotations
 
+import functools
 import tomllib
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
@@ -108,9 +109,18 @@ def _as_list(value: Any) -> list[str]:
     return [str(v) for v in value] if isinstance(value, list | tuple) else []
 
 
+@functools.cache
+def _builtin_titles() -> Mapping[str, Any]:
+    # Parsed once per process, as a pipeline is built in milliseconds; read only.
+    data: dict[str, Any] = tomllib.loads(
+        files(__package__).joinpath("titles.toml").read_text("utf-8")
+    )
+    return data
+
+
 def vocabulary(settings: Mapping[str, Any]) -> Vocabulary:
     """The built-in vocabulary, extended by ``settings["signature"]``."""
-    data = tomllib.loads(files(__package__).joinpath("titles.toml").read_text("utf-8"))
+    data = _builtin_titles()
     extra = settings.get("signature", {}) if isinstance(settings.get("signature"), Mapping) else {}
     bodies = _as_list(data["collective_bodies"]) + _as_list(extra.get("collective_bodies"))
     heads = _as_list(data["head_titles"]) + _as_list(extra.get("head_titles"))
