@@ -281,14 +281,16 @@ def _identities(plugin: object) -> list[object]:
     found: list[object] = [("object", id(plugin))]
     file = getattr(plugin, "__file__", None) if isinstance(plugin, ModuleType) else None
     if isinstance(file, str):
-        path = Path(file)
+        # absolute(), not resolve(): no system call, since construction is meant to be cheap
+        # (a copy, or a link, is still caught by its content below).
+        path = Path(file).absolute()
         if path.name == "__init__.py":  # a package: its folder's files make it
-            return [*found, ("file", str(path.resolve()))]
+            return [*found, ("file", str(path))]
         try:
             content = path.read_bytes()
         except OSError:
             content = None
-        found.append(("file", str(path.resolve())))
+        found.append(("file", str(path)))
         if content is not None:
             found.append(("content", hashlib.sha256(content).hexdigest()))
     return found
