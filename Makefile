@@ -8,7 +8,7 @@ SAMPLE := examples/bao-cao-ttdn-tuy-phuoc-2022.yaml
 SEED   := examples/bao-cao-ttdn-tuy-phuoc-2022.txt
 OUT    := out
 
-.PHONY: install demo test lint typecheck unit schemas clean
+.PHONY: install demo test lint typecheck unit schemas docs clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -50,5 +50,9 @@ schemas: $(STAMP)
 	cp plugins/bcpipe_plugins/edxml/edxml.xsd schemas/edxml-qcvn102-2016.xsd
 	cp plugins/bcpipe_plugins/edxml/edxml-input.xsd schemas/edxml-qcvn102-2016-input.xsd
 
+## docs: build the documentation (docs/*.md, mkdocs-material) into site/; a warning fails it
+docs: $(STAMP)
+	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs build --strict --quiet
+
 clean:
-	rm -rf $(VENV) $(OUT) .pytest_cache .mypy_cache .ruff_cache
+	rm -rf $(VENV) $(OUT) site .pytest_cache .mypy_cache .ruff_cache

@@ -397,6 +397,7 @@ def test_the_public_api_is_pinned() -> None:
         "issuers",
         "personal_names",
         "recipient_lists",
+        "register_breaker",
         "round_trip_formats",
         "signature_blocks",
     ]

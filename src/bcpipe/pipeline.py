@@ -165,6 +165,12 @@ class Pipeline:
         """Plugins that failed to load, register or contribute components."""
         return list(self._registry.problems)
 
+    @property
+    def notices(self) -> list[str]:
+        """What construction did that a user should know, though nothing failed: a plugin
+        found twice (installed, and in a plugins folder) was registered once."""
+        return list(self._registry.notices)
+
     def plugins(self) -> list[PluginInfo]:
         """The registered plugins, in registration order, with their components."""
         infos = {

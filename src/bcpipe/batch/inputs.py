@@ -24,15 +24,11 @@ from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path, PurePath
 
-from bcpipe.errors import BcpipeError
+from bcpipe.errors import BatchError
 
 __all__ = ["BatchError", "Input", "discover", "output_stems"]
 
 RESERVED_STEMS = frozenset({"report"})
-
-
-class BatchError(BcpipeError):
-    """A batch cannot start: no documents, or an output folder inside an input folder."""
 
 
 @dataclass(frozen=True, slots=True)

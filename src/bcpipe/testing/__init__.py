@@ -41,6 +41,7 @@ from bcpipe.testing._strategies import (
     issuers,
     personal_names,
     recipient_lists,
+    register_breaker,
     signature_blocks,
 )
 
@@ -60,6 +61,7 @@ __all__ = [
     "issuers",
     "personal_names",
     "recipient_lists",
+    "register_breaker",
     "round_trip_formats",
     "signature_blocks",
 ]

@@ -8,7 +8,7 @@ code once and no other finding at all: no other code, of any severity.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -590,20 +590,22 @@ UNBREAKABLE_RULES: dict[str, str] = {
 }
 
 
-def breaker_for(rule: Any) -> Breaker:
+def breaker_for(rule: Any, registered: Sequence[str] = ()) -> Breaker:
     if rule in UNBREAKABLE_RULES:
         raise InvalidArgument(
             f"rule={rule!r} cannot be broken by a document: {UNBREAKABLE_RULES[rule]}"
         )
     if not isinstance(rule, str) or rule not in BREAKERS:
+        others = f"; registered: {', '.join(registered)}" if registered else ""
         raise InvalidArgument(
             f"rule={rule!r}: expected one of the codes in BREAKABLE_RULES ({', '.join(BREAKERS)})"
+            f"{others}, or a code given to register_breaker() first"
         )
     return BREAKERS[rule]
 
 
-def draw_broken(draw: st.DrawFn, rule: Any) -> Data:
-    breaker = breaker_for(rule)
+def draw_broken(draw: st.DrawFn, rule: Any, registered: Sequence[str] = ()) -> Data:
+    breaker = breaker_for(rule, registered)
     drawn = draw_document(draw, breaker.options)
     breaker.change(draw, drawn)
     return drawn.data

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any, TypeAlias, TypeVar
 
 from hypothesis import strategies as st
@@ -24,7 +24,7 @@ from bcpipe.model import (
 )
 from bcpipe.testing._agencies import AGENCIES, AUTHORITY_SHAPES, Agency, all_body_names
 from bcpipe.testing._body import Writer, draw_body
-from bcpipe.testing._broken import BREAKERS, draw_broken
+from bcpipe.testing._broken import BREAKERS, UNBREAKABLE_RULES, draw_broken
 from bcpipe.testing._citations import law_citation, legal_citation
 from bcpipe.testing._documents import ANY_COMMON_TYPE, ANY_STATUS, Options, draw_document
 from bcpipe.testing._draws import pick, pick_some
@@ -58,6 +58,7 @@ __all__ = [
     "issuers",
     "personal_names",
     "recipient_lists",
+    "register_breaker",
     "signature_blocks",
 ]
 
@@ -97,6 +98,8 @@ def documents(
     max_depth: int = 4,
     max_children: int = 3,
     extensions: Opt[dict[str, dict[str, Any]]] = None,
+    fields: Mapping[str, Any] | None = None,
+    **overrides: Any,
 ) -> st.SearchStrategy[Document]:
     """Whole documents that pass every built-in rule with no finding at all.
 
@@ -129,6 +132,13 @@ def documents(
       level 1; a report or plan needs 2) and the most blocks in one container.
     - ``extensions``: the document's ``extensions`` (plugin data); default ``{}``. (Not
       printed: plain text does not carry them.)
+    - Any other field of :class:`~bcpipe.Document` by its name, a value or a strategy
+      (``subject="Kết quả công tác quý III"``, ``issuer=st.builds(...)``): set last, as
+      given (a model, or its data). ``fields={"recipients": [...]}`` does the same for
+      every field, also those whose names are options above (``recipients``,
+      ``addressees``, ``appendices``). The rest of the document is not redrawn to agree:
+      the closing still names the drawn subject, and a value the rules refuse gives
+      their findings. An unknown field raises ``InvalidArgument`` when drawn from.
 
     Documents are written the way bcpipe's readers read documents (basis lines open with
     "Căn cứ", "Thực hiện" …; body sentences never do), so that their text and XML exports
@@ -148,6 +158,7 @@ def documents(
         max_depth=max_depth,
         max_children=max_children,
         extensions=extensions,
+        fields={**(fields or {}), **overrides},
     )
     return _documents(options)
 
@@ -157,8 +168,41 @@ def _documents(draw: st.DrawFn, options: Options) -> Document:
     return Document.model_validate(draw_document(draw, options).data)
 
 
+#: How a plugin's own code is broken: a document, changed (in place, or a new one returned).
+BreakerFunction: TypeAlias = Callable[[st.DrawFn, Document], "Document | None"]
+
+# Breakers registered by plugins' tests: code -> (the documents to start from, the change).
+_REGISTERED: dict[str, tuple[st.SearchStrategy[Document], BreakerFunction]] = {}
+
+
+def register_breaker(code: str, change: BreakerFunction | None = None, /, **options: Any) -> Any:
+    """Teach :func:`broken_documents` to break a plugin's own code.
+
+    ``change(draw, doc)`` gets a valid document drawn from ``documents(**options)`` and
+    ``draw`` (as in ``@st.composite``, for any choice it makes), and breaks it the way a
+    clerk would, so that the plugin reports ``code``: it changes ``doc`` in place, or
+    returns another document. Then ``broken_documents(rule=code)`` draws such documents.
+    Use it as a function, or as a decorator: ``@register_breaker("XY100", type="bao_cao")``.
+    Registering a code again replaces its breaker; a built-in code cannot be registered.
+    """
+    if not isinstance(code, str) or not code:
+        raise InvalidArgument(f"code={code!r}: expected a finding code such as 'XY100'")
+    if code in BREAKERS or code in UNBREAKABLE_RULES:
+        raise InvalidArgument(f"code={code!r} is a built-in rule's code: bcpipe breaks it already")
+    start = documents(**options)
+
+    def register(function: BreakerFunction) -> BreakerFunction:
+        if not callable(function):
+            raise InvalidArgument(f"register_breaker({code!r}): {function!r} is not callable")
+        _REGISTERED[code] = (start, function)
+        return function
+
+    return register if change is None else register(change)
+
+
 def broken_documents(*, rule: str) -> st.SearchStrategy[Document]:
-    """Documents that break the rule code ``rule`` (one of :data:`BREAKABLE_RULES`).
+    """Documents that break the rule code ``rule``: one of :data:`BREAKABLE_RULES`, or a
+    code a plugin registered with :func:`register_breaker`.
 
     Each is a valid generated document changed in one way a clerk gets wrong (a
     notation without its hyphen, "KT." signed by the head, a cited plan dated after
@@ -172,7 +216,12 @@ def broken_documents(*, rule: str) -> st.SearchStrategy[Document]:
 
 @st.composite
 def _broken(draw: st.DrawFn, rule: str) -> Document:
-    return Document.model_validate(draw_broken(draw, rule))
+    if isinstance(rule, str) and rule in _REGISTERED:
+        start, change = _REGISTERED[rule]
+        doc = draw(start)
+        changed = change(draw, doc)
+        return doc if changed is None else changed
+    return Document.model_validate(draw_broken(draw, rule, registered=sorted(_REGISTERED)))
 
 
 def personal_names() -> st.SearchStrategy[str]:
