@@ -221,7 +221,7 @@ class StoryBuilder:
             rule(width * self.layout.settings.short_rule_ratio, before=_below(st.subject), after=6),
         ]
         if document.enacting_authority:  # "CHỦ TỊCH ỦY BAN NHÂN DÂN …" centred bold
-            title.append(self.para(document.enacting_authority, st.type_name))
+            title.extend([Spacer(1, 6), self.para(document.enacting_authority, st.type_name)])
         return title
 
     def addressees(self, document: Document) -> list[Flowable]:
