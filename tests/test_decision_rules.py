@@ -12,12 +12,12 @@ import yaml
 import bcpipe
 
 ROOT = Path(__file__).resolve().parent.parent
-EXAMPLES = sorted((ROOT / "examples").glob("quyet-dinh-*.yaml"))
+EXAMPLES = sorted((ROOT / "examples" / "decisions").glob("*.yaml"))
 FIXTURES = ROOT / "tests" / "fixtures" / "text" / "decisions"
 
 
 def _data(name: str) -> dict[str, Any]:
-    data: dict[str, Any] = yaml.safe_load((ROOT / "examples" / name).read_text("utf-8"))
+    data: dict[str, Any] = yaml.safe_load((ROOT / "examples" / "decisions" / name).read_text("utf-8"))
     return data
 
 

@@ -78,3 +78,39 @@ def test_as_article_recipient(minimal: dict[str, Any]) -> None:
     doc = bcpipe.load(_decision(minimal, recipients=recipients))
     assert isinstance(doc.recipients[0], AsArticle)
     assert render.recipient_lines(doc)[1:] == ["- Như Điều 3;", "- Lưu: VT."]
+
+
+def test_a_decision_loads_from_toml_and_json(pipeline: bcpipe.Pipeline) -> None:
+    toml = """
+type = "quyet_dinh"
+status = "issued"
+number = 15
+number_year = 2023
+notation = "QĐ-UBND"
+place = "Bình Định"
+issue_date = { day = 20, month = 3, year = 2023 }
+subject = "Ban hành Quy định quản lý hoạt động thông tin đối ngoại"
+enacting_authority = "ỦY BAN NHÂN DÂN TỈNH BÌNH ĐỊNH"
+enacting_word = "QUYẾT ĐỊNH"
+issuer = { name = "ỦY BAN NHÂN DÂN TỈNH BÌNH ĐỊNH" }
+signature = { position = "CHỦ TỊCH", name = "Nguyễn Văn An" }
+recipients = [{ kind = "as_article", article = 2 }, { kind = "archive" }]
+
+[[body]]
+kind = "article"
+number = 1
+heading = "Phạm vi điều chỉnh"
+children = [{ kind = "clause", number = "1", text = "Một." }]
+
+[[body]]
+kind = "chapter"
+number = "I"
+heading = "QUY ĐỊNH CHUNG"
+children = [{ kind = "regulation_section", number = 1, heading = "TỔ CHỨC" }]
+""".encode()
+    doc = pipeline.loads(toml, kind="toml", name="<decision.toml>")
+    assert doc.code == "15/2023/QĐ-UBND" and doc.enacting_word == "QUYẾT ĐỊNH"
+    assert isinstance(doc.body[0], Article) and doc.body[0].heading == "Phạm vi điều chỉnh"
+    assert isinstance(doc.body[1], Chapter)
+    assert isinstance(doc.body[1].children[0], RegulationSection)
+    assert pipeline.loads(pipeline.export(doc, "json"), kind="json", name="<json>") == doc
