@@ -17,7 +17,9 @@ FIXTURES = ROOT / "tests" / "fixtures" / "text" / "decisions"
 
 
 def _data(name: str) -> dict[str, Any]:
-    data: dict[str, Any] = yaml.safe_load((ROOT / "examples" / "decisions" / name).read_text("utf-8"))
+    data: dict[str, Any] = yaml.safe_load(
+        (ROOT / "examples" / "decisions" / name).read_text("utf-8")
+    )
     return data
 
 
