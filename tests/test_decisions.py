@@ -9,15 +9,22 @@ from __future__ import annotations
 
 import re
 
+import pytest
 from bcpipe_plugins.xml_document import document_xsd_schema
 from hypothesis import given
+from hypothesis import strategies as st
 from lxml import etree
 from test_properties import organ_ids
 
 import bcpipe
 from bcpipe import render
 from bcpipe.model import Article, AsArticle, Chapter, Document
-from bcpipe.testing import assert_round_trip, decisions, legal_normative_numbers
+from bcpipe.testing import (
+    DECISION_AUTHORITIES,
+    assert_round_trip,
+    decisions,
+    legal_normative_numbers,
+)
 
 EXPORTING = bcpipe.Pipeline(settings={"edxml": {"organs": organ_ids()}})
 
@@ -88,3 +95,25 @@ def _walk(blocks: list[object]) -> list[object]:
         out.append(block)
         out.extend(_walk(list(getattr(block, "children", []))))
     return out
+
+
+@pytest.mark.parametrize("level", ["province", "district", "commune"])
+@given(data=st.data())
+def test_every_level_draws_decisions_signed_as_its_bodies_sign(
+    level: str, data: st.DataObject
+) -> None:
+    doc = data.draw(decisions(level=level))
+    prefixes = [line.prefix.value for line in doc.signature.authority]
+    assert tuple(prefixes) in DECISION_AUTHORITIES
+    collective = "TM." in prefixes
+    assert doc.enacting_authority is not None
+    assert doc.enacting_authority.startswith(("CHỦ TỊCH", "GIÁM ĐỐC")) is not collective
+
+
+@pytest.mark.parametrize("authority", DECISION_AUTHORITIES)
+@given(data=st.data())
+def test_every_decision_authority_can_be_asked_for(
+    authority: tuple[str, ...], data: st.DataObject
+) -> None:
+    doc = data.draw(decisions(authority=authority))
+    assert tuple(line.prefix.value for line in doc.signature.authority) == authority

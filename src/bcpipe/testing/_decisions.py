@@ -71,13 +71,13 @@ def enacting_authority(agency: Agency, shape: tuple[str, ...]) -> str:
     return f"{agency.head} {agency.formal}"
 
 
-def _agencies(level: str | None, shape: tuple[str, ...], legal: bool | None) -> list[Agency]:
+def _agencies(level: str | None, shape: tuple[str, ...] | None, legal: bool | None) -> list[Agency]:
     return [
         a
         for a in AGENCIES
         if a.kind in ("ubnd", "so")
         and (level is None or a.level == level)
-        and shape in a.shapes
+        and (shape is None or shape in a.shapes)
         # Only a People's Committee (or Council) issues legal-normative documents.
         and not (legal and a.kind != "ubnd")
     ]
@@ -274,8 +274,9 @@ def draw_decision(draw: st.DrawFn, options: DecisionOptions) -> Data:
     """A decision as data, valid under every built-in rule."""
     status = status_of(choose(draw, options.status, ANY_STATUS))
     level = None if options.level is None else level_of(choose(draw, options.level, st.nothing()))
-    shape = shape_of(choose(draw, options.authority, st.sampled_from(DECISION_AUTHORITIES)))
-    if shape not in DECISION_AUTHORITIES:
+    given = None if options.authority is None else choose(draw, options.authority, st.nothing())
+    shape = None if given is None else shape_of(given)
+    if shape is not None and shape not in DECISION_AUTHORITIES:
         raise InvalidArgument(f"authority={shape!r}: a decision is signed {DECISION_AUTHORITIES}")
     legal = choose(draw, options.legal_normative, st.booleans())
     regulation = bool(choose(draw, options.regulation, st.booleans()))
@@ -285,6 +286,8 @@ def draw_decision(draw: st.DrawFn, options: DecisionOptions) -> Data:
             f"no issuing body fits level={level!r}, authority={shape!r}, legal_normative={legal}"
         )
     agency = pick(draw, candidates)
+    if shape is None:  # one the agency signs with (a commune's chairman signs no "KT." alone)
+        shape = pick(draw, [s for s in DECISION_AUTHORITIES if s in agency.shapes])
     issue_date, reference = draw_issue_date(draw, status)
     topic = pick(draw, TOPICS)
     year = reference.year
