@@ -72,13 +72,15 @@ NUMBER_YEAR_NOT_ISSUE_YEAR = Check(
     vi="Năm trong số văn bản quy phạm pháp luật ({year}) khác năm ban hành ({issue_year})",
     en="The year in the legal-normative number ({year}) is not the issue year ({issue_year})",
 )
+# An info, not a warning: an administrative decision may cite that law too (one that
+# publishes the list of legal documents gone out of force, say).
 NUMBER_WITHOUT_YEAR = Check(
     "BC708",
-    Severity.WARNING,
-    vi="Văn bản ban hành theo Luật Ban hành văn bản quy phạm pháp luật nhưng số không ghi năm "
-    '(cần dạng "15/{year}/{notation}")',
-    en="The document is issued under the Law on promulgation of legal documents but its "
-    'number has no year (expected "15/{year}/{notation}")',
+    Severity.INFO,
+    vi="Văn bản căn cứ Luật Ban hành văn bản quy phạm pháp luật nhưng số không ghi năm: nếu là "
+    'văn bản quy phạm pháp luật, số cần dạng "15/{year}/{notation}"',
+    en="The document cites the Law on promulgation of legal documents but its number has no "
+    'year: if it is a legal-normative document, the number reads "15/{year}/{notation}"',
 )
 BASIS_PUNCTUATION = Check(
     "BC709",
