@@ -68,7 +68,10 @@ def _message(error: Mapping[str, Any], path: ModelPath) -> str:
         expected = str(ctx.get("expected_tags", "")).replace("'", "")
         return f"{ctx.get('tag')!r} is not a kind this place accepts (expected one of: {expected})"
     if kind == "union_tag_not_found":
-        return "a block needs a 'kind' (part, section, clause, point, item, paragraph or table)"
+        return (
+            "a block needs a 'kind' (part, section, chapter, regulation_section, article, "
+            "clause, point, item, paragraph or table)"
+        )
     if kind in {"string_type", "int_type", "int_parsing", "list_type", "dict_type", "model_type"}:
         expected = {
             "string_type": "text",

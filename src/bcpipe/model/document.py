@@ -6,7 +6,7 @@ import re
 from enum import StrEnum
 from typing import Annotated, Any, Literal
 
-from pydantic import Field, PrivateAttr, model_validator
+from pydantic import AfterValidator, Field, PrivateAttr, model_validator
 
 from bcpipe.doctypes import DocumentType
 from bcpipe.model.base import Model, OptionalText, Text
@@ -25,12 +25,19 @@ Notation = Annotated[
     str,
     Field(pattern=r"^\S+$", max_length=30, description='e.g. "BC-UBND"; no number, no year'),
 ]
+
+
+def _without_colon(word: str) -> str:
+    if word.endswith(":"):
+        bare = word.rstrip(": ")
+        raise ValueError(f"write it without its colon, {bare!r}: the writers print the colon")
+    return word
+
+
 EnactingWord = Annotated[
     Text,
-    Field(
-        pattern=r"^[^:]*[^:\s]$",
-        description='"QUYẾT ĐỊNH", "QUYẾT NGHỊ", "CHỈ THỊ" (printed with its colon)',
-    ),
+    AfterValidator(_without_colon),
+    Field(description='"QUYẾT ĐỊNH", "QUYẾT NGHỊ", "CHỈ THỊ" (printed with its colon)'),
 ]
 
 #: Where data written before the model had ``enacting_authority`` keeps it:
