@@ -140,6 +140,16 @@ def build_parser() -> argparse.ArgumentParser:
     rules.add_argument("--format", choices=("text", "json"), default="text", dest="output")
 
     commands.add_parser("schema", help="print the document model's JSON Schema")
+
+    serve = commands.add_parser(
+        "serve", parents=[common], help="serve the HTTP API and the checking page (bcpipe[serve])"
+    )
+    serve.add_argument("--host", default="127.0.0.1", help="address to listen on")
+    serve.add_argument("--port", type=int, default=8000, help="port to listen on")
+    serve.add_argument(
+        "--limit", action="append", default=[], metavar="NAME=VALUE",
+        help="a limit of the [serve] config table, e.g. max_body=20971520 (repeatable)",
+    )  # fmt: skip
     return parser
 
 
@@ -368,6 +378,15 @@ def _rules(args: argparse.Namespace, out: TextIO) -> int:
     return EXIT_OK
 
 
+def _serve(args: argparse.Namespace) -> int:
+    try:
+        from bcpipe.serve.cli import run
+    except ImportError as exc:
+        raise UsageError(f"serve needs the serve extra: pip install 'bcpipe[serve]' ({exc})")
+    options = _pipeline_options(args)
+    return run(options, options["settings"].get("serve", {}), args.limit, args.host, args.port)
+
+
 def main(
     argv: Sequence[str] | None = None, out: TextIO | None = None, err: TextIO | None = None
 ) -> int:
@@ -386,6 +405,8 @@ def main(
             return _plugins(args, out)
         if args.command == "rules":
             return _rules(args, out)
+        if args.command == "serve":
+            return _serve(args)
         out.write(document_schema_json())
         return EXIT_OK
     except (BcpipeError, UsageError) as exc:

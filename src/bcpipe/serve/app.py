@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import json
 import logging
+import unicodedata
 from collections.abc import AsyncIterator, Mapping
 from importlib.resources import files
 from typing import Any
@@ -43,6 +44,14 @@ _PAGE_HEADERS = {
     "X-Content-Type-Options": "nosniff",
     "Referrer-Policy": "no-referrer",
 }
+
+
+def _ascii(name: str) -> str:
+    """A file name for the clients that do not read filename*: the letters without their
+    marks ("phước" → "phuoc"), anything else not ASCII or a quote made "_"."""
+    bare = unicodedata.normalize("NFKD", name.replace("đ", "d").replace("Đ", "D"))
+    bare = "".join(c for c in bare if not unicodedata.combining(c))
+    return "".join(c if " " <= c <= "~" and c not in '"\\' else "_" for c in bare)
 
 
 def _json(data: Any, status: int = 200) -> JSONResponse:
@@ -109,7 +118,7 @@ def create_app(
         stem = stem.rsplit("/", 1)[-1].rsplit("\\", 1)[-1]
         stem = stem[: stem.rfind(".")] if stem.rfind(".") > 0 else stem
         name = stem + (exporter.extension or f".{fmt}")
-        ascii_name = name.encode("ascii", "replace").decode().replace("?", "_").replace('"', "_")
+        ascii_name = _ascii(name)
         headers = {
             "Content-Disposition": f"attachment; filename=\"{ascii_name}\"; "
             f"filename*=UTF-8''{quote(name)}",
