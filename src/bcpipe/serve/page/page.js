@@ -34,7 +34,8 @@ const WORDS = {
 const DOWNLOADS = [["pdf", "PDF"], ["docx", ".docx"], ["edxml", "edXML"], ["xml", "XML"]];
 
 const $ = (id) => document.getElementById(id);
-const state = { lang: "vi", file: null, report: null, problem: null, formats: [] };
+// name: the file's name the text came from (findings and downloads are named after it).
+const state = { lang: "vi", file: null, name: "van-ban.txt", report: null, problem: null, formats: [] };
 
 function t(key) { return WORDS[state.lang][key]; }
 
@@ -60,7 +61,7 @@ function body() {
   }
   const text = $("text").value;
   if (!text.trim()) return null;
-  return { data: new Blob([text], { type: "text/plain;charset=utf-8" }), name: "van-ban.txt" };
+  return { data: new Blob([text], { type: "text/plain;charset=utf-8" }), name: state.name };
 }
 
 function url(path, name) {
@@ -69,7 +70,9 @@ function url(path, name) {
 }
 
 async function post(path, doc) {
-  const type = state.file ? "application/octet-stream" : "text/plain; charset=utf-8";
+  // A file goes as it is, its kind told by its name; pasted text is text, and text
+  // read from a .yaml (or .json, .xml) file is read by that file's reader.
+  const type = state.file || !/\.txt$/i.test(doc.name) ? "application/octet-stream" : "text/plain; charset=utf-8";
   return fetch(url(path, doc.name), { method: "POST", body: doc.data, headers: { "Content-Type": type } });
 }
 
@@ -141,7 +144,7 @@ function edit() {
   $("fileinfo").hidden = true;
   $("text").hidden = false;
   $("edit").hidden = true;
-  if (state.file) { state.file = null; $("file").value = ""; }
+  if (state.file) { state.file = null; state.name = "van-ban.txt"; $("file").value = ""; }
   $("text").focus();
 }
 
@@ -252,6 +255,7 @@ async function download(fmt, button) {
 function takeFile(file) {
   if (!file) return;
   state.file = file;
+  state.name = file.name;
   const textual = /\.(txt|ya?ml|json|xml|toml|edxml)$/i.test(file.name);
   if (textual) {
     // Text files are shown (and sent) as text, so their lines can be highlighted.
@@ -286,6 +290,7 @@ document.addEventListener("DOMContentLoaded", () => {
       takeFile(e.dataTransfer.files[0]);
     });
   }
-  const preferred = (navigator.language || "vi").toLowerCase().startsWith("vi") ? "vi" : "en";
-  loadFormats().then(() => setLanguage(new URLSearchParams(location.search).get("lang") || preferred));
+  // Vietnamese first (the page is a clerk's); ?lang=en for English from the start.
+  const asked = new URLSearchParams(location.search).get("lang");
+  loadFormats().then(() => setLanguage(asked === "en" ? "en" : "vi"));
 });
