@@ -204,7 +204,11 @@ function render() {
 function focusLine(line) {
   for (const li of document.querySelectorAll(".view li.focus")) li.classList.remove("focus");
   const row = $("L" + line);
-  if (row) { row.classList.add("focus"); row.scrollIntoView({ block: "center" }); }
+  if (!row) return;
+  row.classList.add("focus");
+  // Scroll the text, not the page: the findings stay where the clerk is.
+  const view = $("view");
+  view.scrollTop = row.offsetTop - view.clientHeight / 3;
 }
 
 function renderDownloads() {
