@@ -9,11 +9,11 @@ from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
+from serve_support import ROOT, SAMPLE_TEXT, SAMPLE_YAML, InProcess
 
 from bcpipe.cli import main
 from bcpipe.serve import ServeConfig, create_app
 from bcpipe.serve.openapi import openapi, openapi_json
-from serve_support import ROOT, SAMPLE_TEXT, SAMPLE_YAML, InProcess
 
 TEXT = SAMPLE_TEXT.read_bytes()
 YAML = SAMPLE_YAML.read_bytes()
@@ -129,7 +129,9 @@ def test_export_pdf_has_bytes_type_and_a_file_name(client: InProcess) -> None:
 
 
 def test_an_unknown_format_is_404_with_the_cli_message(client: InProcess) -> None:
-    response = client.post("/v1/export/odt", content=YAML, headers={"Content-Type": "application/yaml"})
+    response = client.post(
+        "/v1/export/odt", content=YAML, headers={"Content-Type": "application/yaml"}
+    )
     assert response.status_code == 404
     assert response.headers["content-type"] == "application/problem+json"
     body = response.json()
@@ -192,7 +194,9 @@ def test_a_kind_no_loader_reads_yet_names_the_available(client: InProcess) -> No
     # PDF and .docx readers arrive as plugins; until one is registered the answer says so.
     app = create_app(config=ServeConfig(), pipeline_options={"disable": ["text"]})
     try:
-        response = InProcess(app).post("/v1/validate", content=TEXT, headers={"Content-Type": "text/plain"})
+        response = InProcess(app).post(
+            "/v1/validate", content=TEXT, headers={"Content-Type": "text/plain"}
+        )
     finally:
         app.state.workers.close()
     assert response.status_code == 415

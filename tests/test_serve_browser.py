@@ -58,7 +58,10 @@ def test_the_page_checks_the_dropped_sample_and_offers_a_pdf(base: str, tmp_path
         # The sample's file, given to the page's file input as a drop gives it.
         driver.find_element(By.ID, "file").send_keys(str(SAMPLE_TEXT))
         wait.until(ec.presence_of_element_located((By.CSS_SELECTOR, "#list li")))
-        codes = {li.get_attribute("data-code") for li in driver.find_elements(By.CSS_SELECTOR, "#list li")}
+        codes = {
+            li.get_attribute("data-code")
+            for li in driver.find_elements(By.CSS_SELECTOR, "#list li")
+        }
         assert {"BC502", "BC504"} <= codes
         status = driver.find_element(By.ID, "status").text
         assert "cảnh báo" in status

@@ -6,15 +6,18 @@ Every request here goes to 127.0.0.1 only, in loops bounded in count and time.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import json
 import socket
+import subprocess
+import sys
 import time
 from collections import Counter
 from collections.abc import Iterator
 
 import httpx
 import pytest
-from serve_support import SAMPLE_TEXT, SAMPLE_YAML, running_server
+from serve_support import ROOT, SAMPLE_TEXT, SAMPLE_YAML, running_server
 
 TEXT = SAMPLE_TEXT.read_bytes()
 LIMITS = [
@@ -44,10 +47,8 @@ def raw(base: str, head: bytes, body: bytes = b"", *, pause: float = 0.0) -> tup
         sock.sendall(head)
         if pause:
             time.sleep(pause)
-        try:
+        with contextlib.suppress(OSError):  # a refused upload may be closed early
             sock.sendall(body)
-        except OSError:
-            pass  # the server may close a refused upload before it is all sent
         chunks = []
         while True:
             try:
@@ -121,10 +122,14 @@ def test_a_slow_upload_is_408_and_does_not_hold_the_connection(server: str) -> N
 
 
 def test_bad_content_types_and_bombs_are_4xx(server: str) -> None:
-    bomb = b'<?xml version="1.0"?><!DOCTYPE d [<!ENTITY a "aaaaaaaaaa">' + b"".join(
-        b'<!ENTITY a%d "%s">' % (i, b"&a%d;" % (i - 1) * 10 if i > 1 else b"&a;" * 10)
-        for i in range(1, 10)
-    ) + b"]><document><subject>&a9;</subject></document>"
+    bomb = (
+        b'<?xml version="1.0"?><!DOCTYPE d [<!ENTITY a "aaaaaaaaaa">'
+        + b"".join(
+            b'<!ENTITY a%d "%s">' % (i, b"&a%d;" % (i - 1) * 10 if i > 1 else b"&a;" * 10)
+            for i in range(1, 10)
+        )
+        + b"]><document><subject>&a9;</subject></document>"
+    )
     yaml_bomb = b"a0: &a0 [x, x, x, x, x, x, x, x, x, x]\n" + b"".join(
         b"a%d: &a%d [%s]\n" % (i, i, b", ".join([b"*a%d" % (i - 1)] * 10)) for i in range(1, 9)
     )
@@ -151,9 +156,7 @@ def test_a_full_service_answers_503_with_retry_after(server: str) -> None:
     async def flood() -> Counter[int]:
         async with httpx.AsyncClient(base_url=server, timeout=120) as client:
             calls = [
-                client.post(
-                    "/v1/export/pdf", content=TEXT, headers={"Content-Type": "text/plain"}
-                )
+                client.post("/v1/export/pdf", content=TEXT, headers={"Content-Type": "text/plain"})
                 for _ in range(16)
             ]
             answers = await asyncio.gather(*calls)
@@ -207,3 +210,21 @@ def test_many_connections_at_once_get_answers_and_the_service_stays_up(server: s
         headers={"Content-Type": "application/yaml"}, timeout=30,
     )  # fmt: skip
     assert after.status_code == 200
+
+
+def test_the_serve_benchmark_still_runs() -> None:
+    # CI runs it only for that: no test asserts a time.
+    run = subprocess.run(
+        [sys.executable, str(ROOT / "benchmarks" / "bench_serve.py"), "--smoke", "--json"],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
+    assert run.returncode == 0, run.stderr
+    report = json.loads(run.stdout)
+    for where in ("asgi", "loopback"):
+        for work in ("validate", "export pdf"):
+            assert set(report[where][work]) == {"1", "2"}
+            assert all(rate > 0 for rate in report[where][work].values())
+    assert all(rate > 0 for rate in report["direct"].values())

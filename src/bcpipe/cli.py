@@ -382,7 +382,9 @@ def _serve(args: argparse.Namespace) -> int:
     try:
         from bcpipe.serve.cli import run
     except ImportError as exc:
-        raise UsageError(f"serve needs the serve extra: pip install 'bcpipe[serve]' ({exc})")
+        raise UsageError(
+            f"serve needs the serve extra: pip install 'bcpipe[serve]' ({exc})"
+        ) from None
     options = _pipeline_options(args)
     return run(options, options["settings"].get("serve", {}), args.limit, args.host, args.port)
 

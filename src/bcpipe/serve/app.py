@@ -24,7 +24,7 @@ from bcpipe.serve.config import ServeConfig
 from bcpipe.serve.intake import MEDIA_SUFFIXES, document_kind, read_body
 from bcpipe.serve.jobs import Action, Exported, Job
 from bcpipe.serve.openapi import openapi
-from bcpipe.serve.problems import Problem, problem_response
+from bcpipe.serve.problems import ProblemError, problem_response
 from bcpipe.serve.workers import Workers
 
 __all__ = ["create_app"]
@@ -76,7 +76,7 @@ def create_app(
             return "vi"
         if value == "en":
             return "en"
-        raise Problem("bad-parameter", f"lang must be 'vi' or 'en', not {value!r}")
+        raise ProblemError("bad-parameter", f"lang must be 'vi' or 'en', not {value!r}")
 
     async def _job(request: Request, action: Action, fmt: str = "") -> dict[str, Any] | Exported:
         params = request.query_params
@@ -92,7 +92,7 @@ def create_app(
             head=data,
         )
         if not data:
-            raise Problem("empty-body", "the request body is empty: send the document in it")
+            raise ProblemError("empty-body", "the request body is empty: send the document in it")
         ignore = frozenset(c.strip() for c in params.get("ignore", "").split(",") if c.strip())
         job = Job(action, data, kind, filename or "document", _language(request), ignore, fmt)
         return await workers.run(job)
@@ -109,7 +109,7 @@ def create_app(
         exporter = pipeline.exporter(fmt) if fmt in pipeline.export_formats else None
         if exporter is None:
             available = ", ".join(pipeline.export_formats) or "none"
-            raise Problem(
+            raise ProblemError(
                 "unknown-format", f"no exporter for {fmt!r} (available: {available})", name=fmt
             )
         result = await _job(request, "export", fmt)
@@ -120,7 +120,7 @@ def create_app(
         name = stem + (exporter.extension or f".{fmt}")
         ascii_name = _ascii(name)
         headers = {
-            "Content-Disposition": f"attachment; filename=\"{ascii_name}\"; "
+            "Content-Disposition": f'attachment; filename="{ascii_name}"; '
             f"filename*=UTF-8''{quote(name)}",
             "X-Content-Type-Options": "nosniff",
             # What preparing the document met (a plugin failed): the bytes do not say it.
@@ -186,24 +186,24 @@ def create_app(
     async def page_file(request: Request) -> Response:
         name = request.path_params.get("name", "index.html")
         if name not in _PAGE_FILES:
-            raise Problem("not-found", f"no page file {name!r}")
+            raise ProblemError("not-found", f"no page file {name!r}")
         return Response(page[name], media_type=_PAGE_FILES[name], headers=_PAGE_HEADERS)
 
     async def on_problem(request: Request, exc: Exception) -> Response:
-        assert isinstance(exc, Problem)
+        assert isinstance(exc, ProblemError)
         return problem_response(exc, request.url.path)
 
     async def on_http(request: Request, exc: Exception) -> Response:
         assert isinstance(exc, HTTPException)
         kind = {404: "not-found", 405: "method-not-allowed"}.get(exc.status_code, "bad-parameter")
         detail = f"{request.method} {request.url.path}: {exc.detail}"
-        return problem_response(Problem(kind, detail), request.url.path)
+        return problem_response(ProblemError(kind, detail), request.url.path)
 
     async def on_error(request: Request, exc: Exception) -> Response:
         # A bug, not bad input: logged with its traceback here, never sent to the client.
         log.error("internal error on %s %s", request.method, request.url.path, exc_info=exc)
         detail = f"internal error: {type(exc).__name__}: {exc}"
-        return problem_response(Problem("internal", detail), request.url.path)
+        return problem_response(ProblemError("internal", detail), request.url.path)
 
     @contextlib.asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
@@ -227,7 +227,7 @@ def create_app(
     ]
     app = Starlette(
         routes=routes,
-        exception_handlers={Problem: on_problem, HTTPException: on_http, Exception: on_error},
+        exception_handlers={ProblemError: on_problem, HTTPException: on_http, Exception: on_error},
         lifespan=lifespan,
     )
     app.state.workers = workers

@@ -45,9 +45,7 @@ def config_of(table: Mapping[str, Any], limits: Sequence[str]) -> ServeConfig:
         raise LimitError(str(exc)) from None
 
 
-def run(
-    options: Mapping[str, Any], table: Any, limits: Sequence[str], host: str, port: int
-) -> int:
+def run(options: Mapping[str, Any], table: Any, limits: Sequence[str], host: str, port: int) -> int:
     """Serve until interrupted; the exit code."""
     if not isinstance(table, Mapping):
         raise LimitError(f"serve: the [serve] config entry must be a table, not {table!r}")

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from starlette.requests import ClientDisconnect, Request
 
-from bcpipe.serve.problems import Problem
+from bcpipe.serve.problems import ProblemError
 
 __all__ = ["MEDIA_SUFFIXES", "Intake", "document_kind", "read_body"]
 
@@ -64,16 +64,16 @@ def document_kind(
     kinds: list[str],
     head: bytes = b"",
 ) -> str:
-    """The loader for a request; :class:`Problem` (415) when none fits."""
+    """The loader for a request; :class:`ProblemError` (415) when none fits."""
     available = ", ".join(kinds) or "none"
     if kind:
         if kind not in kinds:
-            raise Problem(
+            raise ProblemError(
                 "unknown-kind", f"no loader for {kind!r} (available: {available})", name=kind
             )
         return kind
     if media_type.startswith("multipart/"):
-        raise Problem(
+        raise ProblemError(
             "unsupported-media-type",
             "send the document itself as the request body (not a form), with its content "
             "type or a 'from' parameter",
@@ -83,7 +83,7 @@ def document_kind(
         suffix = MEDIA_SUFFIXES.get(media_type)
         if suffix is None:
             known = ", ".join(sorted(MEDIA_SUFFIXES))
-            raise Problem(
+            raise ProblemError(
                 "unsupported-media-type",
                 f"content type {media_type!r} is not a document kind bcpipe reads "
                 f"(known: {known}; or say the kind with the 'from' parameter)",
@@ -92,7 +92,7 @@ def document_kind(
         if suffix == ".xml" and ".edxml" in suffixes and _EDXML_ROOT.search(head[:_SNIFF]):
             suffix = ".edxml"
         if suffix not in suffixes:
-            raise Problem(
+            raise ProblemError(
                 "unknown-kind",
                 f"no loader reads {media_type} (a {suffix} file) in this service "
                 f"(available: {available})",
@@ -105,11 +105,11 @@ def document_kind(
         if suffix in suffixes:
             return suffixes[suffix]
         known = ", ".join(sorted(suffixes)) or "none"
-        raise Problem(
+        raise ProblemError(
             "unknown-kind",
             f"{filename}: unknown file kind {suffix or '(no suffix)'!r}; known suffixes: {known}",
         )
-    raise Problem(
+    raise ProblemError(
         "unsupported-media-type",
         "say what the document is: a content type (text/plain, application/yaml, …), "
         f"a 'from' parameter ({available}) or a 'filename' with its suffix",
@@ -123,7 +123,7 @@ async def read_body(request: Request, *, max_body: int, timeout: float) -> bytes
     declared = request.headers.get("content-length")
     if declared is not None:
         if not declared.isdigit():
-            raise Problem("bad-parameter", f"Content-Length {declared!r} is not a number")
+            raise ProblemError("bad-parameter", f"Content-Length {declared!r} is not a number")
         if int(declared) > max_body:
             raise _too_large(max_body, int(declared))
 
@@ -140,18 +140,20 @@ async def read_body(request: Request, *, max_body: int, timeout: float) -> bytes
     try:
         return await asyncio.wait_for(receive(), timeout)
     except TimeoutError:
-        raise Problem(
+        raise ProblemError(
             "body-timeout",
             f"the document did not arrive within {timeout:g} s",
             headers={"Connection": "close"},
         ) from None
     except ClientDisconnect:
-        raise Problem("empty-body", "the client went away before the document arrived") from None
+        raise ProblemError(
+            "empty-body", "the client went away before the document arrived"
+        ) from None
 
 
-def _too_large(limit: int, declared: int | None) -> Problem:
+def _too_large(limit: int, declared: int | None) -> ProblemError:
     said = f" ({declared} bytes)" if declared is not None else ""
-    return Problem(
+    return ProblemError(
         "too-large",
         f"the document is larger than this service accepts{said}: at most {limit} bytes",
         limit=limit,

@@ -17,7 +17,9 @@ _DOCUMENT_BODY = {
     "description": "The document itself, as the body (not a form). Its kind comes from the "
     "'from' parameter, else the content type, else the suffix of 'filename'. Which kinds "
     "this service reads: GET /v1/formats.",
-    "content": {media: {"schema": {"type": "string", "format": "binary"}} for media in MEDIA_SUFFIXES}
+    "content": {
+        media: {"schema": {"type": "string", "format": "binary"}} for media in MEDIA_SUFFIXES
+    }
     | {"application/octet-stream": {"schema": {"type": "string", "format": "binary"}}},
 }
 _DOCUMENT_PARAMS: list[dict[str, Any]] = [
@@ -57,7 +59,9 @@ def _problems(*kinds: str) -> dict[str, Any]:
         by_status.setdefault(PROBLEM_TYPES[kind][0], []).append(kind)
     return {
         str(status): {
-            "description": "; ".join(PROBLEM_TYPES[k][1] + f" (urn:bcpipe:problem:{k})" for k in ks),
+            "description": "; ".join(
+                PROBLEM_TYPES[k][1] + f" (urn:bcpipe:problem:{k})" for k in ks
+            ),
             "content": {MEDIA_TYPE: {"schema": {"$ref": "#/components/schemas/Problem"}}},
         }
         for status, ks in sorted(by_status.items())
@@ -78,7 +82,9 @@ _BODY_PROBLEMS = (
 
 
 def _json_ok(description: str, schema: dict[str, Any]) -> dict[str, Any]:
-    return {"200": {"description": description, "content": {"application/json": {"schema": schema}}}}
+    return {
+        "200": {"description": description, "content": {"application/json": {"schema": schema}}}
+    }
 
 
 def _get(summary: str, schema: dict[str, Any]) -> dict[str, Any]:
@@ -159,8 +165,8 @@ def openapi() -> dict[str, Any]:
                     "responses": {
                         "200": {
                             "description": "the exported file (Content-Disposition names it; "
-                            "X-Bcpipe-Findings lists, as JSON, the codes of what reading and preparing "
-                            "the document noticed)",
+                            "X-Bcpipe-Findings lists, as JSON, the codes of what reading and "
+                            "preparing the document noticed)",
                             "content": {"*/*": {"schema": {"type": "string", "format": "binary"}}},
                         }
                     }
@@ -205,7 +211,12 @@ def openapi() -> dict[str, Any]:
                 "get": {
                     "summary": "The page's stylesheet and script",
                     "parameters": [
-                        {"name": "name", "in": "path", "required": True, "schema": {"type": "string"}}
+                        {
+                            "name": "name",
+                            "in": "path",
+                            "required": True,
+                            "schema": {"type": "string"},
+                        }
                     ],
                     "responses": {"200": {"description": "the file"}} | _problems("not-found"),
                 }
@@ -217,7 +228,10 @@ def openapi() -> dict[str, Any]:
                     "type": "object",
                     "required": ["type", "title", "status", "detail"],
                     "properties": {
-                        "type": {"type": "string", "enum": [f"urn:bcpipe:problem:{k}" for k in PROBLEM_TYPES]},
+                        "type": {
+                            "type": "string",
+                            "enum": [f"urn:bcpipe:problem:{k}" for k in PROBLEM_TYPES],
+                        },
                         "title": {"type": "string"},
                         "status": {"type": "integer"},
                         "detail": {"type": "string", "description": "the CLI's message"},
@@ -240,7 +254,14 @@ def openapi() -> dict[str, Any]:
                 },
                 "Finding": {
                     "type": "object",
-                    "required": ["code", "severity", "message", "message_vi", "message_en", "location"],
+                    "required": [
+                        "code",
+                        "severity",
+                        "message",
+                        "message_vi",
+                        "message_en",
+                        "location",
+                    ],
                     "properties": {
                         "code": {"type": "string"},
                         "severity": {"enum": ["error", "warning", "info"]},

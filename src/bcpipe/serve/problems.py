@@ -20,7 +20,7 @@ from bcpipe.errors import (
     UnknownFormatError,
 )
 
-__all__ = ["PROBLEM_TYPES", "Problem", "problem_of", "problem_response"]
+__all__ = ["PROBLEM_TYPES", "ProblemError", "problem_of", "problem_response"]
 
 MEDIA_TYPE = "application/problem+json"
 _BASE = "urn:bcpipe:problem:"
@@ -45,7 +45,7 @@ PROBLEM_TYPES: dict[str, tuple[int, str]] = {
 }
 
 
-class Problem(Exception):
+class ProblemError(Exception):
     """An answer that is not a success, raised anywhere a request is handled."""
 
     def __init__(
@@ -73,16 +73,16 @@ class Problem(Exception):
         return body
 
 
-def problem_of(exc: BcpipeError) -> Problem:
+def problem_of(exc: BcpipeError) -> ProblemError:
     """The problem a library error is, with the place in the file when it is known."""
     if isinstance(exc, SourceError):
-        return Problem(
+        return ProblemError(
             "unreadable-document", str(exc), source=exc.source, line=exc.line, column=exc.column
         )
     if isinstance(exc, InvalidDocumentError):
         problems = [{"path": p.path, "message": p.message, "line": p.line} for p in exc.problems]
         lines = [p.line for p in exc.problems if p.line is not None]
-        return Problem(
+        return ProblemError(
             "invalid-document",
             str(exc),
             source=exc.source,
@@ -90,13 +90,13 @@ def problem_of(exc: BcpipeError) -> Problem:
             problems=problems,
         )
     if isinstance(exc, UnknownFormatError):
-        return Problem("unknown-format", str(exc), name=exc.name)
+        return ProblemError("unknown-format", str(exc), name=exc.name)
     if isinstance(exc, ExportError):
-        return Problem("export-failed", str(exc), format=exc.format, plugin=exc.plugin)
-    return Problem("unreadable-document", str(exc))
+        return ProblemError("export-failed", str(exc), format=exc.format, plugin=exc.plugin)
+    return ProblemError("unreadable-document", str(exc))
 
 
-def problem_response(problem: Problem, instance: str | None = None) -> JSONResponse:
+def problem_response(problem: ProblemError, instance: str | None = None) -> JSONResponse:
     return JSONResponse(
         problem.to_dict(instance),
         status_code=problem.status,

@@ -22,7 +22,7 @@ from typing import Any
 from bcpipe.pipeline import Pipeline
 from bcpipe.serve.config import ServeConfig
 from bcpipe.serve.jobs import Exported, Failure, Job, init_process, run_job
-from bcpipe.serve.problems import Problem
+from bcpipe.serve.problems import ProblemError
 
 __all__ = ["Workers"]
 
@@ -64,7 +64,7 @@ class Workers:
         pool = self._pool_for(job)
         with self._lock:
             if self._in_service >= self._capacity:
-                raise Problem(
+                raise ProblemError(
                     "busy",
                     f"the service is working on {self._in_service} documents, as many as it "
                     "takes at once; try again in a moment",
@@ -87,19 +87,21 @@ class Workers:
             self._in_service -= 1
 
     async def run(self, job: Job) -> dict[str, Any] | Exported:
-        """The job's answer; :class:`Problem` for a library error, a full service or a
+        """The job's answer; :class:`ProblemError` for a library error, a full service or a
         job over its time."""
         try:
             future = self._submit(job)
         except BrokenProcessPool:
             self._reset_processes()
-            raise Problem("busy", "a PDF worker stopped; try again", headers={"Retry-After": "1"})
+            raise ProblemError(
+                "busy", "a PDF worker stopped; try again", headers={"Retry-After": "1"}
+            ) from None
         try:
             result = await asyncio.wait_for(
                 asyncio.shield(asyncio.wrap_future(future)), self.config.timeout
             )
         except TimeoutError:
-            raise Problem(
+            raise ProblemError(
                 "timeout",
                 f"the document took more than {self.config.timeout:g} s to process; it may be "
                 "too large for this service",
@@ -107,11 +109,11 @@ class Workers:
             ) from None
         except BrokenProcessPool:
             self._reset_processes()
-            raise Problem(
+            raise ProblemError(
                 "busy", "a PDF worker stopped on this document", headers={"Retry-After": "1"}
             ) from None
         if isinstance(result, Failure):
-            raise Problem(result.kind, result.detail, **result.extra)
+            raise ProblemError(result.kind, result.detail, **result.extra)
         return result
 
     def _reset_processes(self) -> None:
