@@ -103,6 +103,10 @@ def test_the_page_fits_a_phone_and_shows_a_problem_plainly(base: str) -> None:
         # Nothing wider than the screen: no sideways scrolling on a phone.
         width = driver.execute_script("return document.documentElement.scrollWidth")
         assert width <= 390
-        assert driver.find_element(By.ID, "status").text
+        assert "not an administrative document" in driver.find_element(By.ID, "status").text
+        # The place the reader gave up is shown as a finding on its line.
+        problem = driver.find_element(By.CSS_SELECTOR, "#list li.error")
+        assert problem.get_attribute("data-line") == "1"
+        assert "error" in (driver.find_element(By.ID, "L1").get_attribute("class") or "")
     finally:
         driver.quit()

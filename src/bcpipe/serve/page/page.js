@@ -76,18 +76,32 @@ async function post(path, doc) {
   return fetch(url(path, doc.name), { method: "POST", body: doc.data, headers: { "Content-Type": type } });
 }
 
-async function problemText(response) {
+async function problemOf(response) {
   try {
-    const p = await response.json();
-    return p.detail || p.title || `HTTP ${response.status}`;
+    return await response.json();
   } catch (e) {
-    return `HTTP ${response.status}`;
+    return { detail: `HTTP ${response.status}` };
   }
+}
+
+async function problemText(response) {
+  const p = await problemOf(response);
+  return p.detail || p.title || `HTTP ${response.status}`;
+}
+
+// A document that cannot be read still shows where: each problem as a finding on its
+// line (the messages are the CLI's, in English).
+function problemFindings(p) {
+  const items = p.problems || (p.line ? [{ path: "", message: p.detail, line: p.line }] : []);
+  return items.map((item) => ({
+    code: "", severity: "error", message_vi: item.message, message_en: item.message,
+    location: { line: item.line, path: item.path || "" },
+  }));
 }
 
 async function check() {
   const doc = body();
-  if (!doc) { state.report = null; state.problem = t("empty"); render(); return; }
+  if (!doc) { state.report = null; state.problem = t("empty"); state.problemFindings = []; render(); return; }
   $("check").disabled = true;
   $("status").textContent = t("working");
   $("status").className = "status";
@@ -96,13 +110,17 @@ async function check() {
     if (response.ok) {
       state.report = (await response.json()).files[0];
       state.problem = null;
+      state.problemFindings = [];
     } else {
+      const p = await problemOf(response);
       state.report = null;
-      state.problem = await problemText(response);
+      state.problem = (p.detail || p.title || `HTTP ${response.status}`).split("\n")[0];
+      state.problemFindings = problemFindings(p);
     }
   } catch (e) {
     state.report = null;
     state.problem = String(e);
+    state.problemFindings = [];
   } finally {
     $("check").disabled = false;
   }
@@ -163,14 +181,21 @@ function render() {
     status.append(p);
     status.className = "status bad";
     $("downloads").hidden = true;
+    showFindings(state.problemFindings || []);
     return;
   }
   const report = state.report;
   if (!report) { status.textContent = t("idle"); status.className = "status"; $("downloads").hidden = true; return; }
   status.textContent = `${report.ok ? t("ok") : t("notOk")}: ${t("counts")(report.counts)}`;
   status.className = "status " + (report.ok ? "good" : "bad");
+  showFindings(report.findings);
+  renderDownloads();
+}
+
+function showFindings(all) {
+  const list = $("list");
   // The clerk's order: the document as a whole first, then line by line.
-  const findings = [...report.findings].sort((a, b) => (a.location.line || 0) - (b.location.line || 0));
+  const findings = [...all].sort((a, b) => (a.location.line || 0) - (b.location.line || 0));
   const marked = {};
   for (const f of findings) {
     const li = document.createElement("li");
@@ -179,7 +204,7 @@ function render() {
     const head = document.createElement("div");
     const code = document.createElement("span");
     code.className = "code";
-    code.textContent = f.code;
+    code.textContent = f.code || "!";
     head.append(code, document.createTextNode(state.lang === "vi" ? f.message_vi : f.message_en));
     const meta = document.createElement("div");
     meta.className = "meta";
@@ -198,7 +223,6 @@ function render() {
     const row = $("L" + line);
     if (row) row.classList.add(severity);
   }
-  renderDownloads();
 }
 
 function focusLine(line) {
