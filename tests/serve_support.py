@@ -8,10 +8,11 @@ import os
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 from collections.abc import Iterator, Sequence
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 import httpx
 from starlette.applications import Starlette
@@ -54,29 +55,33 @@ def running_server(args: Sequence[str] = ()) -> Iterator[str]:
     port = free_port()
     command = [sys.executable, "-m", "bcpipe", "serve", "--port", str(port), *args]
     env = {**os.environ, "PYTHONUNBUFFERED": "1"}
-    process = subprocess.Popen(
-        command, cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT
-    )
-    base = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 60
-        while True:
-            if process.poll() is not None:
-                output = process.stdout.read().decode() if process.stdout else ""
-                raise RuntimeError(f"bcpipe serve exited with {process.returncode}:\n{output}")
-            with contextlib.suppress(httpx.HTTPError):
-                if httpx.get(base + "/healthz", timeout=1).status_code == 200:
-                    break
-            if time.monotonic() > deadline:
-                raise RuntimeError("bcpipe serve did not answer within 60 s")
-            time.sleep(0.2)
-        yield base
-    finally:
-        process.terminate()
+    # Its log goes to a file: a pipe nobody reads fills after some hundred requests
+    # and then the server blocks writing its access log.
+    with tempfile.TemporaryFile() as log:
+        process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
         try:
-            process.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
-        if process.stdout:
-            process.stdout.close()
+            yield _started(process, log, f"http://127.0.0.1:{port}")
+        finally:
+            process.terminate()
+            try:
+                process.wait(timeout=15)
+            except subprocess.TimeoutExpired:
+                process.kill()
+                process.wait()
+
+
+def _started(process: subprocess.Popen[bytes], log: IO[bytes], base: str) -> str:
+    """``base`` once the server answers /healthz; its log in the error if it stops."""
+    deadline = time.monotonic() + 60
+    while True:
+        if process.poll() is not None:
+            log.seek(0)
+            output = log.read().decode(errors="replace")
+            raise RuntimeError(f"bcpipe serve exited with {process.returncode}:\n{output}")
+        with contextlib.suppress(httpx.HTTPError):
+            if httpx.get(base + "/healthz", timeout=1).status_code == 200:
+                break
+        if time.monotonic() > deadline:
+            raise RuntimeError("bcpipe serve did not answer within 60 s")
+        time.sleep(0.2)
+    return base
