@@ -11,6 +11,7 @@ import pytest
 from pypdf import PdfReader
 from serve_support import ROOT, SAMPLE_TEXT, SAMPLE_YAML, InProcess
 
+import bcpipe
 from bcpipe.cli import main
 from bcpipe.serve import ServeConfig, create_app
 from bcpipe.serve.openapi import openapi, openapi_json
@@ -262,3 +263,59 @@ def test_every_route_is_described_and_every_description_is_routed(client: InProc
     }
     described = {(path, method) for path, item in openapi()["paths"].items() for method in item}
     assert routes == described
+
+
+class FutureReaders:
+    """Stand-ins for the .docx, PDF and edXML readers other branches add: each says
+    which reader the service chose."""
+
+    @bcpipe.hookimpl
+    def bcpipe_loaders(self) -> list[bcpipe.Loader]:
+        return [_reader("edxml", ".edxml"), _reader("pdf", ".pdf"), _reader("docx", ".docx")]
+
+
+def _reader(kind: str, suffix: str) -> bcpipe.Loader:
+    @bcpipe.loader(kind, suffixes=(suffix,))
+    def load(data: bytes, ctx: bcpipe.LoadContext) -> bcpipe.Document:
+        raise bcpipe.SourceError(ctx.source, f"read by the {kind} reader", line=len(data))
+
+    return load
+
+
+@pytest.mark.parametrize(
+    ("content_type", "data", "kind"),
+    [
+        (
+            "application/xml",
+            (ROOT / "tests/fixtures/edxml-samples/edoc_new.edxml").read_bytes(),
+            "edxml",
+        ),
+        ("application/pdf", b"%PDF-1.4 ...", "pdf"),  # in a PDF worker process
+        (
+            "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+            b"PK..",
+            "docx",
+        ),
+    ],
+)
+def test_readers_that_plugins_add_are_reached_by_content_type(
+    content_type: str, data: bytes, kind: str
+) -> None:
+    app = create_app({"plugins": [FutureReaders()]}, ServeConfig(pdf_workers=1))
+    try:
+        response = InProcess(app).post(
+            "/v1/validate", content=data, headers={"Content-Type": content_type}
+        )
+    finally:
+        app.state.workers.close()
+    assert response.status_code == 422
+    assert response.json()["detail"] == f"document:{len(data)}: read by the {kind} reader"
+
+
+def test_bcpipe_serve_refuses_a_wrong_limit_before_it_starts() -> None:
+    err = io.StringIO()
+    assert main(["serve", "--limit", "max_bodyy=5"], io.StringIO(), err) == 2
+    assert "unknown setting 'max_bodyy'" in err.getvalue() and "max_body" in err.getvalue()
+    err = io.StringIO()
+    assert main(["serve", "--limit", "timeout=-1"], io.StringIO(), err) == 2
+    assert "timeout must be more than 0" in err.getvalue()
