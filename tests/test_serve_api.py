@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -319,3 +320,36 @@ def test_bcpipe_serve_refuses_a_wrong_limit_before_it_starts() -> None:
     err = io.StringIO()
     assert main(["serve", "--limit", "timeout=-1"], io.StringIO(), err) == 2
     assert "timeout must be more than 0" in err.getvalue()
+
+
+SLOW = bcpipe.Check("XS001", bcpipe.Severity.INFO, vi="chậm", en="slow")
+
+
+class SlowRule:
+    """A rule that takes far longer than the service's time for a request."""
+
+    @bcpipe.hookimpl
+    def bcpipe_rules(self) -> list[bcpipe.Rule]:
+        @bcpipe.rule("slow", SLOW)
+        def slow(document: bcpipe.Document, ctx: bcpipe.RuleContext) -> list[bcpipe.Finding]:
+            time.sleep(1.0)
+            return []
+
+        return [slow]
+
+
+def test_work_over_its_time_is_503_and_still_counted_until_it_ends() -> None:
+    app = create_app({"plugins": [SlowRule()]}, ServeConfig(timeout=0.2))
+    client = InProcess(app)
+    try:
+        response = client.post("/v1/validate", content=TEXT, headers={"Content-Type": "text/plain"})
+        assert response.status_code == 503
+        assert response.headers["retry-after"] == "5"
+        assert response.json()["type"] == "urn:bcpipe:problem:timeout"
+        # The work goes on in its thread, counted as in service, then ends.
+        deadline = time.monotonic() + 30
+        while app.state.workers.in_service and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert app.state.workers.in_service == 0
+    finally:
+        app.state.workers.close()

@@ -18,13 +18,14 @@ from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
 from bcpipe import __version__
+from bcpipe.errors import UnknownFormatError
 from bcpipe.findings import Language
 from bcpipe.schema import document_schema
 from bcpipe.serve.config import ServeConfig
 from bcpipe.serve.intake import MEDIA_SUFFIXES, document_kind, read_body
 from bcpipe.serve.jobs import Action, Exported, Job
 from bcpipe.serve.openapi import openapi
-from bcpipe.serve.problems import ProblemError, problem_response
+from bcpipe.serve.problems import ProblemError, problem_of, problem_response
 from bcpipe.serve.workers import Workers
 
 __all__ = ["create_app"]
@@ -106,12 +107,10 @@ def create_app(
 
     async def export(request: Request) -> Response:
         fmt = request.path_params["format"]
-        exporter = pipeline.exporter(fmt) if fmt in pipeline.export_formats else None
-        if exporter is None:
-            available = ", ".join(pipeline.export_formats) or "none"
-            raise ProblemError(
-                "unknown-format", f"no exporter for {fmt!r} (available: {available})", name=fmt
-            )
+        try:  # an unknown format fails before the body is read, as in the CLI
+            exporter = pipeline.exporter(fmt)
+        except UnknownFormatError as exc:
+            raise problem_of(exc) from None
         result = await _job(request, "export", fmt)
         assert isinstance(result, Exported)
         stem = request.query_params.get("filename") or "document"

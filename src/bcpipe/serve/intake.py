@@ -11,13 +11,12 @@ from __future__ import annotations
 import asyncio
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass
 
 from starlette.requests import ClientDisconnect, Request
 
 from bcpipe.serve.problems import ProblemError
 
-__all__ = ["MEDIA_SUFFIXES", "Intake", "document_kind", "read_body"]
+__all__ = ["MEDIA_SUFFIXES", "document_kind", "read_body"]
 
 # Content type → the suffix whose loader reads it.
 MEDIA_SUFFIXES: Mapping[str, str] = {
@@ -40,15 +39,6 @@ _UNTYPED = frozenset({"", "application/octet-stream"})
 # An edXML package is XML too: its root element tells it from bcpipe's own XML.
 _EDXML_ROOT = re.compile(rb"<(?:[\w.-]+:)?edXML[\s>]")
 _SNIFF = 4096
-
-
-@dataclass(frozen=True, slots=True)
-class Intake:
-    """A request's document: its bytes, its kind and the name messages give it."""
-
-    data: bytes
-    kind: str
-    name: str
 
 
 def _media_type(request: Request) -> str:
