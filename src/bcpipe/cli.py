@@ -201,6 +201,16 @@ def build_parser() -> argparse.ArgumentParser:
         "fish: bcpipe completion fish | source",
     )
     completion.add_argument("shell", choices=SHELLS, metavar="SHELL", help="bash, zsh or fish")
+
+    serve = commands.add_parser(
+        "serve", parents=[common], help="serve the HTTP API and the checking page (bcpipe[serve])"
+    )
+    serve.add_argument("--host", default="127.0.0.1", help="address to listen on")
+    serve.add_argument("--port", type=int, default=8000, help="port to listen on")
+    serve.add_argument(
+        "--limit", action="append", default=[], metavar="NAME=VALUE",
+        help="a limit of the [serve] config table, e.g. max_body=20971520 (repeatable)",
+    )  # fmt: skip
     return parser
 
 
@@ -466,6 +476,17 @@ def _rules(args: argparse.Namespace, out: TextIO) -> int:
     return EXIT_OK
 
 
+def _serve(args: argparse.Namespace) -> int:
+    try:
+        from bcpipe.serve.cli import run
+    except ImportError as exc:
+        raise UsageError(
+            f"serve needs the serve extra: pip install 'bcpipe[serve]' ({exc})"
+        ) from None
+    options = _pipeline_options(args)
+    return run(options, options["settings"].get("serve", {}), args.limit, args.host, args.port)
+
+
 def main(
     argv: Sequence[str] | None = None,
     out: TextIO | None = None,
@@ -492,6 +513,8 @@ def main(
         if args.command == "completion":
             out.write(completion_script(build_parser(), args.shell))
             return EXIT_OK
+        if args.command == "serve":
+            return _serve(args)
         out.write(document_schema_json())
         return EXIT_OK
     except (BcpipeError, UsageError) as exc:

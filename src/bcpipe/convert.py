@@ -8,6 +8,7 @@ knows them, source lines.
 from __future__ import annotations
 
 import difflib
+import reprlib
 from collections.abc import Mapping
 from typing import Any
 
@@ -48,8 +49,15 @@ def _path(loc: tuple[int | str, ...]) -> ModelPath:
     return tuple(out)
 
 
+# A bounded repr: a YAML "billion laughs" value is small in memory (aliases share their
+# lists) but its full repr is not; repr() of it took minutes.
+_REPR = reprlib.Repr()  # keyword arguments only from Python 3.12 on
+_REPR.maxlevel, _REPR.maxlist, _REPR.maxdict = 3, 6, 4
+_REPR.maxstring = _REPR.maxother = 60
+
+
 def _shown(value: Any) -> str:
-    text = repr(value)
+    text = _REPR.repr(value)
     return text if len(text) <= 60 else text[:57] + "..."
 
 
