@@ -8,7 +8,7 @@ SAMPLE := examples/bao-cao-ttdn-tuy-phuoc-2022.yaml
 SEED   := examples/bao-cao-ttdn-tuy-phuoc-2022.txt
 OUT    := out
 
-.PHONY: install demo test lint typecheck unit schemas clean
+.PHONY: install demo test lint typecheck unit schemas docs browser clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -39,8 +39,22 @@ lint: $(STAMP)
 typecheck: $(STAMP)
 	$(BIN)/mypy
 
-unit: $(STAMP)
+unit: $(STAMP) browser
 	$(BIN)/pytest -q
+
+## browser: Debian's chromium and chromium-driver for the page's browser test (as root,
+## when they are missing: about 40 s from Debian's mirror; nothing when they are there)
+browser:
+	@if command -v chromium >/dev/null && command -v chromedriver >/dev/null; then :; \
+	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+		echo "installing chromium and chromium-driver for the browser test"; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
+			-o DPkg::Lock::Timeout=600 --no-install-recommends chromium chromium-driver \
+			>/dev/null; \
+	else \
+		echo "the browser test needs chromium and chromium-driver (apt-get install" \
+			"chromium chromium-driver, as root)" >&2; \
+	fi
 
 ## schemas: regenerate the committed JSON Schema and XSDs (tests check they are current)
 schemas: $(STAMP)
@@ -48,6 +62,13 @@ schemas: $(STAMP)
 	$(BIN)/python -c "import sys; from bcpipe_plugins.xml_document import document_xsd; \
 		sys.stdout.buffer.write(document_xsd())" > schemas/bcpipe-document.xsd
 	cp plugins/bcpipe_plugins/edxml/edxml.xsd schemas/edxml-qcvn102-2016.xsd
+	cp plugins/bcpipe_plugins/edxml/edxml-input.xsd schemas/edxml-qcvn102-2016-input.xsd
+	$(BIN)/python -c "import sys; from bcpipe.serve.openapi import openapi_json; \
+		sys.stdout.write(openapi_json())" > schemas/openapi.json
+
+## docs: build the documentation (docs/*.md, mkdocs-material) into site/; a warning fails it
+docs: $(STAMP)
+	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs build --strict --quiet
 
 clean:
-	rm -rf $(VENV) $(OUT) .pytest_cache .mypy_cache .ruff_cache
+	rm -rf $(VENV) $(OUT) site .pytest_cache .mypy_cache .ruff_cache

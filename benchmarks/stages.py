@@ -21,7 +21,7 @@ from typing import Any
 
 import yaml
 from bcpipe_plugins.citations import recognise_citations
-from bcpipe_plugins.edxml import export_edxml
+from bcpipe_plugins.edxml import export_edxml, load_edxml
 from bcpipe_plugins.pdf import PdfSettings, render_pdf
 from bcpipe_plugins.text.reader import read_text
 from bcpipe_plugins.text.writer import render_text
@@ -39,6 +39,7 @@ STAGES = (
     "load yaml",
     "load text",
     "load xml",
+    "load edxml",
     "validate",
     "load text + validate",
     *(f"export {fmt}" for fmt in FORMATS),
@@ -64,6 +65,10 @@ class Stages:
         self.prepared = {
             name: self.pipeline.validate(doc).document for name, doc in self.loaded.items()
         }
+        # Packages as a receiving agency gets them (the PDF attached: the header is read).
+        self.packages = {
+            name: self.pipeline.export(doc, "edxml") for name, doc in self.prepared.items()
+        }
         self.pdf_settings = PdfSettings()
         self.rules = [rule for rule in self.pipeline.rules]
         self.formats = frozenset(self.pipeline.export_formats)
@@ -79,6 +84,9 @@ class Stages:
             return lambda: pipeline.load(file.text)
         if stage == "load xml":
             return lambda: pipeline.load(file.xml)
+        if stage == "load edxml":
+            package = self.packages[name]
+            return lambda: pipeline.loads(package, kind="edxml", name=name)
         if stage == "validate":
             return lambda: pipeline.validate(loaded)
         if stage == "load text + validate":
@@ -138,6 +146,9 @@ class Stages:
             return lambda: Document.model_validate(
                 xml_to_data(parse_untrusted(file.xml.read_bytes(), None), None)[0]
             )
+        if stage == "load edxml":
+            package = self.packages[name]
+            return lambda: load_edxml.func(package, LoadContext(name, SETTINGS))
         if stage == "validate":
             return lambda: self._validate(loaded)
         if stage == "load text + validate":

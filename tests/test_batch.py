@@ -152,7 +152,7 @@ def test_report_json_names_every_input_its_outcome_findings_and_outputs(
             assert isinstance(finding["location"]["line"], int)
     totals = data["totals"]
     assert totals["documents"] == 12 and totals["ok"] == 8 and totals["findings"] == 4
-    assert totals["failed"] == 0 and totals["skipped"] == 0
+    assert totals["failed"] == 0 and totals["unchanged"] == 0
     assert totals["by_code"] == {
         "BC121": {"severity": "error", "findings": 4, "documents": 4},
         "BC305": {"severity": "warning", "findings": 2, "documents": 2},
@@ -187,7 +187,7 @@ def test_report_html_is_one_well_formed_page_with_a_row_per_document(
     assert len(rows) == len(data["documents"]) == 8
     for row, record in zip(rows, data["documents"], strict=True):
         cells = row.findall("td")
-        assert cells[1].text == record["input"]
+        assert "".join(cells[1].itertext()) == record["input"]
         assert row.get("data-outcome") == record["outcome"]
         assert row.get("data-codes") == " ".join(sorted({f["code"] for f in record["findings"]}))
     text = "".join(root.itertext())
@@ -196,7 +196,7 @@ def test_report_html_is_one_well_formed_page_with_a_row_per_document(
     codes = [o.get("value") for o in root.findall(".//select[@id='code']/option")]
     assert codes == ["", "BC121", "BC305"]
     outcomes = [o.get("value") for o in root.findall(".//select[@id='outcome']/option")]
-    assert outcomes == ["", "ok", "findings", "failed", "skipped"]
+    assert outcomes == ["", "ok", "findings", "failed"]
     script = root.find(".//script")
     assert script is not None and "applyFilter" in (script.text or "")
     links = [a.get("href") for a in root.findall(".//tbody//a")]
@@ -240,7 +240,7 @@ def test_plain_text_documents_go_through_the_batch_like_any_other(
     assert (tmp_path / "out" / "seed.xml").read_bytes() == pipeline.export(SEED_TEXT, "xml")
     # The text outputs are .txt files the text loader reads: never taken as inputs again.
     again = run_batch(["in"], formats=["xml", "text"], outdir="out", executor=SerialExecutor())
-    assert [r["outcome"] for r in again.records()] == ["skipped", "skipped"]
+    assert [r["unchanged"] for r in again.records()] == [True, True]
 
 
 @pytest.mark.skipif(sys.platform != "linux", reason="file names are bytes on Linux only")
@@ -259,7 +259,7 @@ def test_a_file_name_that_is_not_utf8_is_read_and_reported(
     assert (tmp_path / "out" / os.fsdecode(b"b\xe1o c\xe1o.txt")).is_file()
     assert "in/b\ufffdo c\ufffdo.yaml" in report.html_path.read_text(encoding="utf-8")
     again = run_batch(["in"], formats=["text"], outdir="out", executor=SerialExecutor())
-    assert [r["outcome"] for r in again.records()] == ["skipped", "skipped"]
+    assert [r["unchanged"] for r in again.records()] == [True, True]
 
 
 def _export_slowly(source: str, outdir: str, started: Any) -> None:
@@ -402,7 +402,7 @@ def test_the_summary_counts_a_failed_document_with_error_findings_as_failed(
     (record,) = report.records()
     assert record["outcome"] == "failed" and [f["code"] for f in record["findings"]] == ["BC301"]
     counts = summary_text(report).splitlines()[1]
-    assert counts == "  ok 0, with error findings 0, failed 1, skipped 0"
+    assert counts == "  ok 0, with error findings 0, failed 1"
 
 
 KILLER = """
@@ -521,7 +521,8 @@ def mtimes(folder: Path) -> dict[str, int]:
 
 
 def outcomes(report: BatchReport) -> dict[str, str]:
-    return {r["input"]: r["outcome"] for r in report.records()}
+    """Each document's outcome, or "unchanged" when it was not redone."""
+    return {r["input"]: "unchanged" if r["unchanged"] else r["outcome"] for r in report.records()}
 
 
 def test_a_rerun_skips_current_documents_and_redoes_changed_ones(
@@ -537,10 +538,12 @@ def test_a_rerun_skips_current_documents_and_redoes_changed_ones(
     first = run_batch(["in"], formats=["text", "pdf"], outdir=out, executor=LocalExecutor(2))
     before = mtimes(out)
     second = batch()
-    assert set(outcomes(second).values()) == {"skipped"}
+    assert set(outcomes(second).values()) == {"unchanged"}
     assert mtimes(out) == before  # nothing rewritten
-    # The report keeps the findings of the run that made the outputs, and the exit code.
+    # The report keeps the outcome and findings of the run that made the outputs, and the
+    # exit code.
     assert [r["findings"] for r in second.records()] == [r["findings"] for r in first.records()]
+    assert [r["outcome"] for r in second.records()] == [r["outcome"] for r in first.records()]
     assert second.exit_code == first.exit_code == 1
     assert second.totals.to_dict()["by_code"] == first.totals.to_dict()["by_code"]
 
@@ -552,7 +555,7 @@ def test_a_rerun_skips_current_documents_and_redoes_changed_ones(
     write_yaml(restored, minimal_report(subject="Bản cũ"))
     os.utime(restored, (1_600_000_000, 1_600_000_000))
     third = batch()
-    redone = {name for name, outcome in outcomes(third).items() if outcome != "skipped"}
+    redone = {name for name, outcome in outcomes(third).items() if outcome != "unchanged"}
     assert redone == {
         str(changed.relative_to(tmp_path)),
         str(restored.relative_to(tmp_path)),
@@ -562,12 +565,12 @@ def test_a_rerun_skips_current_documents_and_redoes_changed_ones(
 
     assert set(outcomes(batch(force=True)).values()) == {"ok", "findings"}
     # Another plugin set (a plugin disabled, a language) makes other outputs: redone.
-    assert "skipped" not in outcomes(batch(disable=["citations"])).values()
-    assert "skipped" not in outcomes(batch(disable=["citations"], language="en")).values()
-    assert set(outcomes(batch(disable=["citations"], language="en")).values()) == {"skipped"}
+    assert "unchanged" not in outcomes(batch(disable=["citations"])).values()
+    assert "unchanged" not in outcomes(batch(disable=["citations"], language="en")).values()
+    assert set(outcomes(batch(disable=["citations"], language="en")).values()) == {"unchanged"}
     # A format not made before: redone.
     more = batch(formats=["text", "xml"], disable=["citations"])
-    assert "skipped" not in outcomes(more).values()
+    assert "unchanged" not in outcomes(more).values()
 
 
 def test_a_changed_plugin_file_redoes_the_documents(corpus: list[Path], tmp_path: Path) -> None:
@@ -577,7 +580,7 @@ def test_a_changed_plugin_file_redoes_the_documents(corpus: list[Path], tmp_path
         "executor": LocalExecutor(2),
     }  # fmt: skip
     run_batch(["in"], **options)
-    assert set(outcomes(run_batch(["in"], **options)).values()) == {"skipped"}
+    assert set(outcomes(run_batch(["in"], **options)).values()) == {"unchanged"}
     write_plugin(plugins, "crashy", CRASHING.replace("the exporter fell over", "oops"))
     assert set(outcomes(run_batch(["in"], **options)).values()) == {"ok", "findings"}
 
@@ -594,7 +597,7 @@ def test_a_document_that_now_fails_loses_its_stale_outputs(
     assert outcomes(report)["in/huyen-a/xa-00.yaml"] == "failed"
     assert not stale.exists()
     again = run_batch(["in"], formats=["text"], outdir=out, executor=SerialExecutor())
-    assert outcomes(again)["in/huyen-a/xa-00.yaml"] == "failed"  # not skipped: no record
+    assert outcomes(again)["in/huyen-a/xa-00.yaml"] == "failed"  # redone: no record
 
 
 # -- inputs ----------------------------------------------------------------------------
@@ -690,7 +693,7 @@ def test_serial_local_and_dask_executors_give_the_same_report(
     with (
         dask.config.set({"distributed.scheduler.allowed-failures": 0}),
         LocalCluster(
-            n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None
+            n_workers=2, threads_per_worker=1, processes=True, dashboard_address=":0"
         ) as cluster,
         Client(cluster) as client,
     ):
@@ -740,9 +743,10 @@ def test_the_batch_command_exit_codes_and_summary(
     code, out, err = cli("batch", str(clean), "--to", "text,pdf", "-o", "one", "--jobs", "1")
     assert code == 0, err
     assert out.startswith("1 document in ") and "documents/s; local, 1 process)" in out
-    assert "ok 1, with error findings 0, failed 0, skipped 0" in out
+    assert "ok 1, with error findings 0, failed 0\n" in out
     assert sorted(p.name for p in Path("one").iterdir()) == [
         ".bcpipe",
+        "report",  # the document's page
         "report.html",
         "report.json",
         "xa-00.pdf",
@@ -766,13 +770,17 @@ def test_the_batch_command_exit_codes_and_summary(
     assert err == ""  # no progress bar when stderr is not a terminal
 
     code, out, _ = cli("batch", "in", "--to", "text,xml", "-o", "all", "--lang", "en")
-    assert code == 1 and "skipped 12 (4 skipped with error findings)" in out
+    assert code == 1
+    assert (
+        "ok 8, with error findings 4, failed 0 (12 unchanged since the last run, 4 of them with error findings)"
+        in out
+    )
 
     (tmp_path / "in" / "broken.yaml").write_text("type: [", encoding="utf-8")
     code, out, _ = cli("batch", "in", "--to", "text", "-o", "all", "--ignore", "BC121")
     assert code == 2
-    assert "ok 12, with error findings 0, failed 1, skipped 0" in out
-    assert "  failed:\n    in/broken.yaml: in/broken.yaml:2:1: invalid YAML" in out
+    assert "ok 12, with error findings 0, failed 1\n" in out
+    assert "  failed:\n    in/broken.yaml:2:1: invalid YAML" in out  # the name once
 
 
 def test_the_progress_bar_shows_on_a_terminal_only(corpus: list[Path], tmp_path: Path) -> None:
@@ -809,5 +817,90 @@ def test_an_output_folder_inside_the_inputs_is_not_read_back(
         code, out, err = cli("batch", "in", "--to", "xml", "-o", "in/out", "-j", "1")
         assert code == 1, err
         assert out.startswith("12 documents in ")
-    assert "skipped 12" in out
+    assert "(12 unchanged since the last run" in out
     assert len(list((tmp_path / "in" / "out").rglob("*.xml"))) == 12
+
+
+UNGUARDED_SCRIPT = """
+from bcpipe.batch import LocalExecutor, run_batch
+
+run_batch([{input!r}], formats=["text"], outdir={outdir!r}, executor=LocalExecutor(jobs=2))
+"""
+
+
+def test_a_script_without_the_main_guard_is_told_to_add_it(tmp_path: Path) -> None:
+    # The newcomer's mistake: run_batch at the top of a script, which each worker imports.
+    import subprocess
+
+    script = tmp_path / "batch.py"
+    sample = str(SEED_TEXT.with_suffix(".yaml"))
+    script.write_text(
+        UNGUARDED_SCRIPT.format(input=sample, outdir=str(tmp_path / "out")), encoding="utf-8"
+    )
+    ran = subprocess.run(
+        [sys.executable, str(script)], capture_output=True, text=True, timeout=120, check=False
+    )
+    assert ran.returncode != 0
+    assert "BatchError: batch worker processes die while starting" in ran.stderr
+    assert 'under `if __name__ == "__main__":`' in ran.stderr
+
+
+def test_a_rerun_keeps_each_documents_last_outcome_marked_unchanged(
+    corpus: list[Path], tmp_path: Path
+) -> None:
+    first = run_batch(["in"], formats=["text"], outdir=tmp_path / "out", executor=SerialExecutor())
+    before = first.records()  # report.json is rewritten by the next run
+    again = run_batch(["in"], formats=["text"], outdir=tmp_path / "out", executor=SerialExecutor())
+    after = again.records()
+    assert [r["outcome"] for r in after] == [r["outcome"] for r in before]
+    assert {r["outcome"] for r in after} == {"ok", "findings"}
+    assert [r["unchanged"] for r in before] == [False] * 12
+    assert [r["unchanged"] for r in after] == [True] * 12
+    assert again.totals.to_dict()["unchanged"] == 12
+    page = etree.fromstring(again.html_path.read_bytes())
+    rows = page.findall(".//tbody/tr")
+    assert [row.get("data-outcome") for row in rows] == [r["outcome"] for r in before]
+    marks = page.findall(".//tbody//span[@class='unchanged-mark']")
+    assert len(marks) == 12 and marks[0].text == "không đổi từ lần chạy trước"
+
+
+def test_the_report_charts_findings_by_code_and_by_issuing_body(
+    corpus: list[Path], tmp_path: Path
+) -> None:
+    report = run_batch(["in"], formats=["text"], outdir=tmp_path / "out", executor=SerialExecutor())
+    assert report.totals.to_dict()["by_issuer"] == {"ỦY BAN NHÂN DÂN XÃ PHƯỚC SƠN": 6}
+    raw = report.html_path.read_bytes()
+    assert b"<script src" not in raw and b"http" not in raw  # inline, nothing from outside
+    page = etree.fromstring(raw)
+    by_code, by_issuer = page.findall(".//div[@class='charts']/figure")
+    bars = {
+        "".join(g.find("title").itertext()): g.find("rect").get("class") for g in by_code.iter("g")
+    }
+    assert bars == {"BC121: 4": "bar-error", "BC305: 2": "bar-warning"}
+    (body,) = by_issuer.iter("g")
+    assert body.find("title").text == "ỦY BAN NHÂN DÂN XÃ PHƯỚC SƠN: 6"
+    widths = [int(g.find("rect").get("width")) for g in by_code.iter("g")]
+    assert widths == [300, 150]  # to scale
+
+
+def test_each_document_has_a_page_with_its_findings_beside_its_lines(
+    corpus: list[Path], tmp_path: Path
+) -> None:
+    report = run_batch(["in"], formats=["text"], outdir=tmp_path / "out", executor=SerialExecutor())
+    record = next(r for r in report.records() if r["input"] == "in/huyen-a/xa-01.yaml")
+    assert record["page"] == "report/huyen-a/xa-01.html"
+    (finding,) = record["findings"]
+    line = finding["location"]["line"]
+    page = etree.fromstring((tmp_path / "out" / record["page"]).read_bytes())
+    back = page.find(".//p/a")
+    assert back.get("href") == "../../report.html"
+    source = (tmp_path / "in" / "huyen-a" / "xa-01.yaml").read_text(encoding="utf-8")
+    rows = page.findall(".//table[@class='text']/tr")
+    assert ["".join(r.findall("td")[1].itertext()) for r in rows] == source.splitlines()
+    highlighted = [r.get("id") for r in rows if r.get("class")]
+    assert highlighted == [f"L{line}"] and rows[line - 1].get("class") == "error"
+    (item,) = page.findall(".//div[@class='findings']/ol/li")
+    assert item.find("b").text == "BC121" and item.find("a").get("href") == f"#L{line}"
+    # The report links each name to its page.
+    index = etree.fromstring(report.html_path.read_bytes())
+    assert "report/huyen-a/xa-01.html" in [a.get("href") for a in index.iter("a")]

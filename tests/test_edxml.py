@@ -171,7 +171,26 @@ def test_sample_header(sample_data: dict[str, Any]) -> None:
     assert envelope.prefix == "edXML" and envelope.nsmap["edXML"] == NAMESPACE
     assert texts(root, "From/e:OrganId") == ["000.00.00.X00"]
     assert text(root, "From/e:OrganName") == "ỦY BAN NHÂN DÂN HUYỆN TUY PHƯỚC"
-    assert root.find(".//e:From/e:OrganizationInCharge", namespaces=NS) is None
+    # No parent body: the organ itself is in charge (receivers require the element).
+    assert text(root, "From/e:OrganizationInCharge") == "ỦY BAN NHÂN DÂN HUYỆN TUY PHƯỚC"
+    # The whole organisation block in From and every To, empty where unknown.
+    block = ["OrganId", "OrganizationInCharge", "OrganName", "OrganAdd", "Email"]
+    block += ["Telephone", "Fax", "Website"]
+    for organization in root.iterfind(".//e:MessageHeader/*", namespaces=NS):
+        if etree.QName(organization).localname in ("From", "To"):
+            assert [etree.QName(e).localname for e in organization] == block
+    # The SDK's order: DocumentId after the To blocks, ToPlaces last.
+    header = root.find(".//e:MessageHeader", namespaces=NS)
+    names = [etree.QName(e).localname for e in header]
+    assert names[names.index("To") + 1] == "DocumentId" and names[-1] == "ToPlaces"
+    assert text(root, "Bussiness/e:DocumentId") == text(root, "MessageHeader/e:DocumentId")
+    assert [etree.QName(e).localname for e in root.find(".//e:Bussiness", namespaces=NS)] == [
+        "DocumentId",
+        "BussinessDocType",
+        "BussinessDocReason",
+        "Paper",
+        "StaffInfo",
+    ]
     # "Sở Thông tin và Truyền thông" in the list names the configured Sở TT&TT Bình Định;
     # the other recipients (internal offices) have no code and only appear in ToPlaces.
     assert texts(root, "To/e:OrganId") == ["000.00.00.X01"]
@@ -179,7 +198,8 @@ def test_sample_header(sample_data: dict[str, Any]) -> None:
     assert (text(root, "CodeNumber"), text(root, "CodeNotation")) == ("15", "BC-UBND")
     assert text(root, "PromulgationInfo/e:Place") == "Tuy Phước"
     assert text(root, "PromulgationInfo/e:PromulgationDate") == "2023/01/10"
-    assert (text(root, "DocumentType/e:Type"), text(root, "TypeName")) == ("2", "Báo cáo")
+    assert (text(root, "DocumentType/e:Type"), text(root, "TypeDetail")) == ("1", "0")
+    assert text(root, "TypeName") == "Báo cáo"
     assert text(root, "Subject") == text(root, "Content") == sample_data["subject"]
     assert text(root, "Competence") == "TM. ỦY BAN NHÂN DÂN KT. CHỦ TỊCH"
     assert (text(root, "Position"), text(root, "FullName")) == ("PHÓ CHỦ TỊCH", "Nguyễn Hùng Tân")
@@ -242,7 +262,9 @@ def test_signer_info(
 def test_parent_body_is_organization_in_charge(sample_data: dict[str, Any]) -> None:
     root = package(issued(sample_data, "with_parent"))
     assert text(root, "From/e:OrganizationInCharge") == "UBND TỈNH BÌNH ĐỊNH"
-    assert root.find(".//e:To/e:OrganizationInCharge", namespaces=NS) is None
+    assert texts(root, "To/e:OrganizationInCharge") == [
+        "Sở Thông tin và Truyền thông tỉnh Bình Định"
+    ]
 
 
 def test_many_recipients(sample_data: dict[str, Any]) -> None:
@@ -270,7 +292,8 @@ def test_marks_and_appendices(sample_data: dict[str, Any]) -> None:
 def test_settings_choices(sample_data: dict[str, Any]) -> None:
     pipeline = make_pipeline(
         timestamp="2023/01/10 08:30:00",
-        type_code="ordinal",
+        type_code=2,
+        type_detail=3,
         steering_type=2,
         paper=True,
         sphere="Trục liên thông tỉnh",
@@ -280,7 +303,7 @@ def test_settings_choices(sample_data: dict[str, Any]) -> None:
     )
     root = package(issued(sample_data), pipeline)
     assert text(root, "Timestamp") == "2023/01/10 08:30:00"
-    assert text(root, "DocumentType/e:Type") == "14"  # Báo cáo in NĐ30 Điều 7
+    assert (text(root, "DocumentType/e:Type"), text(root, "TypeDetail")) == ("2", "3")
     assert (text(root, "SteeringType"), text(root, "Paper")) == ("2", "1")
     assert text(root, "SphereOfPromulgation") == "Trục liên thông tỉnh"
     assert text(root, "From/e:Email") == "vanthu@tuyphuoc.binhdinh.gov.vn"
@@ -326,7 +349,8 @@ def test_text_is_attached_without_a_pdf_exporter(sample_data: dict[str, Any]) ->
     document = bcpipe.load(issued(sample_data))
     root = package(issued(sample_data), WITHOUT_PDF)
     kind, name, data = _attachment(root)
-    assert (kind, name) == ("text/plain; charset=utf-8", "15-BC-UBND.txt")
+    assert (kind, name) == ("text/plain", "15-BC-UBND.txt")
+    assert texts(root, "Description") == ["15-BC-UBND.txt"] * 2  # the file name
     assert data == WITHOUT_PDF.export(document, "text")
     assert text(root, "PageAmount") == "0"
 
@@ -338,14 +362,15 @@ def test_attachment_choices(sample_data: dict[str, Any]) -> None:
     with pytest.raises(EdxmlError, match="no 'pdf' exporter is installed"):
         make_pipeline(pdf=False, attachment="pdf").export(bcpipe.load(issued(sample_data)), "edxml")
     root = package(issued(sample_data), make_pipeline(attachment="text"))
-    assert _attachment(root)[0] == "text/plain; charset=utf-8"
+    assert _attachment(root)[0] == "text/plain"
 
 
 def test_zipped_attachment(sample_data: dict[str, Any]) -> None:
     pipeline = make_pipeline(zip=True)
     root = package(issued(sample_data), pipeline)
     kind, name, data = _attachment(root)
-    assert (kind, name) == ("application/zip", "15-BC-UBND.zip")
+    # The SDK's way: the document's own name, application/zip (receivers unzip then).
+    assert (kind, name) == ("application/zip", "15-BC-UBND.pdf")
     with zipfile.ZipFile(io.BytesIO(data)) as archive:
         assert archive.namelist() == ["15-BC-UBND.pdf"]
         assert archive.read("15-BC-UBND.pdf") == tiny_pdf(2)

@@ -35,10 +35,16 @@ from bcpipe.components import (
 )
 from bcpipe.doctypes import DocumentType
 from bcpipe.errors import (
+    BatchError,
     BcpipeError,
+    EdxmlError,
     ExportError,
+    FieldProblem,
     InvalidDocumentError,
+    MissingOrganIdError,
+    NotSendableError,
     PluginError,
+    SettingsError,
     SourceError,
     UnknownFormatError,
 )
@@ -50,24 +56,30 @@ from bcpipe.pipeline import Pipeline
 __version__ = "0.1.0"
 
 __all__ = [
+    "BatchError",
     "BcpipeError",
     "Check",
     "Document",
     "DocumentStatus",
     "DocumentType",
+    "EdxmlError",
     "ExportContext",
     "ExportError",
     "Exporter",
+    "FieldProblem",
     "Finding",
     "InvalidDocumentError",
     "LoadContext",
     "Loaded",
     "Loader",
     "Location",
+    "MissingOrganIdError",
+    "NotSendableError",
     "Pipeline",
     "PluginError",
     "Rule",
     "RuleContext",
+    "SettingsError",
     "Severity",
     "SourceError",
     "Transform",

@@ -1,4 +1,4 @@
-"""The ``bcpipe`` command: validate, export, batch, plugins, rules, schema.
+"""The ``bcpipe`` command: validate, export, batch, plugins, rules, schema, completion.
 
 Exit codes: 0 success; 1 ``validate`` or ``batch`` found an error; 2 a file could not be
 read, a format is unknown, an export failed, or the command line was wrong.
@@ -15,7 +15,7 @@ import tomllib
 from collections.abc import Sequence
 from importlib.metadata import entry_points
 from pathlib import Path
-from typing import Any, TextIO, cast
+from typing import Any, BinaryIO, TextIO, cast
 
 from bcpipe import __version__
 from bcpipe.atomic import write_bytes_atomic
@@ -28,6 +28,7 @@ from bcpipe.batch import (
     run_batch,
     summary_text,
 )
+from bcpipe.completion import SHELLS, completion_script
 from bcpipe.errors import BcpipeError, UnknownFormatError
 from bcpipe.findings import ValidationResult
 from bcpipe.model import Document
@@ -40,6 +41,37 @@ __all__ = ["main"]
 
 EXIT_OK, EXIT_FINDINGS, EXIT_FAILURE = 0, 1, 2
 EXIT_INTERRUPTED = 130  # as a shell reports a command stopped by ^C
+
+
+STDIO = "-"  # as a FILE: standard input; as -o: standard output
+STDIN_NAME = "<stdin>"
+
+VALIDATE_EPILOG = """\
+exit codes:
+  0  every document read, no error finding (warnings and info allowed)
+  1  some document has an error finding
+  2  a file could not be read (missing, binary, bad syntax, data that does not fit
+     the model), an unknown --from kind, or a wrong option
+
+examples:
+  bcpipe validate report.yaml report.txt
+  cat report.json | bcpipe validate - --from json
+"""
+
+EXPORT_EPILOG = """\
+formats (built in; `bcpipe plugins` lists every exporter installed):
+  text   the document as plain text, in the form the text reader takes back
+  json   the document model as JSON
+  xml    bcpipe XML (schemas/bcpipe-document.xsd), read back by bcpipe
+  edxml  an edXML package (QCVN 102:2016) for the document-exchange systems
+  pdf    an A4 page layout as Decree 30 prescribes (binary: needs -o FILE or a pipe)
+
+exit codes: 0 written; 2 the file could not be read, an unknown format, a failed export
+
+examples:
+  bcpipe export report.yaml --to pdf -o report.pdf
+  cat report.txt | bcpipe export - --from text --to json > report.json
+"""
 
 
 class UsageError(Exception):
@@ -76,13 +108,18 @@ def build_parser() -> argparse.ArgumentParser:
         description="Vietnamese administrative documents (Decree 30/2020/NĐ-CP): "
         "validate and export reports.",
     )
-    parser.add_argument("--version", action="version", version=f"bcpipe {__version__}")
+    parser.add_argument("-V", "--version", action="version", version=f"bcpipe {__version__}")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     validate = commands.add_parser(
-        "validate", parents=[common], help="check documents against the rules"
+        "validate",
+        parents=[common],
+        help="check documents against the rules",
+        description="Check documents against the rules; print the findings of each, by line.",
+        epilog=VALIDATE_EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    validate.add_argument("files", nargs="+", metavar="FILE")
+    validate.add_argument("files", nargs="+", metavar="FILE", help="a document; - reads stdin")
     validate.add_argument("--format", choices=("text", "json"), default="text", dest="output")
     validate.add_argument(
         "--from", dest="kind", metavar="KIND", help="read files as KIND (yaml, …)"
@@ -91,10 +128,21 @@ def build_parser() -> argparse.ArgumentParser:
         "--ignore", action="append", default=[], metavar="CODE", help="drop findings with CODE"
     )
 
-    export = commands.add_parser("export", parents=[common], help="export a document to a format")
-    export.add_argument("file", metavar="FILE")
-    export.add_argument("--to", required=True, dest="fmt", metavar="FORMAT")
-    export.add_argument("-o", "--output", metavar="OUT", help="output file (default: stdout)")
+    export = commands.add_parser(
+        "export",
+        parents=[common],
+        help="export a document to a format",
+        description="Export a document to a format.",
+        epilog=EXPORT_EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    export.add_argument("file", metavar="FILE", help="a document; - reads stdin (with --from)")
+    export.add_argument(
+        "--to", required=True, dest="fmt", metavar="FORMAT", help="text, json, xml, edxml, pdf, …"
+    )
+    export.add_argument(
+        "-o", "--output", metavar="OUT", help="output file (default or -: stdout, not for pdf)"
+    )
     export.add_argument("--from", dest="kind", metavar="KIND", help="read the file as KIND")
 
     batch = commands.add_parser(
@@ -142,6 +190,29 @@ def build_parser() -> argparse.ArgumentParser:
     rules.add_argument("--format", choices=("text", "json"), default="text", dest="output")
 
     commands.add_parser("schema", help="print the document model's JSON Schema")
+    from bcpipe_plugins.edxml.cli import add_edxml_commands  # edxml status, edxml show
+
+    add_edxml_commands(commands)
+
+    completion = commands.add_parser(
+        "completion",
+        help="print a shell completion script",
+        description="Print a completion script for SHELL. Load it with: "
+        "bash: source <(bcpipe completion bash); "
+        "zsh: source <(bcpipe completion zsh); "
+        "fish: bcpipe completion fish | source",
+    )
+    completion.add_argument("shell", choices=SHELLS, metavar="SHELL", help="bash, zsh or fish")
+
+    serve = commands.add_parser(
+        "serve", parents=[common], help="serve the HTTP API and the checking page (bcpipe[serve])"
+    )
+    serve.add_argument("--host", default="127.0.0.1", help="address to listen on")
+    serve.add_argument("--port", type=int, default=8000, help="port to listen on")
+    serve.add_argument(
+        "--limit", action="append", default=[], metavar="NAME=VALUE",
+        help="a limit of the [serve] config table, e.g. max_body=20971520 (repeatable)",
+    )  # fmt: skip
     return parser
 
 
@@ -191,6 +262,8 @@ def _pipeline(args: argparse.Namespace, ignore: Sequence[str] = ()) -> Pipeline:
 
 def _warn_unknown_names(pipeline: Pipeline, args: argparse.Namespace, err: TextIO) -> None:
     """A misspelt --ignore code or --disable name would silently do nothing: say so."""
+    for notice in pipeline.notices:
+        err.write(f"bcpipe: note: {notice}\n")
     known_codes = {check.code for _, check in pipeline.checks()}
     for code in _codes(getattr(args, "ignore", [])):
         if code not in known_codes:
@@ -204,6 +277,18 @@ def _warn_unknown_names(pipeline: Pipeline, args: argparse.Namespace, err: TextI
 
 def _codes(values: Sequence[str]) -> list[str]:
     return [code.strip() for value in values for code in value.split(",") if code.strip()]
+
+
+def _load(pipeline: Pipeline, name: str, kind: str | None, inp: BinaryIO | None) -> Document:
+    """The document in file ``name``, or on standard input for ``-``."""
+    if name != STDIO:
+        return pipeline.load(name, kind=kind)
+    if not kind:
+        raise UsageError(
+            "- (standard input) needs --from KIND (yaml, json, toml, xml, text, …): "
+            "there is no file name to tell the kind by"
+        )
+    return pipeline.loads((inp or sys.stdin.buffer).read(), kind=kind, name=STDIN_NAME)
 
 
 def _print_result(name: str, result: ValidationResult, out: TextIO) -> None:
@@ -221,14 +306,16 @@ def _print_result(name: str, result: ValidationResult, out: TextIO) -> None:
         )
 
 
-def _validate(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+def _validate(args: argparse.Namespace, out: TextIO, err: TextIO, inp: BinaryIO | None) -> int:
+    if args.files.count(STDIO) > 1:
+        raise UsageError("- (standard input) can be given once")
     pipeline = _pipeline(args, _codes(args.ignore))
     _warn_unknown_names(pipeline, args, err)
     exit_code = EXIT_OK
     reports: list[dict[str, Any]] = []
     for name in args.files:
         try:
-            result = pipeline.validate(pipeline.load(name, kind=args.kind))
+            result = pipeline.validate(_load(pipeline, name, args.kind, inp))
         except BcpipeError as exc:
             exit_code = EXIT_FAILURE
             if args.output == "json":
@@ -238,17 +325,18 @@ def _validate(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
             continue
         if not result.ok and exit_code == EXIT_OK:
             exit_code = EXIT_FINDINGS
+        shown = STDIN_NAME if name == STDIO else name
         if args.output == "json":
-            reports.append({"file": name, **result.to_dict()})
+            reports.append({"file": shown, **result.to_dict()})
         else:
-            _print_result(name, result, out)
+            _print_result(shown, result, out)
     if args.output == "json":
         json.dump({"files": reports}, out, ensure_ascii=False, indent=2)
         out.write("\n")
     return exit_code
 
 
-def _export(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+def _export(args: argparse.Namespace, out: TextIO, err: TextIO, inp: BinaryIO | None) -> int:
     pipeline = _pipeline(args)
     _warn_unknown_names(pipeline, args, err)
     try:
@@ -259,9 +347,15 @@ def _export(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         raise
     # A plugin that failed changes what is exported (a transform skipped): say so, as
     # validate would.
-    document = _warn_plugin_failures(pipeline, pipeline.load(args.file, kind=args.kind), err)
+    to_stdout = not args.output or args.output == STDIO
+    if to_stdout and args.fmt == "pdf" and out.isatty():  # before the work, when it is known
+        raise UsageError(_BINARY_TO_TERMINAL.format(fmt=args.fmt))
+    loaded = _load(pipeline, args.file, args.kind, inp)
+    document = _warn_plugin_failures(pipeline, loaded, err)
     data = pipeline.export(document, args.fmt)
-    if args.output and args.output != "-":
+    if to_stdout and out.isatty() and not _is_text(data):  # a plugin's binary format
+        raise UsageError(_BINARY_TO_TERMINAL.format(fmt=args.fmt))
+    if not to_stdout:
         try:
             write_bytes_atomic(args.output, data)
         except OSError as exc:
@@ -276,6 +370,20 @@ def _export(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         else:
             out.write(data.decode("utf-8", errors="replace"))
     return EXIT_OK
+
+
+_BINARY_TO_TERMINAL = (
+    "the {fmt} export is binary and standard output is a terminal: "
+    "give -o FILE, or send it to a file or a program (> out.{fmt}, | …)"
+)
+
+
+def _is_text(data: bytes) -> bool:
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return "\x00" not in text
 
 
 def _warn_plugin_failures(pipeline: Pipeline, document: Document, err: TextIO) -> Document:
@@ -370,10 +478,24 @@ def _rules(args: argparse.Namespace, out: TextIO) -> int:
     return EXIT_OK
 
 
+def _serve(args: argparse.Namespace) -> int:
+    try:
+        from bcpipe.serve.cli import run
+    except ImportError as exc:
+        raise UsageError(
+            f"serve needs the serve extra: pip install 'bcpipe[serve]' ({exc})"
+        ) from None
+    options = _pipeline_options(args)
+    return run(options, options["settings"].get("serve", {}), args.limit, args.host, args.port)
+
+
 def main(
-    argv: Sequence[str] | None = None, out: TextIO | None = None, err: TextIO | None = None
+    argv: Sequence[str] | None = None,
+    out: TextIO | None = None,
+    err: TextIO | None = None,
+    inp: BinaryIO | None = None,
 ) -> int:
-    """Run the command line; returns the exit code.
+    """Run the command line; returns the exit code. ``inp`` is what ``-`` reads.
 
     Without ``out``, the command's stdout is kept from plugins (see
     :mod:`bcpipe.stdout_guard`): what a plugin prints goes to stderr.
@@ -381,11 +503,11 @@ def main(
     args = build_parser().parse_args(argv)  # --help and --version print to stdout
     if out is None:
         with private_stdout() as guarded:
-            return _run(args, guarded, err or sys.stderr)
-    return _run(args, out, err or sys.stderr)
+            return _run(args, guarded, err or sys.stderr, inp)
+    return _run(args, out, err or sys.stderr, inp)
 
 
-def _run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+def _run(args: argparse.Namespace, out: TextIO, err: TextIO, inp: BinaryIO | None) -> int:
     # Names and fields may hold terminal controls: shown escaped in human output.
     err = cast(TextIO, EscapingStream(err))
     human = args.command == "batch" or (
@@ -395,15 +517,22 @@ def _run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         out = cast(TextIO, EscapingStream(out))
     try:
         if args.command == "validate":
-            return _validate(args, out, err)
+            return _validate(args, out, err, inp)
         if args.command == "export":
-            return _export(args, out, err)
+            return _export(args, out, err, inp)
         if args.command == "batch":
             return _batch(args, out, err)
         if args.command == "plugins":
             return _plugins(args, out)
         if args.command == "rules":
             return _rules(args, out)
+        if args.command == "edxml":
+            return int(args.edxml(args, _settings(args.config), out))
+        if args.command == "completion":
+            out.write(completion_script(build_parser(), args.shell))
+            return EXIT_OK
+        if args.command == "serve":
+            return _serve(args)
         out.write(document_schema_json())
         return EXIT_OK
     except (BcpipeError, UsageError) as exc:

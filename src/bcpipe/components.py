@@ -135,7 +135,7 @@ class Loaded:
 
 @dataclass(frozen=True, slots=True)
 class LoadContext:
-    """Given to every loader: the source's name (for messages) and settings.
+    """Given to every loader: the source's name (for messages), settings, ``load_file``.
 
     ``document(data, lines=...)`` turns parsed data into a :class:`Document`,
     raising :class:`bcpipe.errors.InvalidDocumentError` with field paths (and lines, when
@@ -144,6 +144,9 @@ class LoadContext:
 
     source: str | None
     settings: Mapping[str, Any]
+    #: Reads another file (bytes, file name) with the loader its name's suffix picks: an
+    #: envelope format (an edXML package) reads its attachment so. None outside a pipeline.
+    load_file: Callable[[bytes, str], Document] | None = None
 
     def document(self, data: Any, *, lines: Mapping[str, int] | None = None) -> Document:
         return document_from_data(data, source=self.source, lines=lines)

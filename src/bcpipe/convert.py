@@ -8,6 +8,7 @@ knows them, source lines.
 from __future__ import annotations
 
 import difflib
+import reprlib
 from collections.abc import Mapping
 from typing import Any
 
@@ -19,12 +20,12 @@ from bcpipe.limits import check_data
 from bcpipe.model import Document
 from bcpipe.source import ModelPath, SourceInfo, format_path
 
-__all__ = ["document_from_data"]
+__all__ = ["document_from_data", "migrated_lines"]
 
 # Discriminator tags pydantic puts into error locations; they are not model fields.
-_TAGS = frozenset({"part", "section", "clause", "point", "item", "paragraph", "table"}) | frozenset(
-    {"recipient", "as_above", "archive"}
-)
+_TAGS = frozenset(
+    {"part", "section", "chapter", "regulation_section", "article", "clause", "point", "item"}
+) | frozenset({"paragraph", "table", "recipient", "as_above", "as_article", "archive"})
 
 
 def _field_names() -> frozenset[str]:
@@ -49,9 +50,16 @@ def _path(loc: tuple[int | str, ...]) -> ModelPath:
     return tuple(out)
 
 
+# A bounded repr: a YAML "billion laughs" value is small in memory (aliases share their
+# lists) but its full repr is not; repr() of it took minutes.
+_REPR = reprlib.Repr()  # keyword arguments only from Python 3.12 on
+_REPR.maxlevel, _REPR.maxlist, _REPR.maxdict = 3, 6, 4
+_REPR.maxstring = _REPR.maxother = 60
+
+
 def _shown(value: Any) -> str:
     try:
-        text = repr(value)
+        text = _REPR.repr(value)
     except ValueError:  # an integer of more digits than Python converts
         return f"a {type(value).__name__} too large to show"
     return text if len(text) <= 60 else text[:57] + "..."
@@ -75,7 +83,10 @@ def _message(error: Mapping[str, Any], path: ModelPath) -> str:
         expected = str(ctx.get("expected_tags", "")).replace("'", "")
         return f"{ctx.get('tag')!r} is not a kind this place accepts (expected one of: {expected})"
     if kind == "union_tag_not_found":
-        return "a block needs a 'kind' (part, section, clause, point, item, paragraph or table)"
+        return (
+            "a block needs a 'kind' (part, section, chapter, regulation_section, article, "
+            "clause, point, item, paragraph or table)"
+        )
     if kind in {"string_type", "int_type", "int_parsing", "list_type", "dict_type", "model_type"}:
         expected = {
             "string_type": "text",
@@ -124,4 +135,21 @@ def document_from_data(
         document = Document.model_validate(data)
     except ValidationError as error:
         raise InvalidDocumentError(source, problems_of(error, lines)) from None
-    return document.with_source(SourceInfo(name=source, lines=lines or {}))
+    return document.with_source(SourceInfo(name=source, lines=migrated_lines(lines or {})))
+
+
+# Where data written before the model had a field kept it, and the field it moved to
+# (the model moves the value on load: see ``Document._migrate``).
+_MOVED = {"extensions.text.enacting_authority": "enacting_authority"}
+
+
+def migrated_lines(lines: Mapping[str, int]) -> Mapping[str, int]:
+    """A line map with the paths of moved fields renamed (a reader that still writes the
+    old place keeps its lines)."""
+    if not any(old in lines for old in _MOVED):
+        return lines
+    moved = {_MOVED.get(path, path): line for path, line in lines.items()}
+    # The plugin table that held only the moved value is gone with it.
+    if "extensions.text" in moved and not any(p.startswith("extensions.text.") for p in moved):
+        del moved["extensions.text"]
+    return moved

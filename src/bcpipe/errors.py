@@ -6,11 +6,16 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 __all__ = [
+    "BatchError",
     "BcpipeError",
+    "EdxmlError",
     "ExportError",
     "FieldProblem",
     "InvalidDocumentError",
+    "MissingOrganIdError",
+    "NotSendableError",
     "PluginError",
+    "SettingsError",
     "SourceError",
     "UnknownFormatError",
 ]
@@ -98,3 +103,44 @@ class PluginError(BcpipeError):
     def __init__(self, plugin: str, message: str) -> None:
         self.plugin = plugin
         super().__init__(f"plugin {plugin!r}: {message}")
+
+
+class BatchError(BcpipeError):
+    """A batch cannot start: no documents, an output folder inside an input folder, or
+    worker processes that cannot start."""
+
+
+# The edXML exporter's errors live here, not in its plugin, so that a user catches them as
+# ``bcpipe.MissingOrganIdError`` without importing a plugin's modules.
+_EDXML = "edxml"
+
+
+class EdxmlError(ExportError):
+    """The document cannot be packaged as edXML; the message says why and what to do."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(_EDXML, _EDXML, message)
+
+
+class SettingsError(EdxmlError):
+    """The ``[edxml]`` settings are malformed."""
+
+
+class MissingOrganIdError(EdxmlError):
+    """A body the package names has no OrganId in the settings (codes are never invented).
+
+    ``body`` is the name as the document writes it; ``setting`` what to add.
+    """
+
+    def __init__(self, body: str, role: str, setting: str) -> None:
+        self.body = body
+        self.setting = setting
+        super().__init__(
+            f"no OrganId (electronic identifier, QĐ 20/2020/QĐ-TTg) for {body!r}, the {role}; "
+            f"add {setting} to the settings (look the code up in the official list; "
+            "bcpipe never invents one)"
+        )
+
+
+class NotSendableError(EdxmlError):
+    """The document may not travel as edXML (a draft, or a state secret)."""

@@ -22,7 +22,7 @@ from bcpipe.components import (
     Transform,
     TransformContext,
 )
-from bcpipe.convert import document_from_data
+from bcpipe.convert import document_from_data, migrated_lines
 from bcpipe.errors import BcpipeError, ExportError, SourceError, UnknownFormatError
 from bcpipe.failures import (
     COMPONENTS_FAILED,
@@ -170,6 +170,12 @@ class Pipeline:
         """Plugins that failed to load, register or contribute components."""
         return list(self._registry.problems)
 
+    @property
+    def notices(self) -> list[str]:
+        """What construction did that a user should know, though nothing failed: a plugin
+        found twice (installed, and in a plugins folder) was registered once."""
+        return list(self._registry.notices)
+
     def plugins(self) -> list[PluginInfo]:
         """The registered plugins, in registration order, with their components."""
         infos = {
@@ -251,7 +257,7 @@ class Pipeline:
         if len(raw) > MAX_SOURCE_BYTES:
             raise SourceError(name, too_large(len(raw)))
         try:
-            result = loader.load(raw, LoadContext(name, self.settings))
+            result = loader.load(raw, LoadContext(name, self.settings, self._load_embedded))
         except BcpipeError:
             raise
         except RecursionError:
@@ -269,7 +275,8 @@ class Pipeline:
                 name, f"the {kind!r} loader of plugin {plugin} failed: {_error_text(exc)}"
             ) from exc
         if isinstance(result, Loaded):
-            document, lines, findings = result.document, result.lines, tuple(result.findings)
+            document, findings = result.document, tuple(result.findings)
+            lines = migrated_lines(result.lines)
         elif isinstance(result, Document):
             document = result
             lines = document.source.lines if document.source else {}
@@ -279,6 +286,16 @@ class Pipeline:
         return document.with_source(
             SourceInfo(name=name, kind=kind, lines=lines, findings=findings)
         )
+
+    def _load_embedded(self, data: bytes, name: str) -> Document:
+        """A file carried inside another (an edXML attachment), read by its suffix."""
+        suffix = Path(name).suffix.lower()
+        if suffix not in self._suffixes:
+            known = ", ".join(sorted(self._suffixes)) or "none"
+            raise SourceError(
+                name, f"no loader reads {suffix or '(no suffix)'!r} files; known: {known}"
+            )
+        return self.loads(data, kind=self._suffixes[suffix], name=name)
 
     def _kind_for(self, path: Path, name: str) -> str:
         suffix = path.suffix.lower()

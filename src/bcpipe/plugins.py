@@ -168,6 +168,9 @@ class PluginRegistry:
         self.disabled = frozenset(disabled)
         self.infos: dict[str, PluginInfo] = {}
         self.problems: list[PluginProblem] = []
+        # Said, not failed: a plugin found twice (installed, and in a plugins folder).
+        self.notices: list[str] = []
+        self._identities: dict[object, str] = {}  # what makes two plugins one: see _identity
 
     # -- sources ---------------------------------------------------------------
 
@@ -221,6 +224,15 @@ class PluginRegistry:
         name = name or _name_of(plugin)
         if name in self.disabled:
             return None
+        identities = _identities(plugin)
+        again = next((self._identities[i] for i in identities if i in self._identities), None)
+        if again is not None:
+            # Registered twice, its rules would report every finding twice.
+            self.notices.append(
+                f"plugin {name!r} is plugin {again!r} again (the same module or source "
+                f"file): registered once, as {again!r}"
+            )
+            return None
         if name in self.infos:
             self._problem(name, "register", "a plugin of this name is already registered")
             return None
@@ -234,6 +246,7 @@ class PluginRegistry:
             # pluggy explains over several lines; a finding's message is one
             self._problem(name, "register", f"{type(exc).__name__}: {' '.join(str(exc).split())}")
             return None
+        self._identities.update(dict.fromkeys(identities, name))
         hooks = sorted(caller.name for caller in self.manager.get_hookcallers(plugin) or ())
         module = getattr(plugin, "__name__", None) or type(plugin).__module__
         self.infos[name] = PluginInfo(
@@ -260,6 +273,27 @@ class PluginRegistry:
         if self.strict:
             raise PluginError(plugin, message)
         self.problems.append(PluginProblem(plugin, stage, message))
+
+
+def _identities(plugin: object) -> list[object]:
+    """What makes two plugins the same: the object itself, and for a module its source
+    file, by path and by content (a copy installed into site-packages is still it)."""
+    found: list[object] = [("object", id(plugin))]
+    file = getattr(plugin, "__file__", None) if isinstance(plugin, ModuleType) else None
+    if isinstance(file, str):
+        # absolute(), not resolve(): no system call, since construction is meant to be cheap
+        # (a copy, or a link, is still caught by its content below).
+        path = Path(file).absolute()
+        if path.name == "__init__.py":  # a package: its folder's files make it
+            return [*found, ("file", str(path))]
+        try:
+            content = path.read_bytes()
+        except OSError:
+            content = None
+        found.append(("file", str(path)))
+        if content is not None:
+            found.append(("content", hashlib.sha256(content).hexdigest()))
+    return found
 
 
 def _name_of(plugin: object) -> str:

@@ -15,7 +15,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import bcpipe
-from bcpipe.testing import BREAKABLE_RULES, broken_documents, documents
+from bcpipe.testing import BREAKABLE_RULES, broken_documents, documents, register_breaker
 
 TTTT = "Sở Thông tin và Truyền thông"
 
@@ -41,15 +41,30 @@ def test_a_report_without_the_request_number_fails(doc: bcpipe.Document) -> None
     assert finding.plugin == "bcpipe_tttt"
 
 
-@given(reports_to_tttt)
-def test_the_request_must_be_the_departments(doc: bcpipe.Document) -> None:
-    # The same report answering another body's request instead: the Sở's number is gone.
-    elsewhere = [
+@register_breaker("TT001", type="bao_cao", addressed_to=TTTT, requests=st.integers(1, 2))
+def answer_another_body(draw: st.DrawFn, doc: bcpipe.Document) -> None:
+    """The same report answering another body's request instead: the Sở's number is gone."""
+    doc.basis = [
         p.model_copy(update={"text": p.text.replace(TTTT, "Sở Nội vụ"), "citations": []})
         for p in doc.basis
     ]
-    changed = doc.model_copy(update={"basis": elsewhere})
-    assert "TT001" in PIPELINE.validate(changed).codes()
+
+
+@given(broken_documents(rule="TT001"))
+def test_the_request_must_be_the_departments(doc: bcpipe.Document) -> None:
+    assert "TT001" in PIPELINE.validate(doc).codes()
+
+
+@given(
+    documents(
+        type="bao_cao",
+        addressed_to=TTTT,
+        requests=0,
+        subject=st.sampled_from(["Tình hình công tác cải cách hành chính", "Kết quả công tác"]),
+    )
+)
+def test_the_subject_does_not_matter(doc: bcpipe.Document) -> None:
+    assert PIPELINE.validate(doc).codes() == ["TT001"]
 
 
 @given(documents(type=st.sampled_from(["ke_hoach", "cong_van", "to_trinh"]), addressed_to=TTTT))

@@ -1,10 +1,12 @@
 """Assembling the edXML package (edxml.md §1-§5) from a document and the settings.
 
-The layout follows the government SDK's samples: the root declares the QCVN namespace
-as default, the envelope binds the prefix ``edXML`` to the same namespace (so its
-descendants are written ``edXML:…``), and ``AttachmentEncoded`` follows the envelope.
-No ``Signature`` is written: the sending organisation's signer adds it (edxml.md §4);
-an unsigned placeholder would look signed to a careless receiver.
+The layout and the order of elements are the government SDK's (what the exchange
+network's clients write and read): the root declares the QCVN namespace as default, the
+envelope binds the prefix ``edXML`` to the same namespace, ``DocumentId`` follows the
+``To`` blocks and ``ToPlaces`` closes the MessageHeader, ``Bussiness/DocumentId`` comes
+first, and ``AttachmentEncoded`` follows the envelope. No ``Signature`` is written: the
+sending organisation's signer adds it (edxml.md §4); an unsigned placeholder would look
+signed to a careless receiver.
 """
 
 from __future__ import annotations
@@ -15,18 +17,17 @@ from dataclasses import dataclass
 
 from lxml import etree
 
-from bcpipe import Document
+from bcpipe import Document, render
 from bcpipe.model import NamedRecipient
 from bcpipe_plugins.edxml import fields
 from bcpipe_plugins.edxml.attachment import Attachment
 from bcpipe_plugins.edxml.errors import EdxmlError, MissingOrganIdError
-from bcpipe_plugins.edxml.schema import NAMESPACE, edxml_xsd_schema
-from bcpipe_plugins.edxml.settings import EdxmlSettings, Organ
+from bcpipe_plugins.edxml.schema import edxml_xsd_schema
+from bcpipe_plugins.edxml.settings import BUSINESS, EdxmlSettings, Organ
+from bcpipe_plugins.edxml.xmlbits import Q, el, new_root, organization, serialized, staff_info
 
 __all__ = ["Parties", "build_package", "resolve_parties"]
 
-_Q = "{" + NAMESPACE + "}"
-NEW_DOCUMENT = "Văn bản điện tử mới"
 #: NĐ30 PL VI: the "Nơi nhận" lines together hold at most 1000 characters.
 TO_PLACES_LIMIT = 1000
 ORGANS_SETTING = "[edxml.organs]"
@@ -34,15 +35,16 @@ ORGANS_SETTING = "[edxml.organs]"
 
 @dataclass(frozen=True, slots=True)
 class Parties:
-    """The sender's OrganId and the receiving bodies."""
+    """The sender and the receiving bodies."""
 
-    sender: str
+    sender: Organ
     receivers: tuple[Organ, ...]
 
 
-def _sender(document: Document, settings: EdxmlSettings) -> str:
+def _sender(document: Document, settings: EdxmlSettings) -> Organ:
     if settings.sender is not None:
-        return settings.sender
+        known = settings.by_code(settings.sender)
+        return known or Organ(document.issuer.name, settings.sender, ())
     organ = settings.find(document.issuer.name)
     if organ is None:
         raise MissingOrganIdError(
@@ -51,7 +53,7 @@ def _sender(document: Document, settings: EdxmlSettings) -> str:
             f'[edxml] sender = "<OrganId>" or "{document.issuer.name}" = "<OrganId>" '
             f"in {ORGANS_SETTING}",
         )
-    return organ.code
+    return organ
 
 
 def resolve_parties(document: Document, settings: EdxmlSettings) -> Parties:
@@ -79,7 +81,7 @@ def resolve_parties(document: Document, settings: EdxmlSettings) -> Parties:
     found.extend(organ for name in optional if (organ := settings.find(name)) is not None)
     receivers: list[Organ] = []
     for organ in found:
-        if organ.code != sender and all(organ.code != r.code for r in receivers):
+        if organ.code != sender.code and all(organ.code != r.code for r in receivers):
             receivers.append(organ)
     if not receivers:
         names = ", ".join(repr(n) for n in optional[:5]) or "none"
@@ -91,27 +93,6 @@ def resolve_parties(document: Document, settings: EdxmlSettings) -> Parties:
             "receivers in [edxml] to)",
         )
     return Parties(sender, tuple(receivers))
-
-
-def _el(parent: etree._Element, name: str, text: str | int | None = None) -> etree._Element:
-    element = etree.SubElement(parent, _Q + name)
-    if text is not None:
-        try:
-            element.text = str(text)
-        except ValueError as exc:  # lxml refuses NUL and other control characters
-            raise EdxmlError(f"{name}: {exc}") from None
-    return element
-
-
-def _organization(
-    parent: etree._Element, tag: str, code: str, name: str, in_charge: str | None
-) -> etree._Element:
-    organization = _el(parent, tag)
-    _el(organization, "OrganId", code)
-    if in_charge:
-        _el(organization, "OrganizationInCharge", in_charge)
-    _el(organization, "OrganName", name)
-    return organization
 
 
 def _timestamp(document: Document, settings: EdxmlSettings) -> str:
@@ -140,11 +121,21 @@ def _response_for(
                 )
             code = organ.code
         date = fields.edxml_date(citation.date)
-        response = _el(parent, "ResponseFor")
-        _el(response, "OrganId", code)
-        _el(response, "Code", citation.code)
-        _el(response, "PromulgationDate", date)
-        _el(response, "DocumentId", f"{code},{date},{citation.code}")
+        response = el(parent, "ResponseFor")
+        el(response, "OrganId", code)
+        el(response, "Code", citation.code)
+        el(response, "PromulgationDate", date)
+        el(response, "DocumentId", f"{code},{date},{citation.code}")
+
+
+def _to_places(document: Document) -> list[str]:
+    places = fields.to_places(document)
+    if sum(len(place) for place in places) > TO_PLACES_LIMIT:
+        raise EdxmlError(
+            f'the "Nơi nhận" lines hold more than {TO_PLACES_LIMIT} characters, '
+            "the limit of ToPlaces (NĐ30 Phụ lục VI)"
+        )
+    return places
 
 
 def _message_header(
@@ -154,96 +145,103 @@ def _message_header(
     parties: Parties,
     pages: int,
 ) -> str:
-    """Write the MessageHeader; returns the DocumentId."""
-    header = _el(parent, "MessageHeader")
-    sender = _organization(
-        header, "From", parties.sender, document.issuer.name, document.issuer.parent
-    )
-    contact = settings.contact
-    for tag, value in (
-        ("OrganAdd", contact.address),
-        ("Email", contact.email),
-        ("Telephone", contact.telephone),
-        ("Fax", contact.fax),
-        ("Website", contact.website),
-    ):
-        _el(sender, tag, value)
+    """Write the MessageHeader in the SDK's order; returns the DocumentId."""
+    header = el(parent, "MessageHeader")
+    sender = parties.sender
+    contact = sender.contact.filled_from(settings.contact)
+    in_charge = document.issuer.parent or sender.in_charge
+    organization(header, "From", sender.code, document.issuer.name, in_charge, contact)
     for organ in parties.receivers:
-        _organization(header, "To", organ.code, organ.name, None)
+        organization(header, "To", organ.code, organ.name, organ.in_charge, organ.contact)
     number, notation = fields.code_parts(document)
-    code = _el(header, "Code")
-    _el(code, "CodeNumber", number)
-    _el(code, "CodeNotation", notation)
     date = fields.edxml_date(document.issue_date)
-    info = _el(header, "PromulgationInfo")
-    _el(info, "Place", document.place)
-    _el(info, "PromulgationDate", date)
-    kind = _el(header, "DocumentType")
-    _el(kind, "Type", document.type.ordinal if settings.type_code is None else settings.type_code)
-    _el(kind, "TypeName", document.type.name_vi)
-    _el(header, "Subject", document.subject)
-    _el(header, "Content", document.subject)
-    signer = _el(header, "SignerInfo")
-    _el(signer, "Competence", fields.competence(document.signature))
-    _el(signer, "Position", fields.position(document.signature))
-    _el(signer, "FullName", document.signature.name)
-    _el(header, "DueDate", "")  # no deadline in a report; receivers expect the element
-    places = fields.to_places(document)
-    if sum(len(place) for place in places) > TO_PLACES_LIMIT:
-        raise EdxmlError(
-            f'the "Nơi nhận" lines hold more than {TO_PLACES_LIMIT} characters, '
-            "the limit of ToPlaces (NĐ30 Phụ lục VI)"
-        )
-    if places:
-        to_places = _el(header, "ToPlaces")
-        for place in places:
-            _el(to_places, "Place", place)
-    other = _el(header, "OtherInfo")
-    _el(other, "Priority", fields.priority(document.marks))
-    _el(other, "SphereOfPromulgation", document.marks.circulation or settings.sphere)
-    _el(other, "TyperNotation", document.marks.typist or "")
-    _el(other, "PromulgationAmount", fields.copies(document))
-    _el(other, "PageAmount", pages)
+    document_id = f"{sender.code},{date},{number}/{notation}"
+    el(header, "DocumentId", document_id)
+    code = el(header, "Code")
+    el(code, "CodeNumber", number)
+    el(code, "CodeNotation", notation)
+    info = el(header, "PromulgationInfo")
+    el(info, "Place", document.place)
+    el(info, "PromulgationDate", date)
+    kind = el(header, "DocumentType")
+    el(kind, "Type", settings.type_code)
+    el(kind, "TypeDetail", settings.type_detail)
+    el(kind, "TypeName", document.type.name_vi)
+    subject = render.subject_line(document)  # as printed: "V/v …" for a công văn
+    el(header, "Subject", subject)
+    el(header, "Content", subject)
+    signer = el(header, "SignerInfo")
+    el(signer, "Competence", fields.competence(document.signature))
+    el(signer, "Position", fields.position(document.signature))
+    el(signer, "FullName", document.signature.name)
+    el(header, "DueDate", "")  # no deadline in a report; receivers expect the element
+    other = el(header, "OtherInfo")
+    el(other, "Priority", fields.priority(document.marks))
+    el(other, "SphereOfPromulgation", document.marks.circulation or settings.sphere)
+    el(other, "TyperNotation", document.marks.typist or "")
+    el(other, "PromulgationAmount", fields.copies(document))
+    el(other, "PageAmount", pages)
     if document.appendices:
-        appendixes = _el(other, "Appendixes")
+        appendixes = el(other, "Appendixes")
         for appendix in document.appendices:
-            _el(appendixes, "Appendix", appendix.title)
-    _response_for(header, document, settings, parties.sender)
-    _el(header, "SteeringType", settings.steering_type)
-    document_id = f"{parties.sender},{date},{number}/{notation}"
-    _el(header, "DocumentId", document_id)
+            el(appendixes, "Appendix", appendix.title)
+    _response_for(header, document, settings, sender.code)
+    el(header, "SteeringType", settings.steering_type)
+    places = _to_places(document)
+    if places:
+        to_places = el(header, "ToPlaces")
+        for place in places:
+            el(to_places, "Place", place)
     return document_id
 
 
 def _trace(
-    parent: etree._Element, document: Document, settings: EdxmlSettings, sender: str
+    parent: etree._Element,
+    document: Document,
+    settings: EdxmlSettings,
+    parties: Parties,
+    document_id: str,
 ) -> None:
-    trace_list = _el(parent, "TraceHeaderList")
-    trace = _el(trace_list, "TraceHeader")
-    _el(trace, "OrganId", sender)
-    _el(trace, "Timestamp", _timestamp(document, settings))
-    business = _el(trace_list, "Bussiness")  # sic: the standard's spelling
-    _el(business, "BussinessDocType", 0)
-    _el(business, "BussinessDocReason", NEW_DOCUMENT)
-    _el(business, "Paper", int(settings.paper))
+    trace_list = el(parent, "TraceHeaderList")
+    trace = el(trace_list, "TraceHeader")
+    el(trace, "OrganId", parties.sender.code)
+    el(trace, "Timestamp", _timestamp(document, settings))
+    business = el(trace_list, "Bussiness")  # sic: the standard's spelling
+    el(business, "DocumentId", document_id)
+    el(business, "BussinessDocType", BUSINESS[settings.business][0])
+    el(business, "BussinessDocReason", settings.reason)
+    el(business, "Paper", int(settings.paper))
+    staff_info(business, settings.staff)
+    if settings.replaces:
+        replacements = el(business, "ReplacementInfoList")
+        for replaced in settings.replaces:
+            replacement = el(replacements, "ReplacementInfo")
+            el(replacement, "DocumentId", replaced)
+            codes = el(replacement, "OrganIdList")
+            for organ in parties.receivers:
+                el(codes, "OrganId", organ.code)
 
 
-def _attachment(
-    envelope_body: etree._Element, root: etree._Element, file: Attachment, description: str
-) -> None:
-    manifest = _el(envelope_body, "edXMLManifest")
+def _attachments(body: etree._Element, root: etree._Element, files: list[Attachment]) -> None:
+    """The manifest and the encoded files; each one's Description is its file name, as
+    the SDK writes it."""
+    manifest = el(body, "edXMLManifest")
     manifest.set("version", "1.0")
-    reference = _el(manifest, "Reference")
-    _el(reference, "ContentId", file.content_id)
-    _el(reference, "ContentType", file.content_type)
-    _el(reference, "Description", description)
-    _el(reference, "AttachmentName", file.name)
-    encoded = _el(_el(root, "AttachmentEncoded"), "Attachment")
-    _el(encoded, "ContentId", file.content_id)
-    _el(encoded, "AttachmentName", file.name)
-    _el(encoded, "Description", description)
-    _el(encoded, "ContentType", file.content_type)
-    _el(encoded, "ContentTransferEncoded", base64.b64encode(file.data).decode("ascii"))
+    if not files:
+        return
+    encoded = el(root, "AttachmentEncoded")
+    for file in files:
+        reference = el(manifest, "Reference")
+        el(reference, "ContentId", file.content_id)
+        el(reference, "ContentType", file.content_type)
+        el(reference, "Description", file.name)
+        el(reference, "AttachmentName", file.name)
+        attachment = el(encoded, "Attachment")
+        el(attachment, "ContentId", file.content_id)
+        el(attachment, "AttachmentName", file.name)
+        el(attachment, "Description", file.name)
+        el(attachment, "ContentType", file.content_type)
+        el(attachment, "ContentTransferEncoded", base64.b64encode(file.data).decode("ascii"))
 
 
 def _checked(root: etree._Element) -> None:
@@ -252,24 +250,20 @@ def _checked(root: etree._Element) -> None:
     if schema.validate(root):
         return
     error = next(iter(schema.error_log))
-    message = error.message.replace(_Q, "")
+    message = error.message.replace(Q, "")
     raise EdxmlError(f"the package would not be valid edXML (QCVN 102:2016 limits): {message}")
 
 
 def build_package(
-    document: Document, settings: EdxmlSettings, parties: Parties, file: Attachment | None
+    document: Document, settings: EdxmlSettings, parties: Parties, files: list[Attachment]
 ) -> bytes:
-    """The edXML package of ``document`` as UTF-8 bytes, checked against its XSD."""
-    root = etree.Element(_Q + "edXML", nsmap={None: NAMESPACE})
-    envelope = etree.SubElement(root, _Q + "edXMLEnvelope", nsmap={"edXML": NAMESPACE})
-    header = _el(envelope, "edXMLHeader")
-    _message_header(header, document, settings, parties, file.pages if file else 0)
-    _trace(header, document, settings, parties.sender)
-    body = _el(envelope, "edXMLBody")
-    if file is None:
-        _el(body, "edXMLManifest").set("version", "1.0")
-    else:
-        _attachment(body, root, file, document.subject)
+    """The edXML package of ``document`` as UTF-8 bytes, checked against the output XSD."""
+    root, header = new_root()
+    pages = next((file.pages for file in files if file.pages), 0)
+    document_id = _message_header(header, document, settings, parties, pages)
+    _trace(header, document, settings, parties, document_id)
+    envelope = header.getparent()
+    assert envelope is not None
+    _attachments(el(envelope, "edXMLBody"), root, files)
     _checked(root)
-    data: bytes = etree.tostring(root, encoding="UTF-8", xml_declaration=True, pretty_print=True)
-    return data
+    return serialized(root)

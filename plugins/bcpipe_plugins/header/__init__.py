@@ -118,7 +118,9 @@ def _date_findings(doc: Document) -> Iterator[Finding]:
     month_invalid = date.month is not None and not 1 <= date.month <= 12
     if month_invalid or (date.is_complete and date.to_date() is None):
         day = "…" if date.day is None else date.day
-        yield DATE_NOT_REAL.at(("issue_date",), day=day, month=date.month, year=date.year or "…")
+        # The line to fix: the month's when there is no such month, else the day's.
+        where = ("issue_date", "month" if month_invalid else "day")
+        yield DATE_NOT_REAL.at(where, day=day, month=date.month, year=date.year or "…")
     if date.year is None:
         yield NO_YEAR.at(("issue_date",))
 

@@ -1,7 +1,7 @@
 """Loaders for structured data files: YAML (safe), JSON and TOML.
 
 The data is the model's own field structure (see ``schemas/document.schema.json``).
-YAML files also give a line map, so that findings name the line to fix. Duplicate
+Each loader also gives a line map, so that problems and findings name the line to fix. Duplicate
 keys are errors in YAML and JSON (the parsers would otherwise keep the last one and
 silently drop the rest).
 """
@@ -16,6 +16,8 @@ from typing import Any
 import bcpipe
 from bcpipe import LoadContext, Loaded, Loader, SourceError
 from bcpipe.source import decode_text
+from bcpipe_plugins.structured.json_lines import json_lines
+from bcpipe_plugins.structured.toml_lines import toml_lines
 from bcpipe_plugins.structured.yaml_lines import load_yaml_with_lines
 
 __version__ = bcpipe.__version__
@@ -50,7 +52,8 @@ def load_json(data: bytes, ctx: LoadContext) -> Loaded:
         raise SourceError(
             ctx.source, f"invalid JSON: {exc.msg}", line=exc.lineno, column=exc.colno
         ) from None
-    return Loaded(ctx.document(value))
+    lines = json_lines(text)
+    return Loaded(ctx.document(value, lines=lines), lines=lines)
 
 
 @bcpipe.loader("toml", suffixes=(".toml",))
@@ -61,7 +64,8 @@ def load_toml(data: bytes, ctx: LoadContext) -> Loaded:
         value: Mapping[str, Any] = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise SourceError(ctx.source, f"invalid TOML: {exc}") from None
-    return Loaded(ctx.document(value))
+    lines = toml_lines(text)
+    return Loaded(ctx.document(value, lines=lines), lines=lines)
 
 
 @bcpipe.hookimpl

@@ -22,6 +22,11 @@ _Loader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 _STR = "tag:yaml.org,2002:str"
+# Values a document may hold once its aliases are followed. Building stays linear (an
+# alias reuses the value built), but whatever walks the data after (JSON, XML, PDF) sees
+# every copy: nine lists of nine aliases, nine deep, are 387 million values. A real
+# document holds thousands.
+MAX_VALUES = 1_000_000
 
 
 class _Builder:
@@ -32,6 +37,7 @@ class _Builder:
         # An alias names a node already built: reusing the value keeps a "billion
         # laughs" file (aliases of aliases) linear instead of exponential.
         self.built: dict[int, Any] = {}
+        self.sizes: dict[int, int] = {}  # values in each node built, aliases followed
 
     # Paths are carried formatted ("body[0].text", as format_path writes them): the
     # line map wants them so, and building each once costs less than formatting tuples.
@@ -42,6 +48,19 @@ class _Builder:
             self.lines.setdefault(path, node.start_mark.line + 1)
         value = self._build(node, path)
         self.built[id(node)] = value
+        size = 1
+        if isinstance(node, yaml.MappingNode):
+            size += sum(self.sizes.get(id(v), 1) for _, v in node.value)
+        elif isinstance(node, yaml.SequenceNode):
+            size += sum(self.sizes.get(id(v), 1) for v in node.value)
+        if size > MAX_VALUES:
+            raise SourceError(
+                self.source,
+                f"the aliases (*name) of this value repeat it to more than {MAX_VALUES} "
+                "values; a document is far smaller",
+                line=node.start_mark.line + 1,
+            )
+        self.sizes[id(node)] = size
         return value
 
     def _build(self, node: yaml.Node, path: str | None) -> Any:

@@ -70,8 +70,10 @@ class DaskExecutor:
             if self.address:
                 owned = client = distributed.Client(self.address)
             else:
+                # ":0": any free port. None means distributed's default, 8787, which a
+                # second batch on the same machine finds taken, and then fails to start.
                 owned = distributed.LocalCluster(
-                    n_workers=self.jobs, threads_per_worker=1, dashboard_address=None
+                    n_workers=self.jobs, threads_per_worker=1, dashboard_address=":0"
                 )
                 client = distributed.Client(owned)
         try:

@@ -272,7 +272,12 @@ class _Pool:
         if not worker.ready:
             self.startup_deaths += 1
             if self.startup_deaths >= _STARTUP_DEATHS:
-                raise BatchError(f"batch worker processes die while starting ({how})")
+                raise BatchError(
+                    f"batch worker processes die while starting ({how}). A script that calls "
+                    'run_batch must do so under `if __name__ == "__main__":`, since each worker '
+                    "process imports the script; to see a worker's error here, run the batch "
+                    "with executor=SerialExecutor() (bcpipe batch --executor serial)"
+                )
         elif worker.assigned:
             index, task = worker.assigned.popleft()
             done[index] = failed_record(

@@ -1,9 +1,12 @@
 """``report.html``: one static page a clerk can open, one row per document.
 
 No external resources: styles and the small filter script are inline, and the page
-reads without the script (every row shown). The filter shows the documents with one
-finding code, or one outcome; ``report.html#BC121`` or ``report.html#failed`` opens it
-filtered. All text is HTML-escaped. The words of the page are in the batch's language
+reads without the script (every row shown). Two charts (inline SVG) show where to look:
+findings by code and by issuing body. The filter shows the documents with one finding
+code, or one outcome; ``report.html#BC121`` or ``report.html#failed`` opens it filtered.
+Each document's name links to its page (its findings beside its text); a document not
+redone since the last run keeps that run's outcome, marked "unchanged". All text is
+HTML-escaped. The words of the page are in the batch's language
 (Vietnamese by default). Written row by row from the spool, like ``report.json``.
 """
 
@@ -41,7 +44,10 @@ _WORDS: dict[Language, dict[str, str]] = {
         "ok": "đạt",
         "findings outcome": "có lỗi",
         "failed": "không xử lý được",
-        "skipped": "bỏ qua (tệp xuất còn mới)",
+        "unchanged": "không đổi từ lần chạy trước",
+        "by code": "Phát hiện theo mã",
+        "by issuer": "Phát hiện theo cơ quan ban hành",
+        "more": "… và {n} mục khác",
         "error": "lỗi",
         "warning": "cảnh báo",
         "info": "thông tin",
@@ -50,7 +56,7 @@ _WORDS: dict[Language, dict[str, str]] = {
         "(document)": "(văn bản)",
     },
     "en": {
-        "title": "bcpipe batch: {n} documents",
+        "title": "bcpipe batch: {n} document{s}",
         "documents": "Documents",
         "outcomes": "Outcomes",
         "findings": "Findings",
@@ -63,12 +69,15 @@ _WORDS: dict[Language, dict[str, str]] = {
         "finding code": "Finding code",
         "all codes": "All codes",
         "all outcomes": "All outcomes",
-        "shown": "{shown} of {n} documents shown",
-        "in documents": "{n} documents",
+        "shown": "{shown} of {n} document{s} shown",
+        "in documents": "{n} document{s}",
         "ok": "ok",
         "findings outcome": "errors found",
         "failed": "failed",
-        "skipped": "skipped (outputs up to date)",
+        "unchanged": "unchanged since the last run",
+        "by code": "Findings by code",
+        "by issuer": "Findings by issuing body",
+        "more": "… and {n} more",
         "error": "error",
         "warning": "warning",
         "info": "info",
@@ -93,7 +102,12 @@ ul { margin: 0; padding-left: 1.2em; }
 .failed td.outcome { background: #fdd; }
 .findings td.outcome { background: #fed; }
 .ok td.outcome { background: #dfd; }
-.skipped td.outcome { background: #eee; }
+.unchanged-mark { display: block; font-size: 0.8em; color: #666; }
+.charts { display: flex; flex-wrap: wrap; gap: 2em; margin: 1em 0; }
+.charts h2 { font-size: 1.05em; margin: 0 0 0.3em 0; }
+svg text { font: 12px system-ui, sans-serif; fill: #222; }
+svg .bar-error { fill: #c33; } svg .bar-warning { fill: #d90; } svg .bar-info { fill: #38c; }
+svg .bar-body { fill: #678; }
 td.outcome { white-space: nowrap; }
 pre { white-space: pre-wrap; margin: 0; }
 .filters { margin: 1em 0; }
@@ -132,13 +146,18 @@ def _e(text: object) -> str:
     return html.escape(str(text), quote=True)
 
 
+def _s(count: int) -> str:
+    """The English plural's "s" ("1 document", "2 documents"); Vietnamese has none."""
+    return "" if count == 1 else "s"
+
+
 def write_html(
     path: Path, report: BatchReport, records: Iterable[Record], language: Language = "vi"
 ) -> None:
     """Write the page for ``report``: facts, filters, then a row per record."""
     words = _WORDS[language]
     totals = report.totals
-    title = words["title"].format(n=totals.documents)
+    title = words["title"].format(n=totals.documents, s=_s(totals.documents))
     facts = [
         ("documents", str(totals.documents)),
         ("outcomes", ", ".join(f"{_outcome(o, words)} {totals.outcomes[o]}" for o in OUTCOMES)),
@@ -163,6 +182,7 @@ def write_html(
             put(f'<tr id="fact-{label.replace(" ", "-")}"><th>{_e(words[label])}</th>')
             put(f"<td>{_e(value)}</td></tr>\n")
         put("</table>\n")
+        _charts(put, report, words)
         _filters(put, report, words)
         put(
             f'<table id="documents">\n<thead><tr><th>#</th><th>{_e(words["document"])}</th>'
@@ -172,6 +192,51 @@ def write_html(
         for number, record in enumerate(records, 1):
             put(_row(number, record, words))
         put(f"</tbody>\n</table>\n<script>{_SCRIPT}</script>\n</body>\n</html>\n")
+
+
+_BARS = 15  # bars per chart: the rest are counted in one line below it
+_LABEL_WIDTH, _BAR_WIDTH, _ROW = 300, 300, 22
+
+
+def _chart(title: str, rows: list[tuple[str, int, str]], words: dict[str, str]) -> str:
+    """A horizontal bar chart (inline SVG) of ``rows``: (label, count, bar class)."""
+    shown = rows[:_BARS]
+    most = max((count for _, count, _ in shown), default=1) or 1
+    height = _ROW * len(shown) + 4
+    width = _LABEL_WIDTH + _BAR_WIDTH + 60
+    parts = [
+        f"<figure><h2>{_e(title)}</h2>\n<svg "
+        f'width="{width}" height="{height}" viewBox="0 0 {width} {height}" role="img" '
+        f'aria-label="{_e(title)}">\n'
+    ]
+    for index, (label, count, css) in enumerate(shown):
+        y = index * _ROW + 2
+        length = max(1, round(_BAR_WIDTH * count / most))
+        short = label if len(label) <= 44 else label[:43] + "…"
+        parts.append(
+            f"<g><title>{_e(label)}: {count}</title>"
+            f'<text x="{_LABEL_WIDTH - 6}" y="{y + 15}" text-anchor="end">{_e(short)}</text>'
+            f'<rect class="{css}" x="{_LABEL_WIDTH}" y="{y + 3}" width="{length}" '
+            f'height="{_ROW - 6}"/>'
+            f'<text x="{_LABEL_WIDTH + length + 5}" y="{y + 15}">{count}</text></g>\n'
+        )
+    parts.append("</svg>\n")
+    if len(rows) > _BARS:
+        parts.append(f"<figcaption>{_e(words['more'].format(n=len(rows) - _BARS))}</figcaption>\n")
+    parts.append("</figure>\n")
+    return "".join(parts)
+
+
+def _charts(put: Callable[[str], None], report: BatchReport, words: dict[str, str]) -> None:
+    totals = report.totals
+    if not totals.by_code:
+        return
+    codes = [(c.code, c.findings, f"bar-{c.severity}") for c in totals.codes()]
+    bodies = [(name, count, "bar-body") for name, count in totals.issuers()]
+    put('<div class="charts">\n')
+    put(_chart(words["by code"], codes, words))
+    put(_chart(words["by issuer"], bodies, words))
+    put("</div>\n")
 
 
 def _outcome(outcome: str, words: dict[str, str]) -> str:
@@ -185,7 +250,7 @@ def _filters(put: Callable[[str], None], report: BatchReport, words: dict[str, s
     for count in totals.codes():
         label = (
             f"{count.code} ({words.get(count.severity, count.severity)}, "
-            f"{words['in documents'].format(n=count.documents)})"
+            f"{words['in documents'].format(n=count.documents, s=_s(count.documents))})"
         )
         put(f'<option value="{_e(count.code)}">{_e(label)}</option>\n')
     put(f'</select></label>\n<label>{_e(words["outcome"])} <select id="outcome">\n')
@@ -194,7 +259,9 @@ def _filters(put: Callable[[str], None], report: BatchReport, words: dict[str, s
         label = f"{_outcome(outcome, words)} ({totals.outcomes[outcome]})"
         put(f'<option value="{outcome}">{_e(label)}</option>\n')
     shown = _e(words["shown"]).format(
-        shown=f'<span id="shown">{totals.documents}</span>', n=totals.documents
+        shown=f'<span id="shown">{totals.documents}</span>',
+        n=totals.documents,
+        s=_s(totals.documents),
     )
     put(f"</select></label>\n<span>{shown}</span>\n</div>\n")
 
@@ -204,7 +271,9 @@ def _row(number: int, record: Record, words: dict[str, str]) -> str:
     codes = " ".join(sorted({f["code"] for f in record["findings"]}))
     items = []
     if record["error"]:
-        items.append(f'<li class="error"><pre>{_e(record["error"])}</pre></li>')
+        # Most errors start with the file's name, which the row shows already.
+        error = record["error"].removeprefix(f"{record['input']}: ")
+        items.append(f'<li class="error"><pre>{_e(error)}</pre></li>')
     for finding in record["findings"]:
         where = finding["location"]["path"] or words["(document)"]
         line = finding["location"]["line"]
@@ -220,9 +289,16 @@ def _row(number: int, record: Record, words: dict[str, str]) -> str:
         f'<a href="{_e(quote(relative))}">{_e(fmt)}</a>'
         for fmt, relative in record["outputs"].items()
     )
+    name = _e(record["input"])
+    page = record.get("page")
+    if page:
+        name = f'<a href="{_e(quote(page))}">{name}</a>'
+    unchanged = ""
+    if record.get("unchanged"):
+        unchanged = f'<span class="unchanged-mark">{_e(words["unchanged"])}</span>'
     return (
         f'<tr class="{outcome}" data-outcome="{outcome}" data-codes="{_e(codes)}">'
-        f'<td class="n">{number}</td><td>{_e(record["input"])}</td>'
-        f'<td class="outcome">{_e(_outcome(outcome, words))}</td>'
+        f'<td class="n">{number}</td><td>{name}</td>'
+        f'<td class="outcome">{_e(_outcome(outcome, words))}{unchanged}</td>'
         f"<td>{findings}</td><td>{links}</td></tr>\n"
     )

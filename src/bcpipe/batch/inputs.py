@@ -25,7 +25,7 @@ from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path, PurePath
 
-from bcpipe.errors import BcpipeError
+from bcpipe.errors import BatchError
 
 __all__ = ["BatchError", "Input", "discover", "output_stems"]
 
@@ -33,10 +33,6 @@ RESERVED_STEMS = frozenset({"report"})
 #: The batch's own folder in OUTDIR (records of earlier runs): an input whose outputs
 #: would go there has them in ``_.bcpipe/`` instead.
 RESERVED_FOLDER = ".bcpipe"
-
-
-class BatchError(BcpipeError):
-    """A batch cannot start: no documents, or an output folder inside an input folder."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -15,14 +15,16 @@ from pathlib import Path
 from typing import IO, Any
 
 from bcpipe.atomic import atomic_writer
+from bcpipe.batch.page import REPORT_HTML
 from bcpipe.batch.tasks import Record
 from bcpipe.findings import Severity
 
 __all__ = ["BatchReport", "CodeCount", "Totals", "summary_text", "write_json"]
 
 REPORT_JSON = "report.json"
-REPORT_HTML = "report.html"
-OUTCOMES = ("ok", "findings", "failed", "skipped")
+OUTCOMES = ("ok", "findings", "failed")
+_ISSUERS_KEPT = 10_000  # distinct issuing bodies counted; the rest as one (memory stays flat)
+UNKNOWN_ISSUER = "?"
 _FAILURES_KEPT = 50  # the summary names this many failed documents; report.json names all
 _MESSAGE_LINES = 3  # and shows this many lines of a long message after its first
 
@@ -47,10 +49,12 @@ class Totals:
     documents: int = 0
     outcomes: dict[str, int] = field(default_factory=lambda: dict.fromkeys(OUTCOMES, 0))
     with_errors: int = 0
-    skipped_with_errors: int = 0  # of with_errors: their findings from an earlier run
+    unchanged: int = 0  # not redone: outcome and findings of the run that made the outputs
+    unchanged_with_errors: int = 0  # of with_errors
     outputs: int = 0
     by_severity: dict[str, int] = field(default_factory=lambda: {s.value: 0 for s in Severity})
     by_code: dict[str, CodeCount] = field(default_factory=dict)
+    by_issuer: dict[str, int] = field(default_factory=dict)  # findings by issuing body
     failures: list[tuple[str, str]] = field(default_factory=list)
 
     def add(self, record: Record) -> None:
@@ -58,8 +62,15 @@ class Totals:
         self.outcomes[record["outcome"]] += 1
         if record["outcome"] == "failed" and len(self.failures) < _FAILURES_KEPT:
             self.failures.append((record["input"], record["error"] or ""))
-        if record["outcome"] != "skipped":
+        unchanged = bool(record.get("unchanged"))
+        self.unchanged += unchanged
+        if not unchanged:
             self.outputs += len(record["outputs"])
+        if record["findings"]:
+            issuer = record.get("issuer") or UNKNOWN_ISSUER
+            if issuer not in self.by_issuer and len(self.by_issuer) >= _ISSUERS_KEPT:
+                issuer = UNKNOWN_ISSUER
+            self.by_issuer[issuer] = self.by_issuer.get(issuer, 0) + len(record["findings"])
         codes = set()
         errors = False
         for finding in record["findings"]:
@@ -72,7 +83,7 @@ class Totals:
                 count.documents += 1
             errors = errors or severity == Severity.ERROR.value
         self.with_errors += errors
-        self.skipped_with_errors += errors and record["outcome"] == "skipped"
+        self.unchanged_with_errors += errors and unchanged
 
     def codes(self) -> list[CodeCount]:
         """The codes found, most serious first, then by code."""
@@ -83,11 +94,17 @@ class Totals:
         return {
             "documents": self.documents,
             **self.outcomes,
+            "unchanged": self.unchanged,
             "with_errors": self.with_errors,
             "outputs_written": self.outputs,
             "by_severity": dict(self.by_severity),
             "by_code": {c.code: c.to_dict() for c in self.codes()},
+            "by_issuer": dict(self.issuers()),
         }
+
+    def issuers(self) -> list[tuple[str, int]]:
+        """Issuing bodies with their findings, most first, then by name."""
+        return sorted(self.by_issuer.items(), key=lambda item: (-item[1], item[0]))
 
 
 @dataclass(frozen=True, slots=True)
@@ -121,7 +138,7 @@ class BatchReport:
     @property
     def exit_code(self) -> int:
         """0: every document went through without an error finding; 1: some have error
-        findings (skipped ones included: their errors are still there); 2: some failed."""
+        findings (unchanged ones included: their errors are still there); 2: some failed."""
         if self.failed:
             return 2
         return 1 if self.totals.with_errors else 0
@@ -168,10 +185,13 @@ def summary_text(report: BatchReport) -> str:
     outcomes = totals.outcomes
     counts = (
         f"  ok {outcomes['ok']}, with error findings {outcomes['findings']}, "
-        f"failed {outcomes['failed']}, skipped {outcomes['skipped']}"
+        f"failed {outcomes['failed']}"
     )
-    if totals.skipped_with_errors:
-        counts += f" ({totals.skipped_with_errors} skipped with error findings)"
+    if totals.unchanged:
+        counts += (
+            f" ({totals.unchanged} unchanged since the last run, "
+            f"{totals.unchanged_with_errors} of them with error findings)"
+        )
     lines = [
         f"{totals.documents} document{'s' * (totals.documents != 1)} in "
         f"{report.seconds:.2f} s ({report.documents_per_second:.1f} documents/s; "
@@ -190,7 +210,9 @@ def summary_text(report: BatchReport) -> str:
         lines.append("  failed:")
         for name, error in totals.failures:
             first, *rest = error.splitlines() or [""]
-            lines.append(f"    {name}: {first}")
+            # Most errors name their file ("a.yaml: not a valid document"): not twice.
+            named = first.startswith(f"{name}:")
+            lines.append(f"    {first}" if named else f"    {name}: {first}")
             lines.extend(f"      {line.strip()}" for line in rest[:_MESSAGE_LINES])
             if len(rest) > _MESSAGE_LINES:
                 lines.append(f"      … {len(rest) - _MESSAGE_LINES} more lines in {REPORT_JSON}")

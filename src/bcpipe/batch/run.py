@@ -20,6 +20,7 @@ from bcpipe.batch.fingerprint import plugin_set, plugin_set_fingerprint
 from bcpipe.batch.html import write_html
 from bcpipe.batch.inputs import BatchError, Input, discover, output_stems
 from bcpipe.batch.options import PipelineOptions
+from bcpipe.batch.page import PAGES
 from bcpipe.batch.report import BatchReport, Totals, spooled, write_json
 from bcpipe.batch.tasks import Record, Task
 from bcpipe.errors import UnknownFormatError
@@ -60,8 +61,9 @@ def run_batch(
     by name or as modules: workers import them). ``kind`` reads every input as that
     kind instead of by suffix. ``executor`` runs the documents: a
     :class:`~bcpipe.batch.LocalExecutor` (every core) by default. Documents whose
-    outputs are current (same plugin set, newer than the input) are skipped unless
-    ``force``.
+    outputs are current (same plugin set, newer than the input) are not redone unless
+    ``force``: their records are those of the run that made the outputs, marked
+    ``unchanged``.
 
     Writes the outputs, ``report.json`` and ``report.html`` into ``outdir``. A document
     that cannot be read or exported is reported, not raised; raises
@@ -97,7 +99,7 @@ def run_batch(
     plugins_used = plugin_set(pipeline)
     fingerprint = plugin_set_fingerprint(pipeline, plugins_used, kind)
     extensions = _extensions(pipeline, formats)
-    tasks = _tasks(found, out, extensions, kind, fingerprint, force)
+    tasks = _tasks(found, out, extensions, kind, fingerprint, force, pipeline.language)
 
     executor = executor or LocalExecutor()
     totals = Totals()
@@ -187,6 +189,7 @@ def _tasks(
     kind: str | None,
     fingerprint: str,
     force: bool,
+    language: str,
 ) -> Iterator[Task]:
     """The tasks, made as the executor takes them."""
     run = uuid.uuid4().hex
@@ -198,6 +201,8 @@ def _tasks(
             outdir=str(out),
             outputs=tuple((fmt, stem + end) for fmt, end in extensions.items()),
             record=f"{RECORDS}/{stem}.json",
+            page=f"{PAGES}/{stem}.html",
+            language=language,
             fingerprint=fingerprint,
             force=force,
             run=run,

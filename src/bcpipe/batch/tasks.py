@@ -5,7 +5,9 @@ outputs (atomically) and a small record of what it did; only the record travels 
 so the parent never holds a document or an output. The record of a document that went
 through is also kept in ``OUTDIR/.bcpipe/records/`` for the next run: a document whose
 record was made with the same plugin set, and whose outputs are all there and newer
-than the input, is skipped.
+than the input, is not redone: its kept record comes back, marked ``unchanged``. A
+document that was read also gets its page (``OUTDIR/report/…html``: its findings beside
+its text).
 """
 
 from __future__ import annotations
@@ -20,12 +22,13 @@ from pathlib import Path
 from typing import Any, Literal, TypedDict
 
 from bcpipe.atomic import write_bytes_atomic
+from bcpipe.batch.page import REPORT_HTML, document_page
 from bcpipe.errors import BcpipeError
 from bcpipe.pipeline import Pipeline
 
 __all__ = ["Outcome", "Record", "Task", "Terminated", "failed_record", "process"]
 
-Outcome = Literal["ok", "findings", "failed", "skipped"]
+Outcome = Literal["ok", "findings", "failed"]
 
 
 class Record(TypedDict):
@@ -33,9 +36,11 @@ class Record(TypedDict):
 
     ``outcome``: ``ok`` (validated and exported, no error finding; warnings allowed),
     ``findings`` (exported, but with error findings), ``failed`` (could not be read or
-    exported; ``error`` says why), ``skipped`` (outputs already current; the findings
-    are those of the run that made them). ``outputs`` maps each format written to its
-    path below OUTDIR.
+    exported; ``error`` says why). ``unchanged``: the outputs were current, so the
+    document was not redone; outcome and findings are those of the run that made them.
+    ``outputs`` maps each format written to its path below OUTDIR; ``page`` is the
+    document's page (findings beside its text) below OUTDIR, ``issuer`` its issuing
+    body's name (both None for a document that could not be read).
     """
 
     input: str
@@ -45,6 +50,9 @@ class Record(TypedDict):
     findings: list[dict[str, Any]]
     outputs: dict[str, str]
     seconds: float
+    unchanged: bool
+    issuer: str | None
+    page: str | None
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,7 +67,9 @@ class Task:
     record: str  # path below outdir of the record kept for re-runs
     fingerprint: str
     force: bool = False
-    run: str = ""  # the batch run's id: a task run twice in one batch is not "skipped"
+    run: str = ""  # the batch run's id: a task run twice in one batch is not "unchanged"
+    page: str = ""  # path below outdir of the document's page ("" for none)
+    language: str = "vi"  # of the page's words
 
 
 def failed_record(task: Task, error: str, seconds: float = 0.0) -> Record:
@@ -71,6 +81,9 @@ def failed_record(task: Task, error: str, seconds: float = 0.0) -> Record:
         findings=[],
         outputs={},
         seconds=seconds,
+        unchanged=False,
+        issuer=None,
+        page=None,
     )
 
 
@@ -125,16 +138,20 @@ def _current(task: Task) -> Record | None:
     except (OSError, ValueError, KeyError, TypeError, AttributeError):
         return None
     # A Dask task may run twice (its result was lost with a worker): the second time it
-    # finds its own record, which is this run's outcome, not a skipped document.
+    # finds its own record, which is this run's outcome, not an unchanged document.
     same_run = bool(task.run) and kept.get("run") == task.run
+    page = kept.get("page")
     return Record(
         input=task.name,
         kind=kept.get("kind"),
-        outcome=kept["outcome"] if same_run else "skipped",
+        outcome=kept["outcome"],
         error=None,
         findings=list(kept.get("findings", [])),
         outputs={fmt: relative for fmt, relative in task.outputs},
         seconds=0.0,
+        unchanged=not same_run,
+        issuer=kept.get("issuer"),
+        page=page if page and _target(task, page).is_file() else None,
     )
 
 
@@ -211,6 +228,9 @@ def _process(pipeline: Pipeline, task: Task, fingerprint: str) -> Record:
         findings=findings,
         outputs=outputs,
         seconds=0.0,
+        unchanged=False,
+        issuer=document.issuer.name,
+        page=_write_page(task, findings),
     )
     if errors:
         _forget(task, [])
@@ -226,6 +246,25 @@ def _process(pipeline: Pipeline, task: Task, fingerprint: str) -> Record:
     return record
 
 
+def _write_page(task: Task, findings: list[dict[str, Any]]) -> str | None:
+    """Write the document's page; its path below outdir, or None when it has none."""
+    if not task.page:
+        return None
+    try:
+        raw = Path(task.path).read_bytes()
+    except OSError:
+        raw = b""  # read a moment ago: the page shows the findings without the text
+    depth = task.page.count("/")
+    data = document_page(
+        task.name, raw, findings, language=task.language, report="../" * depth + REPORT_HTML
+    )
+    try:
+        write_bytes_atomic(_target(task, task.page), data)
+    except OSError:
+        return None  # the page is a convenience: the outputs and the record still count
+    return task.page
+
+
 def _forget(task: Task, formats: list[str]) -> None:
     """Remove the record and the stale outputs of ``formats`` of a document that failed.
 
@@ -233,7 +272,8 @@ def _forget(task: Task, formats: list[str]) -> None:
     the current one; a missing file is not.
     """
     stale = dict(task.outputs)
-    for relative in [task.record, *(stale[fmt] for fmt in formats)]:
+    page = [task.page] if task.page else []
+    for relative in [task.record, *page, *(stale[fmt] for fmt in formats)]:
         target = _target(task, relative)
         if not _inside(task, target):  # never remove a file outside OUTDIR through a link
             continue

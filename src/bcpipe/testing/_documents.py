@@ -9,15 +9,17 @@ from __future__ import annotations
 
 import datetime as dt
 import unicodedata
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
 from hypothesis import strategies as st
 from hypothesis.errors import InvalidArgument
+from pydantic import BaseModel
 
 from bcpipe.doctypes import DocumentType
-from bcpipe.model import Citation, Confidentiality, DocumentStatus, Urgency
+from bcpipe.model import Citation, Confidentiality, Document, DocumentStatus, Urgency
 from bcpipe.names import same_body
 from bcpipe.testing._agencies import AGENCIES, Agency, Body
 from bcpipe.testing._body import Writer, draw_body, roman
@@ -89,6 +91,8 @@ class Options:
     # an issuer whose place line is its bare name (not "Quận 1").
     in_parts: bool | None = None
     plain_place: bool = False
+    # Fields of the document set by the caller, each a value or a strategy: applied last.
+    fields: Mapping[str, Any] = field(default_factory=dict)
 
 
 @dataclass(slots=True)
@@ -478,4 +482,19 @@ def draw_document(draw: st.DrawFn, options: Options) -> Drawn:
     if rarely(draw, 5):
         data["contact"] = f"Điện thoại: 0256 38{draw(st.integers(10000, 99999))}"
     data["extensions"] = extensions
+    for name, value in options.fields.items():
+        data[name] = _field_value(draw, name, choose(draw, value, st.nothing()))
     return drawn
+
+
+def _field_value(draw: st.DrawFn, name: str, value: Any) -> Any:
+    """A field's override as model data (a model instance is dumped: the document is data
+    until it is validated, and breakers change it as data)."""
+    if name not in Document.model_fields:
+        fields = ", ".join(Document.model_fields)
+        raise InvalidArgument(f"{name}={value!r}: not a field of Document (fields: {fields})")
+    if isinstance(value, BaseModel):
+        return value.model_dump(mode="json")
+    if isinstance(value, list | tuple):
+        return [v.model_dump(mode="json") if isinstance(v, BaseModel) else v for v in value]
+    return value

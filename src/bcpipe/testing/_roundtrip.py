@@ -11,11 +11,17 @@ from bcpipe.source import format_path
 __all__ = ["assert_round_trip", "round_trip_formats"]
 
 
+#: Formats written and read that are envelopes, not the model: an edXML package carries
+#: a rendered file and only the header's fields (a draft cannot even be sent). Its round
+#: trip (header fields kept) is a property of its own, in tests/test_edxml_incoming.py.
+ENVELOPES = frozenset({"edxml"})
+
+
 def round_trip_formats(pipeline: Pipeline) -> list[str]:
     """The formats ``pipeline`` can both write and read: an exporter and a loader of the
     same name ("json", "text" and "xml" with the built-in plugins; yaml and toml are
-    read but not written)."""
-    return sorted(set(pipeline.export_formats) & set(pipeline.load_kinds))
+    read but not written; edXML is an envelope, see :data:`ENVELOPES`)."""
+    return sorted((set(pipeline.export_formats) & set(pipeline.load_kinds)) - ENVELOPES)
 
 
 def _differences(a: Any, b: Any, path: tuple[str | int, ...] = ()) -> list[str]:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any, TypeAlias, TypeVar
 
 from hypothesis import strategies as st
@@ -24,8 +24,9 @@ from bcpipe.model import (
 )
 from bcpipe.testing._agencies import AGENCIES, AUTHORITY_SHAPES, Agency, all_body_names
 from bcpipe.testing._body import Writer, draw_body
-from bcpipe.testing._broken import BREAKERS, draw_broken
+from bcpipe.testing._broken import BREAKERS, DECISION_BREAKERS, UNBREAKABLE_RULES, draw_broken
 from bcpipe.testing._citations import law_citation, legal_citation
+from bcpipe.testing._decisions import DECISION_AUTHORITIES, DecisionOptions, draw_decision
 from bcpipe.testing._documents import ANY_COMMON_TYPE, ANY_STATUS, Options, draw_document
 from bcpipe.testing._draws import pick, pick_some
 from bcpipe.testing._options import check_int, choose, document_type, level_of, shape_of, status_of
@@ -48,16 +49,20 @@ __all__ = [
     "AUTHORITIES",
     "BREAKABLE_RULES",
     "CITED_TYPES",
+    "DECISION_AUTHORITIES",
     "body_names",
     "body_trees",
     "broken_documents",
     "citation_dates",
     "citations",
+    "decisions",
     "documents",
     "issue_dates",
     "issuers",
+    "legal_normative_numbers",
     "personal_names",
     "recipient_lists",
+    "register_breaker",
     "signature_blocks",
 ]
 
@@ -69,7 +74,7 @@ Opt: TypeAlias = T | st.SearchStrategy[T] | None
 AUTHORITIES: tuple[tuple[str, ...], ...] = AUTHORITY_SHAPES
 
 #: Every rule code :func:`broken_documents` can break, sorted.
-BREAKABLE_RULES: tuple[str, ...] = tuple(sorted(BREAKERS))
+BREAKABLE_RULES: tuple[str, ...] = tuple(sorted({*BREAKERS, *DECISION_BREAKERS}))
 
 #: The kinds of document :func:`citations` can cite (``type_name=``).
 CITED_TYPES: tuple[str, ...] = (
@@ -97,6 +102,8 @@ def documents(
     max_depth: int = 4,
     max_children: int = 3,
     extensions: Opt[dict[str, dict[str, Any]]] = None,
+    fields: Mapping[str, Any] | None = None,
+    **overrides: Any,
 ) -> st.SearchStrategy[Document]:
     """Whole documents that pass every built-in rule with no finding at all.
 
@@ -129,6 +136,13 @@ def documents(
       level 1; a report or plan needs 2) and the most blocks in one container.
     - ``extensions``: the document's ``extensions`` (plugin data); default ``{}``. (Not
       printed: plain text does not carry them.)
+    - Any other field of :class:`~bcpipe.Document` by its name, a value or a strategy
+      (``subject="Kết quả công tác quý III"``, ``issuer=st.builds(...)``): set last, as
+      given (a model, or its data). ``fields={"recipients": [...]}`` does the same for
+      every field, also those whose names are options above (``recipients``,
+      ``addressees``, ``appendices``). The rest of the document is not redrawn to agree:
+      the closing still names the drawn subject, and a value the rules refuse gives
+      their findings. An unknown field raises ``InvalidArgument`` when drawn from.
 
     Documents are written the way bcpipe's readers read documents (basis lines open with
     "Căn cứ", "Thực hiện" …; body sentences never do), so that their text and XML exports
@@ -148,6 +162,7 @@ def documents(
         max_depth=max_depth,
         max_children=max_children,
         extensions=extensions,
+        fields={**(fields or {}), **overrides},
     )
     return _documents(options)
 
@@ -157,8 +172,106 @@ def _documents(draw: st.DrawFn, options: Options) -> Document:
     return Document.model_validate(draw_document(draw, options).data)
 
 
+#: How a plugin's own code is broken: a document, changed (in place, or a new one returned).
+BreakerFunction: TypeAlias = Callable[[st.DrawFn, Document], "Document | None"]
+
+# Breakers registered by plugins' tests: code -> (the documents to start from, the change).
+_REGISTERED: dict[str, tuple[st.SearchStrategy[Document], BreakerFunction]] = {}
+
+
+def register_breaker(code: str, change: BreakerFunction | None = None, /, **options: Any) -> Any:
+    """Teach :func:`broken_documents` to break a plugin's own code.
+
+    ``change(draw, doc)`` gets a valid document drawn from ``documents(**options)`` and
+    ``draw`` (as in ``@st.composite``, for any choice it makes), and breaks it the way a
+    clerk would, so that the plugin reports ``code``: it changes ``doc`` in place, or
+    returns another document. Then ``broken_documents(rule=code)`` draws such documents.
+    Use it as a function, or as a decorator: ``@register_breaker("XY100", type="bao_cao")``.
+    Registering a code again replaces its breaker; a built-in code cannot be registered.
+    """
+    if not isinstance(code, str) or not code:
+        raise InvalidArgument(f"code={code!r}: expected a finding code such as 'XY100'")
+    if code in BREAKERS or code in DECISION_BREAKERS or code in UNBREAKABLE_RULES:
+        raise InvalidArgument(f"code={code!r} is a built-in rule's code: bcpipe breaks it already")
+    start = documents(**options)
+
+    def register(function: BreakerFunction) -> BreakerFunction:
+        if not callable(function):
+            raise InvalidArgument(f"register_breaker({code!r}): {function!r} is not callable")
+        _REGISTERED[code] = (start, function)
+        return function
+
+    return register if change is None else register(change)
+
+
+def decisions(
+    *,
+    status: Opt[DocumentStatus | str] = None,
+    level: Opt[str] = None,
+    authority: Opt[Sequence[str]] = None,
+    regulation: Opt[bool] = None,
+    legal_normative: Opt[bool] = None,
+) -> st.SearchStrategy[Document]:
+    """Decisions (quyết định) that pass every built-in rule with no finding at all.
+
+    Issued by a People's Committee or a department: the enacting authority under the
+    subject ("CHỦ TỊCH ỦY BAN NHÂN DÂN HUYỆN TUY PHƯỚC"; the body alone when signed
+    "TM."), "Căn cứ …;" lines (the last "Xét đề nghị của …." or ending with "."),
+    "QUYẾT ĐỊNH:", articles ("Điều 1." …, with clauses and points), the last article
+    charging who carries it out, and "Như Điều N" first among the recipients. Options
+    (a value, a strategy, or None for anything suitable):
+
+    - ``status``, ``level``: as for :func:`documents`;
+    - ``authority``: one of :data:`DECISION_AUTHORITIES`: ``()`` (the head signs),
+      ``("KT.",)``, ``("TM.",)``, ``("TM.", "KT.")``;
+    - ``regulation``: the decision issues a regulation ("Ban hành kèm theo Quyết định
+      này Quy chế …"), attached as an appendix headed "QUY CHẾ" or "QUY ĐỊNH" and laid
+      out in chapters ("Chương I"), sometimes sections ("Mục 1"), and articles with
+      headings numbered on across chapters;
+    - ``legal_normative``: a legal-normative decision, whose number carries its issue
+      year ("15/2023/QĐ-UBND"); only People's Committees issue them.
+    """
+    options = DecisionOptions(
+        status=status,
+        level=level,
+        authority=authority,
+        regulation=regulation,
+        legal_normative=legal_normative,
+    )
+    return _decisions(options)
+
+
+@st.composite
+def _decisions(draw: st.DrawFn, options: DecisionOptions) -> Document:
+    return Document.model_validate(draw_decision(draw, options))
+
+
+def legal_normative_numbers(
+    *, year: Opt[int] = None, notation: Opt[str] = None
+) -> st.SearchStrategy[str]:
+    """Numbers of legal-normative documents as printed after "Số:": "15/2010/QĐ-UBND",
+    "09/2009/CT-UBND", "05/2021/NQ-HĐND" (number, year, notation)."""
+    return _legal_numbers(year, notation)
+
+
+_LEGAL_NOTATIONS = ("QĐ-UBND", "CT-UBND", "NQ-HĐND", "NĐ-CP", "TT-BNV", "QĐ-TTg")
+
+
+@st.composite
+def _legal_numbers(draw: st.DrawFn, year: Opt[int], notation: Opt[str]) -> str:
+    chosen_year = check_int(
+        "year", choose(draw, year, st.integers(FIRST_YEAR - 10, LAST_YEAR)), 1000, 9999
+    )
+    chosen = choose(draw, notation, st.sampled_from(_LEGAL_NOTATIONS))
+    if not isinstance(chosen, str) or "-" not in chosen or " " in chosen:
+        raise InvalidArgument(f"notation={chosen!r}: expected a notation such as 'QĐ-UBND'")
+    number = draw(st.integers(1, 200))
+    return f"{number:02d}/{chosen_year}/{chosen}"
+
+
 def broken_documents(*, rule: str) -> st.SearchStrategy[Document]:
-    """Documents that break the rule code ``rule`` (one of :data:`BREAKABLE_RULES`).
+    """Documents that break the rule code ``rule``: one of :data:`BREAKABLE_RULES`, or a
+    code a plugin registered with :func:`register_breaker`.
 
     Each is a valid generated document changed in one way a clerk gets wrong (a
     notation without its hyphen, "KT." signed by the head, a cited plan dated after
@@ -172,7 +285,12 @@ def broken_documents(*, rule: str) -> st.SearchStrategy[Document]:
 
 @st.composite
 def _broken(draw: st.DrawFn, rule: str) -> Document:
-    return Document.model_validate(draw_broken(draw, rule))
+    if isinstance(rule, str) and rule in _REGISTERED:
+        start, change = _REGISTERED[rule]
+        doc = draw(start)
+        changed = change(draw, doc)
+        return doc if changed is None else changed
+    return Document.model_validate(draw_broken(draw, rule, registered=sorted(_REGISTERED)))
 
 
 def personal_names() -> st.SearchStrategy[str]:

@@ -160,11 +160,20 @@ def layout_of(kind: DocumentType) -> Layout:
 
 def draw_subject(draw: st.DrawFn, kind: DocumentType, topic: Topic, year: int) -> str:
     """The document's subject (trích yếu); a công văn's without "V/v"."""
-    period = pick(draw, (f"năm {year}", f"6 tháng đầu năm {year}", f"quý I năm {year}"))
+    # Real subjects often name no period at all ("Tình hình công tác cải cách hành chính"):
+    # a rule that reads the year from the subject must meet them too.
+    period = pick(draw, (f"năm {year}", f"6 tháng đầu năm {year}", f"quý I năm {year}", ""))
     name = topic.name
     by_type = {
-        DocumentType.BAO_CAO: (f"Kết quả thực hiện {name} {period}", f"Tình hình {name} {period}"),
-        DocumentType.KE_HOACH: (f"Triển khai {name} năm {year}", f"Thực hiện {name} năm {year}"),
+        DocumentType.BAO_CAO: (
+            f"Kết quả thực hiện {name} {period}".rstrip(),
+            f"Tình hình {name} {period}".rstrip(),
+        ),
+        DocumentType.KE_HOACH: (
+            f"Triển khai {name} năm {year}",
+            f"Thực hiện {name} năm {year}",
+            f"Thực hiện {name}",
+        ),
         DocumentType.CONG_VAN: (f"báo cáo kết quả {name} {period}", f"triển khai {name}"),
         DocumentType.TO_TRINH: (f"Đề nghị phê duyệt kinh phí thực hiện {name} năm {year}",),
     }
