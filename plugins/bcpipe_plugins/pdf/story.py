@@ -73,7 +73,7 @@ def _cells(font: str) -> Any:
 
 
 #: Rows of one table flowable (see :meth:`StoryBuilder.table`).
-TABLE_ROWS = 200
+TABLE_ROWS = 50
 
 
 @functools.cache
