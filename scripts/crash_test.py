@@ -120,6 +120,7 @@ def run(
         "rerun_outcome_differences": 0,
         "temporaries_left_after_rerun": 0,
         "skipped_on_rerun": [],
+        "reruns_failed": [],
     }
     for attempt in range(kills):
         out = work / f"crash-{attempt}"
@@ -152,7 +153,10 @@ def run(
             1 for name, data in finished.items() if expected.get(name) != data
         )
         rerun = batch([*common, "-o", out.name], work)
-        rerun.wait()
+        _, error = rerun.communicate()
+        if not (out / "report.json").exists():
+            figures["reruns_failed"].append(f"exit {rerun.returncode}: {error.decode()[-500:]}")
+            continue
         again = outputs(out)
         figures["temporaries_left_after_rerun"] += sum(1 for n in again if n.endswith(".tmp"))
         figures["rerun_missing_or_extra"] += len(set(again) ^ set(expected))
@@ -197,6 +201,7 @@ def main(argv: list[str] | None = None) -> int:
         + figures["rerun_missing_or_extra"]
         + figures["rerun_outcome_differences"]
         + figures["temporaries_left_after_rerun"]
+        + len(figures["reruns_failed"])
     )
     return 1 if bad else 0
 
