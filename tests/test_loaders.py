@@ -201,10 +201,10 @@ def test_yaml_aliases_do_not_explode(pipeline: bcpipe.Pipeline, tmp_path: Path) 
     ]
     started = time.perf_counter()
     error = _error(pipeline, tmp_path / "laughs.yaml", "\n".join(lines) + "\n")
-    # Refused where the aliases pass a million values: what walks the data after (JSON,
-    # XML, PDF export) would see every copy.
+    # Refused where the aliases pass bcpipe.limits.MAX_VALUES (200,000): what walks the
+    # data after (JSON, XML, PDF export) would see every copy.
     assert isinstance(error, bcpipe.SourceError)
-    assert "aliases" in str(error) and error.line == 9  # a8: 10 * 5**8 values
+    assert "aliases" in str(error) and error.line == 8  # a7: 10 * 5**7 values
     # 5**24 expanded items would never finish; shared nodes are built once.
     assert time.perf_counter() - started < 60
 

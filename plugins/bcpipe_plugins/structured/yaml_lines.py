@@ -14,6 +14,7 @@ from typing import Any
 import yaml
 
 from bcpipe import SourceError
+from bcpipe.limits import MAX_VALUES
 
 __all__ = ["load_yaml_with_lines"]
 
@@ -22,11 +23,10 @@ _Loader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 _STR = "tag:yaml.org,2002:str"
-# Values a document may hold once its aliases are followed. Building stays linear (an
+# Values a document may hold once its aliases are followed (bcpipe.limits, the one set
+# of limits; checked here while building, to name the line). Building stays linear (an
 # alias reuses the value built), but whatever walks the data after (JSON, XML, PDF) sees
-# every copy: nine lists of nine aliases, nine deep, are 387 million values. A real
-# document holds thousands.
-MAX_VALUES = 1_000_000
+# every copy: nine lists of nine aliases, nine deep, are 387 million values.
 
 
 class _Builder:
@@ -56,8 +56,8 @@ class _Builder:
         if size > MAX_VALUES:
             raise SourceError(
                 self.source,
-                f"the aliases (*name) of this value repeat it to more than {MAX_VALUES} "
-                "values; a document is far smaller",
+                f"the aliases (*name) of this value repeat it to more than {MAX_VALUES:,} "
+                "values; a document is far smaller (see docs/limits.md)",
                 line=node.start_mark.line + 1,
             )
         self.sizes[id(node)] = size
