@@ -74,8 +74,11 @@ def count_files(folder: Path) -> int:
 
 
 def outcomes(folder: Path) -> dict[str, str]:
+    """Each input's outcome; "skipped" for a document found current (not redone)."""
     report = json.loads((folder / "report.json").read_text(encoding="utf-8"))
-    return {d["input"]: d["outcome"] for d in report["documents"]}
+    return {
+        d["input"]: "skipped" if d.get("unchanged") else d["outcome"] for d in report["documents"]
+    }
 
 
 def group_alive(pgid: int) -> list[int]:
