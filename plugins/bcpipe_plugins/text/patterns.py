@@ -16,7 +16,8 @@ from bcpipe.textutil import fold
 __all__ = [
     "ADDRESSEE",
     "APPENDIX",
-    "ARCHIVE",
+    "ARCHIVE_COPIES",
+    "ARCHIVE_HEAD",
     "ARTICLE",
     "AUTHORITY",
     "BASIS_OPENER",
@@ -33,6 +34,7 @@ __all__ = [
     "RECIPIENTS",
     "SECTION",
     "SEPARATOR_CELL",
+    "SLASHED_AUTHORITY",
     "TYPIST",
     "type_of_line",
 ]
@@ -113,9 +115,12 @@ DASHES = str.maketrans({"–": "-", "—": "-", "•": "-", "∙": "-", "·": "-
 # The signature block, the recipients and the footer.
 AUTHORITY = re.compile(r"(?P<prefix>TM|KT|TL|TUQ|Q)\s{0,2}\.\s{0,3}(?P<title>\S.*)")
 RECIPIENTS = re.compile(r"(?i:nơi\s{1,3}nhận)\s{0,3}(?::\s{0,5}|$)(?P<rest>.*)")
-ARCHIVE = re.compile(
-    r"(?i:lưu)(?:\s{0,3}:\s{0,3}|\s{1,3})(?P<holders>[^()]{0,200}?)\s{0,3}(?:\((?P<copies>\d{1,4})\))?"
-)
+#: The archive line's head: "Lưu:", "Lưu :" or "Lưu" before a holder in capitals ("Lưu VT").
+ARCHIVE_HEAD = re.compile(r"(?i:lưu)(?:\s{0,3}:\s{0,3}|\s{1,3}(?=[A-ZĐ]))")
+#: The count of filed copies in the archive line's last holder: "TCCB (2)", "NN (03). Hg".
+ARCHIVE_COPIES = re.compile(r"\s{0,3}\((?P<copies>\d{1,4})\)")
+#: An authority written with a slash: "T/M ỦY BAN NHÂN DÂN", "K/T CHỦ TỊCH" (read as "TM.").
+SLASHED_AUTHORITY = re.compile(r"^(T|K)/(M|T|L)\.?\s{0,3}(?=\S)")
 NAME = re.compile(r"[^\W\d_][\w'’.\-]{0,20}(?: [^\W\d_][\w'’.\-]{0,20}){1,6}")
 TYPIST = re.compile(
     r"(?P<typist>[A-ZĐ]{1,10}(?:\.[A-ZĐ]{1,10}){0,2})?\.?\s{0,2}(?:\((?P<copies>\d{1,6})\))?"
