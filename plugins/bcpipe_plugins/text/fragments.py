@@ -1,4 +1,12 @@
-"""Header lines broken into fragments by text extraction, joined again.
+"""Header lines broken into fragments by text extraction joined again, and header
+lines run together split into their parts.
+
+Pages crawled from legal-document websites put the whole header on one line: "ỦY BAN
+NHÂN DÂN TỈNH KON TUM ------- CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do -
+Hạnh phúc --------------- Số: 435/QĐ-UBND Kon Tum, ngày 04 tháng 5 năm 2020 QUYẾT
+ĐỊNH V/V …". :func:`split_run_together` cuts such a line before the motto, the
+tagline and "Số:", after the date, and after the type name that follows the date
+(the parts keep the line's number; rules of dashes between them are dropped).
 
 A PDF's header is a two-column table; ``pdftotext`` and Word's "save as text" break
 its cells where the cell wrapped, and a blank line may fall between the pieces:
@@ -11,9 +19,11 @@ from __future__ import annotations
 
 import re
 
+from bcpipe.textutil import fold
 from bcpipe_plugins.text.lines import Line
+from bcpipe_plugins.text.patterns import HEADER_ANCHOR, TYPE_NAMES
 
-__all__ = ["join_header_fragments"]
+__all__ = ["join_header_fragments", "split_run_together"]
 
 #: The header's lines are among the first this many of the text.
 _HEAD = 40
@@ -68,4 +78,56 @@ def join_header_fragments(lines: list[Line]) -> list[Line]:
             after += 1
         out.append(line)
     out.extend(lines[head:])
+    return out
+
+
+#: A rule of dashes or underscores between two parts of a run-together header.
+_RULE_RUN = re.compile(r"\s*[-_=]{3,}\s*")
+#: The shortest line worth cutting (a header part alone is shorter).
+_RUN_TOGETHER = 60
+
+
+def _cuts(text: str) -> list[int]:
+    """Where a run-together header line is cut: before the motto, the tagline and the
+    number, after the date; none unless two of them stand on the line."""
+    cuts: list[int] = []
+    found = 0
+    for match in HEADER_ANCHOR.finditer(text):
+        kind = match.lastgroup
+        if kind in ("motto", "tagline", "number"):
+            cuts.append(match.start())
+            found += 1
+        elif kind in ("date", "sdate"):
+            cuts.append(match.end())
+            found += 1
+    return cuts if found >= 2 else []
+
+
+def _type_split(text: str) -> list[str]:
+    """ "QUYẾT ĐỊNH V/V …" → ["QUYẾT ĐỊNH", "V/V …"]: a type name opening a longer line."""
+    folded = fold(text)
+    for name in TYPE_NAMES:
+        if folded.startswith(name + " ") and text[: len(name)].isupper():
+            return [text[: len(name)], text[len(name) :].strip()]
+    return [text]
+
+
+def split_run_together(lines: list[Line]) -> list[Line]:
+    """``lines`` with each run-together header line (in the first lines) cut into parts."""
+    out: list[Line] = []
+    for index, line in enumerate(lines):
+        text = line.text
+        cuts = _cuts(text) if index < _HEAD and len(text) >= _RUN_TOGETHER else []
+        if not cuts:
+            out.append(line)
+            continue
+        bounds = [0, *cuts, len(text)]
+        parts: list[str] = []
+        for start, end in zip(bounds, bounds[1:], strict=False):
+            for piece in _RULE_RUN.split(text[start:end]):
+                if piece.strip():
+                    parts.append(piece.strip())
+        if parts and end == len(text) and cuts[-1] < len(text):
+            parts[-1:] = _type_split(parts[-1])
+        out.extend(line._replace(raw=part, text=part) for part in parts)
     return out

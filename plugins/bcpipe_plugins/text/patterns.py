@@ -35,6 +35,7 @@ __all__ = [
     "SECTION",
     "SEPARATOR_CELL",
     "SLASHED_AUTHORITY",
+    "TYPE_NAMES",
     "TYPIST",
     "type_of_line",
 ]
@@ -74,6 +75,8 @@ MARKS: dict[str, tuple[str, str]] = {
 }
 
 _TYPES = {fold(t.name_vi): t for t in DocumentType}
+#: The type names, folded, longest first (a longer name wins: "quyết định" before "quy…").
+TYPE_NAMES = tuple(sorted(_TYPES, key=len, reverse=True))
 
 
 def type_of_line(text: str) -> DocumentType | None:

@@ -147,11 +147,19 @@ _AUTHORITY_OPENERS = (
 )
 
 
+#: Words a line of a subject cannot end with: the subject goes on below.
+_DANGLING = frozenset({"CHO", "CỦA", "VỀ", "VÀ", "VIỆC", "TẠI", "TRONG", "VỚI", "CÁC", "THEO"})
+
+
+def _dangles(text: str) -> bool:
+    return text.endswith((",", "-")) or text.rsplit(" ", 1)[-1] in _DANGLING
+
+
 def _wraps_onto(previous: str, text: str, dense: bool) -> bool:
     """``text`` goes on the subject whose last line is ``previous``."""
     if is_caps(text):
         # A subject in capitals wraps in capitals; an authority's line is no subject.
-        return is_caps(previous) and not text.startswith(_AUTHORITY_OPENERS)
+        return is_caps(previous) and (not text.startswith(_AUTHORITY_OPENERS) or _dangles(previous))
     if starts_lower(text):
         return True
     if ends_sentence(previous) or is_caps(previous):
