@@ -18,6 +18,7 @@ joined line keeps the first piece's number), before the header is read.
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 
 from bcpipe.textutil import fold
 from bcpipe_plugins.text.lines import Line
@@ -123,7 +124,7 @@ def split_run_together(lines: list[Line]) -> list[Line]:
             continue
         bounds = [0, *cuts, len(text)]
         parts: list[str] = []
-        for start, end in zip(bounds, bounds[1:], strict=False):
+        for start, end in pairwise(bounds):
             for piece in _RULE_RUN.split(text[start:end]):
                 if piece.strip():
                     parts.append(piece.strip())
