@@ -28,6 +28,7 @@ __all__ = [
     "HEADER_ANCHOR",
     "ITEM",
     "MARKS",
+    "MOTTO_LINE",
     "NAME",
     "PART",
     "POINT",
@@ -35,6 +36,7 @@ __all__ = [
     "SECTION",
     "SEPARATOR_CELL",
     "SLASHED_AUTHORITY",
+    "TAGLINE_LINE",
     "TYPE_NAMES",
     "TYPIST",
     "type_of_line",
@@ -55,6 +57,10 @@ _DATE = (
     rf"(?i:năm)(?:{_BLANK}{{0,40}}(?P<year>\d{{4}}))?"
 )
 _SHORT_DATE = r"(?<!\w)(?i:ngày)\s{0,5}(?P<sday>\d{1,2})/(?P<smonth>\d{1,2})/(?P<syear>\d{4})"
+
+#: A line that is the motto, or the tagline, alone.
+MOTTO_LINE = re.compile(rf"\s*{MOTTO}\s*")
+TAGLINE_LINE = re.compile(rf"\s*{TAGLINE}\s*")
 
 #: The header's anchors, found anywhere in a line (header blocks run together).
 HEADER_ANCHOR = re.compile(
