@@ -137,6 +137,8 @@ TYPIST = re.compile(
 CONTACT = re.compile(
     r"(?i:địa\s{1,3}chỉ|điện\s{1,3}thoại|đt|e-?mail|fax|website|trang\s{1,3}thông\s{1,3}tin)"
     r"\s{0,3}:"
+    # "Số điện thoại liên hệ …: 0902231985" under the signature (a công điện's contact).
+    r"|(?i:số\s{1,3}điện\s{1,3}thoại)(?=[^:]{0,80}:)"
 )
 APPENDIX = re.compile(
     r"(?i:phụ\s{1,3}lục)(?:\s{1,3}(?i:số\s{1,3})?(?P<number>[IVXL]{1,7}|\d{1,3})(?![\w]))?"

@@ -20,6 +20,7 @@ from bcpipe_plugins.text.lines import (
     columns,
     debris_kind,
     ends_sentence,
+    is_caps,
     is_caps_word,
     worded,
 )
@@ -330,7 +331,13 @@ class _TailReader:
         above = recipients[-1][0]
         if above.endswith((",", "&", " và", " -")):
             return not fold(piece).startswith("lưu")
-        return piece[:1].islower() and not ends_sentence(above)
+        if ends_sentence(above):
+            return False
+        if piece.startswith("(") and TYPIST.fullmatch(piece) is None:
+            return True  # "(để cập nhật số liệu);": the entry's note, wrapped
+        # "- Các cơ quan của QH: …, Ủy ban" / "Văn hóa và Xã hội;": the entry's end, with
+        # its semicolon (a title in capitals or a name has none).
+        return piece[:1].islower() or (piece.endswith(";") and not is_caps(piece))
 
     def sub_entry(self, piece: str) -> bool:
         """``piece`` ("+ LĐVP, TPKTTH;") is an entry of the group above ("- Văn phòng
