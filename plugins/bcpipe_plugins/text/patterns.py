@@ -31,6 +31,7 @@ __all__ = [
     "MOTTO_LINE",
     "NAME",
     "PART",
+    "PART_ORDINALS",
     "POINT",
     "RECIPIENTS",
     "SECTION",
@@ -107,8 +108,19 @@ CLOSING_OPENER = re.compile(
 
 # Body markers, matched at the start of a line (white space already collapsed).
 PART = re.compile(
-    r"(?i:phần)\s{1,3}(?P<number>[IVXL]{1,7}|\d{1,3})(?:\s{0,3}[.:\-–—]|(?=\s)|$)\s{0,3}(?P<rest>.*)"
+    r"(?i:phần)\s{1,3}(?:(?P<number>[IVXL]{1,7}|\d{1,3})"
+    r"|(?i:thứ)\s{1,3}(?P<ordinal>(?i:nhất|hai|ba|tư|năm|sáu|bảy|tám|chín|mười)))"
+    r"(?:\s{0,3}[.:\-–—]|(?=\s)|$)\s{0,3}(?P<rest>.*)"
 )
+#: "Phần thứ nhất" … "Phần thứ mười": the part's number as a Roman numeral.
+PART_ORDINALS = {
+    word: roman
+    for word, roman in zip(
+        ("nhất", "hai", "ba", "tư", "năm", "sáu", "bảy", "tám", "chín", "mười"),
+        ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X"),
+        strict=True,
+    )
+}
 SECTION = re.compile(r"(?=[IVX])(?P<number>X{0,3}(?:IX|IV|V?I{0,3}))\.\s{0,5}(?P<rest>(?!\d).*)")
 CLAUSE = re.compile(
     r"(?P<number>\d{1,3}(?:\.\d{1,3}){0,4})\.\s{0,5}(?P<rest>(?![\d.]).*)"

@@ -220,6 +220,7 @@ def recipient_data(words: str) -> Data | None:
     if archive is not None:
         return archive
     name, note = _note(text)
+    name = name.rstrip(";,. ")  # "Bộ Xây dựng; (để b/c)": the note after the semicolon
     return {"name": name, "note": note} if note else {"name": name}
 
 
