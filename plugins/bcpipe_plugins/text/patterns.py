@@ -25,6 +25,7 @@ __all__ = [
     "CLOSING_OPENER",
     "CONTACT",
     "DASHES",
+    "FOOTNOTE",
     "HEADER_ANCHOR",
     "ITEM",
     "MARKS",
@@ -58,6 +59,13 @@ _DATE = (
     rf"(?i:năm)(?:{_BLANK}{{0,40}}(?P<year>\d{{4}}))?"
 )
 _SHORT_DATE = r"(?<!\w)(?i:ngày)\s{0,5}(?P<sday>\d{1,2})/(?P<smonth>\d{1,2})/(?P<syear>\d{4})"
+
+#: A footnote's line: "[1] …", "[i] …" (a crawled page), or "1 …" under the signature
+#: (a PDF's page-bottom note: the mark, a space, the note).
+FOOTNOTE = re.compile(
+    r"(?:\[(?P<bracket>\d{1,3}|[ivxlc]{1,6}|\*{1,3})\]|(?P<bare>\d{1,2})(?=\s))"
+    r"\s{0,3}(?P<text>[^\s\d].{3,})"
+)
 
 #: A line that is the motto, or the tagline, alone.
 MOTTO_LINE = re.compile(rf"\s*{MOTTO}\s*")

@@ -31,6 +31,7 @@ from bcpipe_plugins.text.patterns import (
     AUTHORITY,
     CONTACT,
     DASHES,
+    FOOTNOTE,
     NAME,
     RECIPIENTS,
     SLASHED_AUTHORITY,
@@ -237,6 +238,7 @@ class Tail:
     copies: int | None = None
     typist_line: int | None = None
     contact: list[tuple[str, int]] = field(default_factory=list)
+    footnotes: list[list[Any]] = field(default_factory=list)  # [label, text, line]
     unplaced: list[tuple[str, int]] = field(default_factory=list)
 
     @property
@@ -291,6 +293,8 @@ class _TailReader:
         if debris is not None:
             self.notes.debris(debris, line)
             return
+        if self.footnote(piece, line):
+            return
         if CONTACT.match(piece):
             tail.contact.append((piece, line))
             return
@@ -321,7 +325,19 @@ class _TailReader:
             return
         if self.typist(piece, line):
             return
+        if tail.footnotes:  # the note above goes on
+            tail.footnotes[-1][1] += " " + piece
+            return
         tail.unplaced.append((piece, line))
+
+    def footnote(self, piece: str, line: int) -> bool:
+        """A footnote's first line ("[1] …" anywhere; "1 …" under the signer's name)."""
+        match = FOOTNOTE.fullmatch(piece)
+        if match is None or (match.group("bracket") is None and self.tail.name is None):
+            return False
+        label = match.group("bracket") or match.group("bare")
+        self.tail.footnotes.append([label, match.group("text"), line])
+        return True
 
     def recipient_goes_on(self, piece: str) -> bool:
         """``piece`` finishes the recipient above: a line wrapped without a bullet
