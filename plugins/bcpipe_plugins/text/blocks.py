@@ -181,7 +181,8 @@ class _Scanner:
             if following or continuing:
                 self.row(cells, line, tabbed=True)
                 return
-        marker = block_marker(text)
+        record = line.record
+        marker = block_marker(text) if record is None else record.marker
         if marker is None:
             self.words(line)
             return
@@ -210,7 +211,11 @@ def scan_blocks(lines: Sequence[Line], notes: Notes, *, dense: bool) -> list[Raw
             continue
         if line.page_break:
             scanner.gap = True
-        kind = debris_kind(text) if text[0] in DEBRIS_START else None
+        record = line.record
+        if record is not None:
+            kind = record.debris
+        else:
+            kind = debris_kind(text) if text[0] in DEBRIS_START else None
         if kind is not None:
             notes.debris(kind, line.number)
             scanner.gap = True

@@ -27,6 +27,7 @@ from bcpipe.source import ModelPath
 from bcpipe_plugins.text.appendix import parse_appendices
 from bcpipe_plugins.text.blocks import Raw, is_dense, scan_blocks
 from bcpipe_plugins.text.checks import NO_MOTTO, TYPE_INFERRED, UNPLACED_LINE
+from bcpipe_plugins.text.classify import classify_lines
 from bcpipe_plugins.text.footnotes import place_footnotes
 from bcpipe_plugins.text.fragments import join_header_fragments, split_run_together
 from bcpipe_plugins.text.header import Header, parse_header
@@ -230,6 +231,7 @@ def read_text(text: str, ctx: LoadContext) -> Loaded:
     settings = settings if isinstance(settings, Mapping) else {}
     notes = Notes()
     lines = join_header_fragments(split_run_together(strip_site(lines, notes)))
+    lines = classify_lines(lines)
     dense = is_dense(lines)
 
     header, index = parse_header(lines, notes)
