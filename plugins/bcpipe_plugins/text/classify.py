@@ -40,7 +40,7 @@ WORDS = Record("words")
 #: What a line opening the end of page one starts with ("Nơi nhận", "TM.", "KT.", …).
 TAIL_START = frozenset("NnTKQ")
 #: What a labelled body line starts with (besides a lower-case point letter).
-MARKER_START = frozenset("0123456789IVXPp-+–—•∙·")
+MARKER_START = frozenset("0123456789IVXPpĐđCM-+–—•∙·")
 
 
 def classify(line: Line) -> Record:

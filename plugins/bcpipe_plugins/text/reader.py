@@ -39,13 +39,13 @@ from bcpipe_plugins.text.tail import Tail, parse_tail, recipient_data
 from bcpipe_plugins.text.title import TYPE_CODES, Title, parse_addressees, parse_title
 from bcpipe_plugins.text.tree import (
     build_tree,
+    enacting_word,
     paragraph_data,
     split_basis,
     split_closing,
     split_strays,
     stray_above_tree,
 )
-from bcpipe_plugins.text.writer import ENACTING_AUTHORITY
 from bcpipe_plugins.text.zones import appendix_start, tail_start
 
 __all__ = ["read_text"]
@@ -268,11 +268,7 @@ def read_text(text: str, ctx: LoadContext) -> Loaded:
             title.type_line or header.subject_line,
         )
     if title.authority:
-        doc.put(
-            ("extensions", "text", ENACTING_AUTHORITY),
-            " ".join(title.authority),
-            title.authority_line,
-        )
+        doc.put(("enacting_authority",), " ".join(title.authority), title.authority_line)
 
     for number, (_, line) in enumerate(addressees):
         notes.at(("addressees", number), line)
@@ -282,6 +278,11 @@ def read_text(text: str, ctx: LoadContext) -> Loaded:
     strays, rest = split_strays(raws)
     basis_raws, rest = split_basis(rest)
     rest, closing_raws = split_closing(rest)
+    enacting = enacting_word(rest)
+    if enacting is not None:  # "QUYẾT ĐỊNH:" between the basis and the articles
+        word, line = enacting
+        rest.pop(0)
+        doc.put(("enacting_word",), word, line)
     doc.put(
         ("basis",),
         [paragraph_data(r, ("basis", i), notes, citations=True) for i, r in enumerate(basis_raws)],
