@@ -21,6 +21,7 @@ import re
 from itertools import pairwise
 
 from bcpipe.textutil import fold
+from bcpipe_plugins.text.header import cited_anchor
 from bcpipe_plugins.text.lines import Line
 from bcpipe_plugins.text.patterns import HEADER_ANCHOR, TYPE_NAMES
 
@@ -97,6 +98,8 @@ def _cuts(text: str) -> list[int]:
     cuts: list[int] = []
     found = 0
     for match in HEADER_ANCHOR.finditer(text):
+        if cited_anchor(text, cuts[-1] if cuts else 0, match):
+            continue  # "… THEO QĐ SỐ 2872/QĐ-SCT": a name's words, not the number line
         kind = match.lastgroup
         if kind in ("motto", "tagline", "number"):
             cuts.append(match.start())
