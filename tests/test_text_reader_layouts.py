@@ -195,3 +195,35 @@ def test_an_attached_charter_is_an_appendix_not_recipients(reader: bcpipe.Pipeli
     article = chapter.children[0]  # type: ignore[union-attr]
     assert (article.kind, article.number, article.heading) == ("article", 1, "Tên gọi")
     assert "BC503" in codes(doc)  # the repeated header, skipped
+
+
+HEAD = (
+    "ỦY BAN NHÂN DÂN\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nTỈNH LÂM ĐỒNG\tĐộc lập - Tự do - Hạnh phúc\n"
+    "Số: 5/KH-UBND\tLâm Đồng, ngày 05 tháng 11 năm 2025\nKẾ HOẠCH\nTổ chức hội nghị\nI. KẾ HOẠCH CỤ THỂ\n"
+)
+
+
+def test_a_table_one_cell_per_line_is_rebuilt_from_its_heading_row(
+    reader: bcpipe.Pipeline,
+) -> None:
+    cells = "STT\nNgày\nCông việc\n1\n24/03/2014\nGửi danh sách.\n2\n31/03/2014\nNhận hồ sơ.\n"
+    doc = read(reader, HEAD + cells + "II. TỔ CHỨC THỰC HIỆN\nCác sở thực hiện./.\n" + TAIL)
+    table = doc.body[0].children[0]  # type: ignore[union-attr]
+    assert table.kind == "table"
+    assert table.rows == [
+        ["STT", "Ngày", "Công việc"],
+        ["1", "24/03/2014", "Gửi danh sách."],
+        ["2", "31/03/2014", "Nhận hồ sơ."],
+    ]
+    assert table.header_rows == 1
+    assert doc.body[1].heading == "TỔ CHỨC THỰC HIỆN"  # type: ignore[union-attr]
+
+
+def test_cells_that_do_not_fill_the_columns_stay_paragraphs(reader: bcpipe.Pipeline) -> None:
+    # Row 2 lost a cell: no row fits the heading's three columns, nothing is dropped.
+    cells = "STT\nNgày\nCông việc\n1\n24/03/2014\n2\n31/03/2014\nNhận hồ sơ.\n"
+    doc = read(reader, HEAD + cells + "Các sở thực hiện./.\n" + TAIL)
+    assert "table" not in [b.kind for b in doc.body[0].children]  # type: ignore[union-attr]
+    body = reader.export(doc, "text").decode("utf-8")
+    for cell in ("STT", "Ngày", "Công việc", "24/03/2014", "31/03/2014", "Nhận hồ sơ."):
+        assert cell in body, cell
