@@ -20,7 +20,7 @@ from bcpipe_plugins.text.patterns import (
     SECTION,
 )
 
-__all__ = ["Marker", "block_marker", "starts_block"]
+__all__ = ["OPENER_START", "Marker", "block_marker", "opener"]
 
 
 class Marker(NamedTuple):
@@ -81,11 +81,18 @@ def block_marker(text: str) -> Marker | None:
     return None
 
 
-def starts_block(text: str) -> bool:
-    """The line opens a block of the body: a marker, an article, or a basis line."""
-    return (
-        block_marker(text) is not None
-        or BASIS_OPENER.match(text) is not None
-        or ARTICLE.match(text) is not None
-        or CLOSING_OPENER.match(text) is not None
-    )
+#: What the words opening an article, a basis or a closing line start with ("Điều",
+#: "Căn cứ", "Thực hiện", "Xét", "Phúc đáp", "Trên đây", "Kính trình", "Rất mong" …).
+OPENER_START = frozenset("ĐđCTPXKR")
+
+
+def opener(text: str) -> str | None:
+    """ "article" ("Điều 2."), "basis" ("Căn cứ …") or "closing" ("Trên đây …") when
+    those words open ``text``, else None."""
+    if ARTICLE.match(text) is not None:
+        return "article"
+    if BASIS_OPENER.match(text) is not None:
+        return "basis"
+    if CLOSING_OPENER.match(text) is not None:
+        return "closing"
+    return None
