@@ -193,7 +193,8 @@ class _Scanner:
         if cells is not None:
             self.row(cells, line, tabbed=False)
             return
-        cells = _tab_cells(line) if "\t" in line.raw else None
+        # (``raw`` is ``text`` itself when the line had no tab: nothing to search.)
+        cells = _tab_cells(line) if line.raw is not text and "\t" in line.raw else None
         if cells is not None:
             current = self.current
             following = index + 1 < len(lines) and _tab_cells(lines[index + 1]) is not None

@@ -91,7 +91,10 @@ def classify(line: Line) -> Record:
     if first in "Pp" and is_appendix_header(line):
         return Record("appendix")
     raw = line.raw
-    tail = (first in TAIL_START or "\t" in raw or "   " in raw) and is_tail_anchor(line)
+    # (``raw`` is ``text`` itself unless the line had a tab or a run of spaces to collapse:
+    # only then may a column gap hold "Nơi nhận:" or "TM. …" further on.)
+    gap = raw is not text and ("\t" in raw or "   " in raw)
+    tail = (first in TAIL_START or gap) and is_tail_anchor(line)
     marker = block_marker(text) if first in MARKER_START or first.islower() else None
     opens = opener(text) if first in OPENER_START else None
     named = type_of_line(text) if marker is None and len(text) <= _TYPE_LENGTH else None

@@ -49,6 +49,7 @@ _PAGE_NUMBER = re.compile(
 )
 _RULE_CHARS = "-_=─━—–~*.·•"
 _RULE = re.compile(f"[{_RULE_CHARS}]{{3,}}")
+_RULE_SPACE = _RULE_CHARS + " "
 
 
 class Line(NamedTuple):
@@ -84,7 +85,10 @@ def split_lines(text: str) -> list[Line]:
     else:  # the translation never makes or removes a line end: translate all at once
         raws = list(map(str.strip, text.translate(_ODD_CHARACTERS).split("\n")))
         breaks = ["\f" in line for line in lines]
-    words = [_SPACES.sub(" ", raw) if "  " in raw or "\t" in raw else raw for raw in raws]
+    if "  " in text or "\t" in text:  # one search of the text, not two of each line
+        words = [_SPACES.sub(" ", raw) if "  " in raw or "\t" in raw else raw for raw in raws]
+    else:
+        words = raws
     # tuple.__new__ builds the named tuples in C (Line's own __new__ is Python).
     return list(map(tuple.__new__, repeat(Line), zip(count(1), raws, words, breaks, repeat(None))))
 
@@ -105,10 +109,12 @@ def debris_kind(text: str) -> str | None:
     if len(text) <= 20 and _PAGE_NUMBER.fullmatch(text):
         return "page number"
     # (A rule is made of rule characters and spaces only: lstrip() finds any other
-    # character, in an item's second place usually, before the copy without spaces.)
+    # character, in an item's second place usually, before the copy without spaces; the
+    # first few characters are tried first, so that an item's words are not copied.)
     if (
         len(text) <= 200
-        and not text.lstrip(_RULE_CHARS + " ")
+        and not text[:4].lstrip(_RULE_SPACE)
+        and not text.lstrip(_RULE_SPACE)
         and _RULE.fullmatch(text.replace(" ", ""))
     ):
         return "rule"

@@ -40,6 +40,11 @@ class Marker(NamedTuple):
         return self.label.count(".") + 1
 
 
+def _marker(kind: str, label: str, words: str) -> Marker:
+    # tuple.__new__ builds the named tuple in C (Marker(...) runs a Python __new__).
+    return tuple.__new__(Marker, (kind, label, words))  # type: ignore[type-var]
+
+
 def block_marker(text: str) -> Marker | None:
     """The marker opening ``text`` (white space collapsed), or None for plain words."""
     first = text[:1]
@@ -48,36 +53,36 @@ def block_marker(text: str) -> Marker | None:
         if match is None:
             return None
         if match.group("number") is not None:
-            return Marker("clause", match.group("number"), match.group("rest"))
-        return Marker("clause", match.group("bare"), match.group("bare_rest"))
+            return _marker("clause", match.group("number"), match.group("rest"))
+        return _marker("clause", match.group("bare"), match.group("bare_rest"))
     if first in "IVX":
         match = SECTION.match(text)
-        return Marker("section", match.group("number"), match.group("rest")) if match else None
+        return _marker("section", match.group("number"), match.group("rest")) if match else None
     if first in "Pp":
         match = PART.match(text)
         if match is None:
             return None
         number = match.group("number") or PART_ORDINALS[match.group("ordinal").lower()]
-        return Marker("part", number, match.group("rest"))
+        return _marker("part", number, match.group("rest"))
     if first in "-+–—•∙·":
         match = ITEM.match(text)
         if match is None:
             return None
-        return Marker("item", match.group("marker").translate(DASHES), match.group("rest"))
+        return _marker("item", match.group("marker").translate(DASHES), match.group("rest"))
     if first in "Đđ":
         match = ARTICLE_PARTS.match(text)
-        return Marker("article", match.group("number"), match.group("rest")) if match else None
+        return _marker("article", match.group("number"), match.group("rest")) if match else None
     if first == "C":
         match = CHAPTER.match(text)
-        return Marker("chapter", match.group("number"), match.group("rest")) if match else None
+        return _marker("chapter", match.group("number"), match.group("rest")) if match else None
     if first == "M":
         match = DIVISION.match(text)
         if match is None:
             return None
-        return Marker("regulation_section", match.group("number"), match.group("rest"))
+        return _marker("regulation_section", match.group("number"), match.group("rest"))
     if first.islower():
         match = POINT.match(text)
-        return Marker("point", match.group("letter"), match.group("rest")) if match else None
+        return _marker("point", match.group("letter"), match.group("rest")) if match else None
     return None
 
 
