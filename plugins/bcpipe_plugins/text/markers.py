@@ -42,7 +42,7 @@ class Marker(NamedTuple):
 
 def _marker(kind: str, label: str, words: str) -> Marker:
     # tuple.__new__ builds the named tuple in C (Marker(...) runs a Python __new__).
-    return tuple.__new__(Marker, (kind, label, words))  # type: ignore[type-var]
+    return tuple.__new__(Marker, (kind, label, words))
 
 
 def block_marker(text: str) -> Marker | None:
