@@ -83,6 +83,12 @@ def classify(line: Line) -> Record:
     """The record of a line with words (called once per line by :func:`classify_lines`)."""
     text = line.text
     first = text[0]
+    if first == "-" and text[1:2] == " " and text[2:3].isalpha() and line.raw is text:
+        # "- Words": the commonest line of a body (items, recipients), a dash, one space
+        # and a letter, no column gap: no debris, no opener, no type, no tail, no
+        # "Kính gửi", and its marker is what ITEM reads (white space is collapsed).
+        item = tuple.__new__(Marker, ("item", "-", text[2:]))
+        return tuple.__new__(Record, ("marker", None, item, False, None, None, False))
     # Each predicate is asked only where its first character lets it answer yes: most
     # lines are words, and they are let go after a few set lookups.
     debris = debris_kind(text) if first in DEBRIS_START else None
