@@ -831,3 +831,17 @@ def test_the_classifier_short_cut_for_dashed_items_reads_as_the_general_path() -
             assert classify(line) == general, text
             checked += 1
     assert checked > 500
+
+
+def test_odd_characters_are_cleaned_as_the_table_says() -> None:
+    """The cleaning replaces each odd character (non-breaking and other spaces, zero-width
+    characters, form feeds) as the translation table says, in every mix."""
+    from bcpipe_plugins.text.lines import _ODD_CHARACTERS, _cleaned
+
+    odd = [chr(code) for code in _ODD_CHARACTERS]
+    text = "".join(f"{char}Bộ{char}{char}ngày\n" for char in odd) + "Số:\u00a005/BC\u200b-UBND"
+    assert _cleaned(text) == text.translate(_ODD_CHARACTERS)
+    assert _cleaned("Số:\u00a005/BC\u200b-UBND\ufeff") == "Số: 05/BC-UBND"
+    for path in sorted((Path(__file__).parent / "corpus" / "docs").glob("*.txt")):
+        words = path.read_text(encoding="utf-8")
+        assert _cleaned(words) == words.translate(_ODD_CHARACTERS), path.name
