@@ -13,24 +13,13 @@ from typing import Any
 
 from bcpipe.textutil import fold
 from bcpipe_plugins.text.blocks import scan_blocks
+from bcpipe_plugins.text.classify import record_of
 from bcpipe_plugins.text.lines import Line, is_caps
 from bcpipe_plugins.text.notes import Notes
 from bcpipe_plugins.text.patterns import APPENDIX, MOTTO_LINE, TAGLINE_LINE
 from bcpipe_plugins.text.tree import build_tree
 
-__all__ = ["attachment_start", "is_appendix_header", "parse_appendices"]
-
-
-def is_appendix_header(line: Line) -> bool:
-    """ "Phụ lục", "PHỤ LỤC II", "Phụ lục I. DANH SÁCH …" on a line of its own."""
-    text = line.text
-    if len(text) > 300 or text[:1] not in "Pp":
-        return False
-    match = APPENDIX.fullmatch(text)
-    if match is None:
-        return False
-    title = match.group("title")
-    return match.group("number") is not None or not title or is_caps(title)
+__all__ = ["attachment_start", "parse_appendices"]
 
 
 def _is_reference(text: str) -> bool:
@@ -132,11 +121,7 @@ def _titled(
 
 def parse_appendices(lines: Sequence[Line], notes: Notes, *, dense: bool) -> list[dict[str, Any]]:
     """The appendices in ``lines``, which start with an appendix header."""
-    starts = [
-        i
-        for i, line in enumerate(lines)
-        if (line.record.kind == "appendix" if line.record else is_appendix_header(line))
-    ]
+    starts = [i for i, line in enumerate(lines) if record_of(line).kind == "appendix"]
     out: list[dict[str, Any]] = []
     if not any(line.text for line in lines):
         return out

@@ -19,10 +19,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from bcpipe_plugins.text.lines import DEBRIS_START, Line, debris_kind, is_caps, starts_lower
-from bcpipe_plugins.text.markers import block_marker
+from bcpipe_plugins.text.classify import record_of
+from bcpipe_plugins.text.lines import Line, is_caps, starts_lower
+from bcpipe_plugins.text.markers import opener
 from bcpipe_plugins.text.notes import Notes
-from bcpipe_plugins.text.patterns import ARTICLE, BASIS_OPENER, CLOSING_OPENER, SEPARATOR_CELL
+from bcpipe_plugins.text.patterns import SEPARATOR_CELL
 
 __all__ = ["Raw", "is_dense", "pipe_cells", "scan_blocks"]
 
@@ -42,10 +43,25 @@ class Raw:
     tabbed: bool = False
     caption: str | None = None
     joins: list[tuple[int, int]] = field(default_factory=list)  # (previous line, line)
+    #: What the words of its first line open with ("basis", "closing", "article"; see
+    #: :class:`~.classify.Record`), and whether that line is "Kính gửi …".
+    opener: str | None = None
+    addressee: bool = False
+
+    def opens(self) -> str | None:
+        """What the block's words open with: its first line's opener, unless that line is
+        short enough to have split the opening words ("Theo Công văn" / "số 12/…")."""
+        if len(self.words) <= 1 or len(self.words[0]) > _LONGEST_OPENER:
+            return self.opener
+        return opener(self.text)
 
     @property
     def text(self) -> str:
         return " ".join(self.words)
+
+
+#: The longest words an opener is ("Theo Hướng dẫn số", "Điều 123a."), with room to spare.
+_LONGEST_OPENER = 24
 
 
 def pipe_cells(text: str) -> list[str] | None:
@@ -138,14 +154,9 @@ class _Scanner:
     def words(self, line: Line) -> None:
         text = line.text
         current = self.current
-        # (The openers are tried only when they matter: there is a block to join.)
-        if (
-            current is not None
-            and current.kind != "table"
-            and ARTICLE.match(text) is None
-            and BASIS_OPENER.match(text) is None
-            and CLOSING_OPENER.match(text) is None
-        ):
+        record = record_of(line)
+        opens = record.opener
+        if current is not None and current.kind != "table" and opens is None:
             if current.awaiting:
                 current.words.append(text)
                 current.awaiting = False
@@ -163,8 +174,17 @@ class _Scanner:
                 current.words.append(text)
                 current.last = line.number
                 return
-        kind = "article" if ARTICLE.match(text) else "paragraph"
-        self.raws.append(Raw(kind, line.number, words=[text], last=line.number))
+        kind = "article" if opens == "article" else "paragraph"
+        self.raws.append(
+            Raw(
+                kind,
+                line.number,
+                words=[text],
+                last=line.number,
+                opener=opens,
+                addressee=record.addressee,
+            )
+        )
 
     def line(self, lines: Sequence[Line], index: int) -> None:
         line = lines[index]
@@ -173,7 +193,8 @@ class _Scanner:
         if cells is not None:
             self.row(cells, line, tabbed=False)
             return
-        cells = _tab_cells(line) if "\t" in line.raw else None
+        # (``raw`` is ``text`` itself when the line had no tab: nothing to search.)
+        cells = _tab_cells(line) if line.raw is not text and "\t" in line.raw else None
         if cells is not None:
             current = self.current
             following = index + 1 < len(lines) and _tab_cells(lines[index + 1]) is not None
@@ -181,8 +202,7 @@ class _Scanner:
             if following or continuing:
                 self.row(cells, line, tabbed=True)
                 return
-        record = line.record
-        marker = block_marker(text) if record is None else record.marker
+        marker = record_of(line).marker
         if marker is None:
             self.words(line)
             return
@@ -223,11 +243,9 @@ def _row_ends(lines: Sequence[Line], index: int, number: int) -> bool:
     if index >= len(lines) or _row_number(lines[index], number):
         return True
     text = lines[index].text
-    if len(text) > _CELL_LENGTH or text.endswith("./.") or CLOSING_OPENER.match(text):
+    record = record_of(lines[index])
+    if len(text) > _CELL_LENGTH or text.endswith("./.") or record.opener == "closing":
         return True
-    record = lines[index].record
-    if record is None:
-        return False
     marker = record.marker
     division = marker is not None and marker.kind in _DIVISIONS
     return division or record.kind in ("tail", "appendix")
@@ -293,11 +311,7 @@ def scan_blocks(lines: Sequence[Line], notes: Notes, *, dense: bool) -> list[Raw
                 continue
         if line.page_break:
             scanner.gap = True
-        record = line.record
-        if record is not None:
-            kind = record.debris
-        else:
-            kind = debris_kind(text) if text[0] in DEBRIS_START else None
+        kind = record_of(line).debris
         if kind is not None:
             notes.debris(kind, line.number)
             scanner.gap = True

@@ -16,6 +16,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 
 from bcpipe.textutil import fold
+from bcpipe_plugins.text.classify import record_of
 from bcpipe_plugins.text.lines import (
     Line,
     columns,
@@ -25,9 +26,8 @@ from bcpipe_plugins.text.lines import (
     starts_lower,
     worded,
 )
-from bcpipe_plugins.text.markers import starts_block
 from bcpipe_plugins.text.notes import Notes
-from bcpipe_plugins.text.patterns import ADDRESSEE, DASHES, HEADER_ANCHOR, MARKS, type_of_line
+from bcpipe_plugins.text.patterns import DASHES, HEADER_ANCHOR, MARKS
 
 __all__ = ["Header", "cited_anchor", "parse_header"]
 
@@ -136,13 +136,8 @@ def _tokens(raw: str) -> Iterator[_Token]:
 
 
 def _ends_header(line: Line) -> bool:
-    text = line.text
-    return (
-        type_of_line(text) is not None
-        or ADDRESSEE.match(text) is not None
-        or starts_block(text)
-        or len(text) > 300
-    )
+    record = record_of(line)
+    return record.type is not None or record.addressee or record.opens_block or len(line.text) > 300
 
 
 # Words that open the name of a body, for issuer lines whose capitals were lost (Word's

@@ -20,7 +20,7 @@ from bcpipe_plugins.text.patterns import (
     SECTION,
 )
 
-__all__ = ["Marker", "block_marker", "starts_block"]
+__all__ = ["OPENER_START", "Marker", "block_marker", "opener"]
 
 
 class Marker(NamedTuple):
@@ -40,6 +40,11 @@ class Marker(NamedTuple):
         return self.label.count(".") + 1
 
 
+def _marker(kind: str, label: str, words: str) -> Marker:
+    # tuple.__new__ builds the named tuple in C (Marker(...) runs a Python __new__).
+    return tuple.__new__(Marker, (kind, label, words))
+
+
 def block_marker(text: str) -> Marker | None:
     """The marker opening ``text`` (white space collapsed), or None for plain words."""
     first = text[:1]
@@ -48,44 +53,51 @@ def block_marker(text: str) -> Marker | None:
         if match is None:
             return None
         if match.group("number") is not None:
-            return Marker("clause", match.group("number"), match.group("rest"))
-        return Marker("clause", match.group("bare"), match.group("bare_rest"))
+            return _marker("clause", match.group("number"), match.group("rest"))
+        return _marker("clause", match.group("bare"), match.group("bare_rest"))
     if first in "IVX":
         match = SECTION.match(text)
-        return Marker("section", match.group("number"), match.group("rest")) if match else None
+        return _marker("section", match.group("number"), match.group("rest")) if match else None
     if first in "Pp":
         match = PART.match(text)
         if match is None:
             return None
         number = match.group("number") or PART_ORDINALS[match.group("ordinal").lower()]
-        return Marker("part", number, match.group("rest"))
+        return _marker("part", number, match.group("rest"))
     if first in "-+–—•∙·":
         match = ITEM.match(text)
         if match is None:
             return None
-        return Marker("item", match.group("marker").translate(DASHES), match.group("rest"))
+        return _marker("item", match.group("marker").translate(DASHES), match.group("rest"))
     if first in "Đđ":
         match = ARTICLE_PARTS.match(text)
-        return Marker("article", match.group("number"), match.group("rest")) if match else None
+        return _marker("article", match.group("number"), match.group("rest")) if match else None
     if first == "C":
         match = CHAPTER.match(text)
-        return Marker("chapter", match.group("number"), match.group("rest")) if match else None
+        return _marker("chapter", match.group("number"), match.group("rest")) if match else None
     if first == "M":
         match = DIVISION.match(text)
         if match is None:
             return None
-        return Marker("regulation_section", match.group("number"), match.group("rest"))
+        return _marker("regulation_section", match.group("number"), match.group("rest"))
     if first.islower():
         match = POINT.match(text)
-        return Marker("point", match.group("letter"), match.group("rest")) if match else None
+        return _marker("point", match.group("letter"), match.group("rest")) if match else None
     return None
 
 
-def starts_block(text: str) -> bool:
-    """The line opens a block of the body: a marker, an article, or a basis line."""
-    return (
-        block_marker(text) is not None
-        or BASIS_OPENER.match(text) is not None
-        or ARTICLE.match(text) is not None
-        or CLOSING_OPENER.match(text) is not None
-    )
+#: What the words opening an article, a basis or a closing line start with ("Điều",
+#: "Căn cứ", "Thực hiện", "Xét", "Phúc đáp", "Trên đây", "Kính trình", "Rất mong" …).
+OPENER_START = frozenset("ĐđCTPXKR")
+
+
+def opener(text: str) -> str | None:
+    """ "article" ("Điều 2."), "basis" ("Căn cứ …") or "closing" ("Trên đây …") when
+    those words open ``text``, else None."""
+    if ARTICLE.match(text) is not None:
+        return "article"
+    if BASIS_OPENER.match(text) is not None:
+        return "basis"
+    if CLOSING_OPENER.match(text) is not None:
+        return "closing"
+    return None

@@ -55,6 +55,8 @@ _ITALIC = re.compile(r"(?<!\S)\*|\*(?!\S)")
 
 def _plain(text: str) -> str:
     """``text`` without the page's emphasis marks (an asterisk inside a word stays)."""
+    if "*" not in text:  # most lines (their white space is collapsed already)
+        return text
     return " ".join(_ITALIC.sub("", text.replace("**", "")).split())
 
 

@@ -86,20 +86,32 @@ def is_tail_anchor(line: Line) -> bool:
 
 
 def _opens_tail(piece: str) -> bool:
-    if RECIPIENTS.fullmatch(piece) is not None:
-        return True
-    match = AUTHORITY.fullmatch(piece)
-    return match is not None and match.group("title")[:1].isupper()
+    return _heading(piece) is not None or _is_authority(piece) is not None
+
+
+# Each pattern of a piece is tried only where the piece's first character lets it match
+# (they all match from the start): most pieces are recipients and titles, let go at once.
+_HEADING_START = frozenset("Nn")  # "Nơi nhận"
+_AUTHORITY_START = frozenset("TKQ")  # "TM.", "KT.", "TL.", "TUQ.", "Q."
+_CONTACT_START = frozenset("ĐđEeFfWwTtSs")  # "Địa chỉ", "Điện thoại", "Email", "Fax", …
+_PLACEHOLDER_START = frozenset("([.ĐđKkCc")  # "(Đã ký)", "Ký tên", "Chữ ký", "[ký]"
+
+
+def _heading(piece: str) -> re.Match[str] | None:
+    """ "Nơi nhận:" (with the first recipient on its line, in ``rest``)."""
+    return RECIPIENTS.fullmatch(piece) if piece[:1] in _HEADING_START else None
 
 
 def _is_authority(piece: str) -> re.Match[str] | None:
+    if piece[:1] not in _AUTHORITY_START:
+        return None
     match = AUTHORITY.fullmatch(piece)
     return match if match is not None and match.group("title")[:1].isupper() else None
 
 
 def _split_piece(piece: str) -> Iterator[str]:
     """Cut a piece where one column's words run into the other's."""
-    heading = RECIPIENTS.fullmatch(piece)
+    heading = _heading(piece)
     if heading is not None and heading.group("rest"):
         yield piece[: heading.start("rest")].strip()
         yield from _split_piece(heading.group("rest").strip())
@@ -122,6 +134,8 @@ def _split_piece(piece: str) -> Iterator[str]:
 
 
 def is_placeholder(piece: str) -> bool:
+    if piece[:1] not in _PLACEHOLDER_START:
+        return False
     folded = fold(piece).strip("()[] .")
     if folded in ("đã ký", "ký", "ký tên", "chữ ký", "ký số", "đã ký số"):
         return True
@@ -148,7 +162,7 @@ def is_name(piece: str) -> bool:
 
 def is_title(piece: str) -> bool:
     folded = fold(piece)
-    return len(piece) <= 80 and any(folded.startswith(word) for word in _TITLE_WORDS)
+    return len(piece) <= 80 and folded.startswith(_TITLE_WORDS)
 
 
 def is_position(piece: str) -> bool:
@@ -284,7 +298,7 @@ class _TailReader:
 
     def piece(self, piece: str, line: int) -> None:
         tail = self.tail
-        heading = RECIPIENTS.fullmatch(piece)
+        heading = _heading(piece)
         if heading is not None:
             tail.heading_line = tail.heading_line or line
             self.in_recipients = True
@@ -302,7 +316,7 @@ class _TailReader:
             return
         if self.footnote(piece, line):
             return
-        if CONTACT.match(piece):
+        if piece[:1] in _CONTACT_START and CONTACT.match(piece):
             tail.contact.append((piece, line))
             return
         if self.sub_entry(piece):
@@ -339,7 +353,8 @@ class _TailReader:
 
     def footnote(self, piece: str, line: int) -> bool:
         """A footnote's first line ("[1] …" anywhere; "1 …" under the signer's name)."""
-        match = FOOTNOTE.fullmatch(piece)
+        first = piece[:1]
+        match = FOOTNOTE.fullmatch(piece) if first == "[" or first.isdigit() else None
         if match is None or (match.group("bracket") is None and self.tail.name is None):
             return False
         label = match.group("bracket") or match.group("bare")
@@ -393,8 +408,12 @@ def parse_tail(lines: Sequence[Line], notes: Notes) -> Tail:
     """Read the signature block and its neighbours from ``lines``."""
     reader = _TailReader(notes)
     for _, line in worded(lines, notes.debris):
-        for piece in columns(line.raw):
+        # (``raw`` is ``text`` itself when the line had no tab or run of spaces: one column.)
+        pieces = [line.text] if line.raw is line.text else columns(line.raw)
+        for piece in pieces:
             for part in _split_piece(" ".join(piece.split())):
                 if part:
-                    reader.piece(SLASHED_AUTHORITY.sub(r"\1\2. ", part), line.number)
+                    if part[1:2] == "/":  # "T/M", "K/T": read as "TM.", "KT."
+                        part = SLASHED_AUTHORITY.sub(r"\1\2. ", part)
+                    reader.piece(part, line.number)
     return reader.tail

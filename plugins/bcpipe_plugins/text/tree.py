@@ -23,8 +23,8 @@ from bcpipe_plugins.text.blocks import Raw
 from bcpipe_plugins.text.checks import LINES_JOINED, UNPLACED_LINE
 from bcpipe_plugins.text.lines import ends_sentence, is_caps
 from bcpipe_plugins.text.notes import Notes
-from bcpipe_plugins.text.patterns import BASIS_OPENER, CLOSING_OPENER, ENACTING_WORDS
-from bcpipe_plugins.text.title import STRAY_LIMIT, is_stray
+from bcpipe_plugins.text.patterns import ENACTING_WORDS
+from bcpipe_plugins.text.title import STRAY_LENGTH, STRAY_LIMIT
 
 __all__ = [
     "build_tree",
@@ -68,7 +68,11 @@ def _stray(raw: Raw) -> bool:
         and len(raw.words) == 1
         and raw.line == raw.last
         and not ends_sentence(raw.text)
-        and is_stray(raw.text)
+        # One line of words (no label): stray unless long, a basis or closing line, or
+        # "Kính gửi" (what its line's record says; see title._stray_line).
+        and len(raw.text) <= STRAY_LENGTH
+        and raw.opener is None
+        and not raw.addressee
     )
 
 
@@ -79,7 +83,7 @@ def split_strays(raws: list[Raw]) -> tuple[list[Raw], list[Raw]]:
     while count < min(STRAY_LIMIT, len(raws) - 1) and _stray(raws[count]):
         count += 1
         following = raws[count]
-        if following.kind == "paragraph" and BASIS_OPENER.match(following.text):
+        if following.kind == "paragraph" and following.opens() == "basis":
             return raws[:count], raws[count:]
     return [], raws
 
@@ -110,7 +114,7 @@ def split_basis(raws: list[Raw]) -> tuple[list[Raw], list[Raw]]:
     """(basis, rest): the leading paragraphs that state the basis ("Căn cứ …")."""
     count = 0
     for raw in raws:
-        if raw.kind != "paragraph" or BASIS_OPENER.match(raw.text) is None:
+        if raw.kind != "paragraph" or raw.opens() != "basis":
             break
         count += 1
     return raws[:count], raws[count:]
@@ -127,7 +131,7 @@ def split_closing(raws: list[Raw]) -> tuple[list[Raw], list[Raw]]:
         raw = raws[index]
         if raw.kind != "paragraph":
             break
-        if CLOSING_OPENER.match(raw.text):
+        if raw.opens() == "closing":
             start = index
     if start == len(raws) > 1 and raws[-1].kind == "paragraph" and raws[-1].text.endswith("./."):
         start -= 1

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from bcpipe_plugins.text.appendix import attachment_start, is_appendix_header
+from bcpipe_plugins.text.appendix import attachment_start
+from bcpipe_plugins.text.classify import record_of
 from bcpipe_plugins.text.lines import Line
-from bcpipe_plugins.text.tail import is_name, is_placeholder, is_position, is_tail_anchor
+from bcpipe_plugins.text.tail import is_name, is_placeholder, is_position
 
 __all__ = ["appendix_start", "tail_start"]
 
@@ -32,13 +33,11 @@ def tail_start(lines: Sequence[Line], start: int) -> int:
 
 
 def _tail_anchor(line: Line) -> bool:
-    record = line.record
-    return is_tail_anchor(line) if record is None else bool(record.tail)
+    return record_of(line).tail
 
 
 def _appendix(line: Line) -> bool:
-    record = line.record
-    return is_appendix_header(line) if record is None else record.kind == "appendix"
+    return record_of(line).kind == "appendix"
 
 
 def _signature_like(text: str) -> bool:
