@@ -110,6 +110,11 @@ class BatchError(BcpipeError):
     worker processes that cannot start."""
 
 
+class ServeSettingsError(BcpipeError):
+    """``bcpipe serve`` cannot start: a limit of the ``[serve]`` table or of ``--limit``
+    is wrong."""
+
+
 # The edXML exporter's errors live here, not in its plugin, so that a user catches them as
 # ``bcpipe.MissingOrganIdError`` without importing a plugin's modules.
 _EDXML = "edxml"

@@ -243,12 +243,13 @@ class StoryBuilder:
         flow: list[tuple[Flowable, bool]] = []
         italic = document.type in ITALIC_BASIS or document.enacting_word is not None
         basis = self.styles.basis_italic if italic else self.styles.basis
-        flow.extend((self.para(p.text, basis), False) for p in document.basis)
+        marked = render.with_footnote_marks(document)  # "[1]" where each note's mark stands
+        flow.extend((self.para(p.text, basis), False) for p in marked.basis)
         enacting = render.enacting_word_line(document)
         if enacting:  # "QUYẾT ĐỊNH:" centred bold, kept with the first article
             flow.append((self.para(enacting, self.styles.type_name), True))
-        self.blocks(document.body, flow)
-        closing = [self.para(p.text, self.styles.body) for p in document.closing]
+        self.blocks(marked.body, flow)
+        closing = [self.para(p.text, self.styles.body) for p in marked.closing]
         flow.extend((p, False) for p in closing[:-1])
         last = closing[-1:]
         if last and isinstance(last[0], Chunked):  # its last chunk stays with the signature
@@ -257,6 +258,12 @@ class StoryBuilder:
         story.extend(self.keep_headings(flow))
         story.append(self.signature(document, last))
         story.extend(self.more_recipients(document))
+        if document.footnotes:  # after the signature block, in the contact footer's size
+            story.append(Spacer(1, 12))
+            story.extend(
+                self.para(render.footnote_line(note), self.styles.contact)
+                for note in document.footnotes
+            )
         for appendix in document.appendices:
             story.extend(self.appendix(appendix))
         return story

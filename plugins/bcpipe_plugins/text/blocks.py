@@ -19,10 +19,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from bcpipe_plugins.text.lines import DEBRIS_START, Line, debris_kind, is_caps, starts_lower
-from bcpipe_plugins.text.markers import block_marker
+from bcpipe_plugins.text.classify import record_of
+from bcpipe_plugins.text.lines import Line, is_caps, starts_lower
+from bcpipe_plugins.text.markers import opener
 from bcpipe_plugins.text.notes import Notes
-from bcpipe_plugins.text.patterns import ARTICLE, BASIS_OPENER, CLOSING_OPENER, SEPARATOR_CELL
+from bcpipe_plugins.text.patterns import SEPARATOR_CELL
 
 __all__ = ["Raw", "is_dense", "pipe_cells", "scan_blocks"]
 
@@ -42,10 +43,25 @@ class Raw:
     tabbed: bool = False
     caption: str | None = None
     joins: list[tuple[int, int]] = field(default_factory=list)  # (previous line, line)
+    #: What the words of its first line open with ("basis", "closing", "article"; see
+    #: :class:`~.classify.Record`), and whether that line is "Kính gửi …".
+    opener: str | None = None
+    addressee: bool = False
+
+    def opens(self) -> str | None:
+        """What the block's words open with: its first line's opener, unless that line is
+        short enough to have split the opening words ("Theo Công văn" / "số 12/…")."""
+        if len(self.words) <= 1 or len(self.words[0]) > _LONGEST_OPENER:
+            return self.opener
+        return opener(self.text)
 
     @property
     def text(self) -> str:
         return " ".join(self.words)
+
+
+#: The longest words an opener is ("Theo Hướng dẫn số", "Điều 123a."), with room to spare.
+_LONGEST_OPENER = 24
 
 
 def pipe_cells(text: str) -> list[str] | None:
@@ -138,14 +154,9 @@ class _Scanner:
     def words(self, line: Line) -> None:
         text = line.text
         current = self.current
-        # (The openers are tried only when they matter: there is a block to join.)
-        if (
-            current is not None
-            and current.kind != "table"
-            and ARTICLE.match(text) is None
-            and BASIS_OPENER.match(text) is None
-            and CLOSING_OPENER.match(text) is None
-        ):
+        record = record_of(line)
+        opens = record.opener
+        if current is not None and current.kind != "table" and opens is None:
             if current.awaiting:
                 current.words.append(text)
                 current.awaiting = False
@@ -163,8 +174,17 @@ class _Scanner:
                 current.words.append(text)
                 current.last = line.number
                 return
-        kind = "article" if ARTICLE.match(text) else "paragraph"
-        self.raws.append(Raw(kind, line.number, words=[text], last=line.number))
+        kind = "article" if opens == "article" else "paragraph"
+        self.raws.append(
+            Raw(
+                kind,
+                line.number,
+                words=[text],
+                last=line.number,
+                opener=opens,
+                addressee=record.addressee,
+            )
+        )
 
     def line(self, lines: Sequence[Line], index: int) -> None:
         line = lines[index]
@@ -173,7 +193,8 @@ class _Scanner:
         if cells is not None:
             self.row(cells, line, tabbed=False)
             return
-        cells = _tab_cells(line) if "\t" in line.raw else None
+        # (``raw`` is ``text`` itself when the line had no tab: nothing to search.)
+        cells = _tab_cells(line) if line.raw is not text and "\t" in line.raw else None
         if cells is not None:
             current = self.current
             following = index + 1 < len(lines) and _tab_cells(lines[index + 1]) is not None
@@ -181,7 +202,7 @@ class _Scanner:
             if following or continuing:
                 self.row(cells, line, tabbed=True)
                 return
-        marker = block_marker(text)
+        marker = record_of(line).marker
         if marker is None:
             self.words(line)
             return
@@ -200,17 +221,97 @@ class _Scanner:
         )
 
 
+#: The first cell of a table's heading row ("Số thứ tự"): a table extracted one cell per
+#: line starts with it, its other headings follow, then row "1".
+ROW_NUMBER_HEADS = frozenset({"STT", "TT", "Số TT", "SỐ TT"})
+_MAX_COLUMNS = 12
+_CELL_LENGTH = 80
+
+
+def _row_number(line: Line, number: int) -> bool:
+    return line.text.rstrip(".") == str(number)
+
+
+def _next_worded(lines: Sequence[Line], index: int) -> int:
+    while index < len(lines) and not lines[index].text:
+        index += 1
+    return index
+
+
+def _row_ends(lines: Sequence[Line], index: int, number: int) -> bool:
+    """A row ends at ``index``: the next row starts there, or the table plainly ends."""
+    if index >= len(lines) or _row_number(lines[index], number):
+        return True
+    text = lines[index].text
+    record = record_of(lines[index])
+    if len(text) > _CELL_LENGTH or text.endswith("./.") or record.opener == "closing":
+        return True
+    marker = record.marker
+    division = marker is not None and marker.kind in _DIVISIONS
+    return division or record.kind in ("tail", "appendix")
+
+
+#: Labels that open a division above a table's rows: its end when they follow a row.
+_DIVISIONS = frozenset({"part", "chapter", "regulation_section", "section", "article"})
+
+
+def cell_table(lines: Sequence[Line], start: int) -> tuple[Raw, int] | None:
+    """A table extracted one cell per line, rebuilt from ``lines[start]`` ("STT"): the
+    heading row shows the column count; rows follow while each starts with its number
+    and the next row's number (or the table's end) follows its last cell. Returns the
+    table and the index after it, or None (the lines then stay paragraphs)."""
+    header = [lines[start].text]
+    index = _next_worded(lines, start + 1)
+    while index < len(lines) and not _row_number(lines[index], 1):
+        text = lines[index].text
+        if len(text) > _CELL_LENGTH or len(header) == _MAX_COLUMNS:
+            return None
+        header.append(text)
+        index = _next_worded(lines, index + 1)
+    width = len(header)
+    rows: list[list[str]] = []
+    end = index
+    while width >= 2 and index < len(lines) and _row_number(lines[index], len(rows) + 1):
+        cells = [lines[index].text.rstrip(".")]
+        after = index + 1
+        while len(cells) < width:
+            after = _next_worded(lines, after)
+            if after >= len(lines):
+                break
+            cells.append(lines[after].text)
+            after += 1
+        following = _next_worded(lines, after)
+        if len(cells) < width or not _row_ends(lines, following, len(rows) + 2):
+            break
+        rows.append(cells)
+        index = end = following
+    if not rows:
+        return None
+    last = lines[end - 1].number if end > start else lines[start].number
+    return Raw("table", lines[start].number, rows=[header, *rows], header_rows=1, last=last), end
+
+
 def scan_blocks(lines: Sequence[Line], notes: Notes, *, dense: bool) -> list[Raw]:
     """The blocks of ``lines`` in order, with words joined across wraps and page breaks."""
     scanner = _Scanner(notes, dense)
+    skip_to = 0
     for index, line in enumerate(lines):
+        if index < skip_to:  # taken into a table rebuilt from its cells
+            continue
         text = line.text
         if not text:  # blank
             scanner.gap = True
             continue
+        if text in ROW_NUMBER_HEADS:
+            table = cell_table(lines, index)
+            if table is not None:
+                scanner.raws.append(table[0])
+                skip_to = table[1]
+                scanner.gap = True
+                continue
         if line.page_break:
             scanner.gap = True
-        kind = debris_kind(text) if text[0] in DEBRIS_START else None
+        kind = record_of(line).debris
         if kind is not None:
             notes.debris(kind, line.number)
             scanner.gap = True

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from itertools import count, filterfalse, repeat
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from bcpipe.textutil import nfc
 
@@ -39,6 +39,8 @@ _ODD_CHARACTERS = str.maketrans(
         **dict.fromkeys("\ufeff\u200b\u200c\u200d\u2060\u00ad", None),
     }
 )
+#: Each odd character and what it becomes (a space, or nothing).
+_ODD_PAIRS = tuple((chr(code), by or "") for code, by in _ODD_CHARACTERS.items())
 _ODD = re.compile("[" + "".join(re.escape(chr(c)) for c in _ODD_CHARACTERS) + "]")
 _SPACES = re.compile(r"[ \t]+")
 #: Where a flattened two-column table leaves its gap: a tab, or three or more spaces.
@@ -49,6 +51,7 @@ _PAGE_NUMBER = re.compile(
 )
 _RULE_CHARS = "-_=─━—–~*.·•"
 _RULE = re.compile(f"[{_RULE_CHARS}]{{3,}}")
+_RULE_SPACE = _RULE_CHARS + " "
 
 
 class Line(NamedTuple):
@@ -62,6 +65,8 @@ class Line(NamedTuple):
     raw: str
     text: str
     page_break: bool = False  # a form feed stood on the line: a new page starts here
+    #: What the line is read as (a :class:`~.classify.Record`), once classified.
+    record: Any = None
 
     @property
     def blank(self) -> bool:
@@ -79,12 +84,28 @@ def split_lines(text: str) -> list[Line]:
     if not any(map(_ODD.search, filterfalse(str.isprintable, lines))):
         raws = list(map(str.strip, lines))
         breaks = repeat(False)
-    else:  # the translation never makes or removes a line end: translate all at once
-        raws = list(map(str.strip, text.translate(_ODD_CHARACTERS).split("\n")))
+    else:  # the cleaning never makes or removes a line end: the text is cleaned at once
+        raws = list(map(str.strip, _cleaned(text).split("\n")))
         breaks = ["\f" in line for line in lines]
-    words = [_SPACES.sub(" ", raw) if "  " in raw or "\t" in raw else raw for raw in raws]
+    if "  " in text or "\t" in text:  # one search of the text, not two of each line
+        words = [_SPACES.sub(" ", raw) if "  " in raw or "\t" in raw else raw for raw in raws]
+    else:
+        words = raws
     # tuple.__new__ builds the named tuples in C (Line's own __new__ is Python).
-    return list(map(tuple.__new__, repeat(Line), zip(count(1), raws, words, breaks)))
+    return list(map(tuple.__new__, repeat(Line), zip(count(1), raws, words, breaks, repeat(None))))
+
+
+def _cleaned(text: str) -> str:
+    """``text`` with each odd character made a space or dropped.
+
+    str.translate() with a table of characters beyond Latin-1 looks each character up in
+    Python's dict: a page of Vietnamese took a millisecond. The odd characters a file
+    has are few, so each is replaced where it is present (a search each, in C).
+    """
+    for odd, by in _ODD_PAIRS:
+        if odd in text:
+            text = text.replace(odd, by)
+    return text
 
 
 def columns(raw: str) -> list[str]:
@@ -103,10 +124,12 @@ def debris_kind(text: str) -> str | None:
     if len(text) <= 20 and _PAGE_NUMBER.fullmatch(text):
         return "page number"
     # (A rule is made of rule characters and spaces only: lstrip() finds any other
-    # character, in an item's second place usually, before the copy without spaces.)
+    # character, in an item's second place usually, before the copy without spaces; the
+    # first few characters are tried first, so that an item's words are not copied.)
     if (
         len(text) <= 200
-        and not text.lstrip(_RULE_CHARS + " ")
+        and not text[:4].lstrip(_RULE_SPACE)
+        and not text.lstrip(_RULE_SPACE)
         and _RULE.fullmatch(text.replace(" ", ""))
     ):
         return "rule"
@@ -143,7 +166,8 @@ def worded(
         line = lines[index]
         if line.blank:
             continue
-        kind = debris_kind(line.text)
+        record = line.record
+        kind = debris_kind(line.text) if record is None else record.debris
         if kind is not None:
             on_debris(kind, line.number)
             continue

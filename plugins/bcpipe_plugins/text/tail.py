@@ -20,17 +20,22 @@ from bcpipe_plugins.text.lines import (
     columns,
     debris_kind,
     ends_sentence,
+    is_caps,
     is_caps_word,
     worded,
 )
 from bcpipe_plugins.text.notes import Notes
 from bcpipe_plugins.text.patterns import (
-    ARCHIVE,
+    ARCHIVE_COPIES,
+    ARCHIVE_HEAD,
+    AS_ARTICLE,
     AUTHORITY,
     CONTACT,
     DASHES,
+    FOOTNOTE,
     NAME,
     RECIPIENTS,
+    SLASHED_AUTHORITY,
     TYPIST,
 )
 
@@ -81,20 +86,32 @@ def is_tail_anchor(line: Line) -> bool:
 
 
 def _opens_tail(piece: str) -> bool:
-    if RECIPIENTS.fullmatch(piece) is not None:
-        return True
-    match = AUTHORITY.fullmatch(piece)
-    return match is not None and match.group("title")[:1].isupper()
+    return _heading(piece) is not None or _is_authority(piece) is not None
+
+
+# Each pattern of a piece is tried only where the piece's first character lets it match
+# (they all match from the start): most pieces are recipients and titles, let go at once.
+_HEADING_START = frozenset("Nn")  # "Nơi nhận"
+_AUTHORITY_START = frozenset("TKQ")  # "TM.", "KT.", "TL.", "TUQ.", "Q."
+_CONTACT_START = frozenset("ĐđEeFfWwTtSs")  # "Địa chỉ", "Điện thoại", "Email", "Fax", …
+_PLACEHOLDER_START = frozenset("([.ĐđKkCc")  # "(Đã ký)", "Ký tên", "Chữ ký", "[ký]"
+
+
+def _heading(piece: str) -> re.Match[str] | None:
+    """ "Nơi nhận:" (with the first recipient on its line, in ``rest``)."""
+    return RECIPIENTS.fullmatch(piece) if piece[:1] in _HEADING_START else None
 
 
 def _is_authority(piece: str) -> re.Match[str] | None:
+    if piece[:1] not in _AUTHORITY_START:
+        return None
     match = AUTHORITY.fullmatch(piece)
     return match if match is not None and match.group("title")[:1].isupper() else None
 
 
 def _split_piece(piece: str) -> Iterator[str]:
     """Cut a piece where one column's words run into the other's."""
-    heading = RECIPIENTS.fullmatch(piece)
+    heading = _heading(piece)
     if heading is not None and heading.group("rest"):
         yield piece[: heading.start("rest")].strip()
         yield from _split_piece(heading.group("rest").strip())
@@ -117,6 +134,8 @@ def _split_piece(piece: str) -> Iterator[str]:
 
 
 def is_placeholder(piece: str) -> bool:
+    if piece[:1] not in _PLACEHOLDER_START:
+        return False
     folded = fold(piece).strip("()[] .")
     if folded in ("đã ký", "ký", "ký tên", "chữ ký", "ký số", "đã ký số"):
         return True
@@ -124,7 +143,18 @@ def is_placeholder(piece: str) -> bool:
     return bracketed and ("ký" in folded or "dấu" in folded)
 
 
+#: Ranks of the armed forces and the police printed before a signer's name
+#: ("Thiếu tướng Trương Minh Đương"): lower case in their second word.
+_RANKS = tuple(
+    f"{grade} {step} "
+    for grade in ("Thiếu", "Trung", "Thượng", "Đại")
+    for step in ("tướng", "tá", "úy", "uý")
+)
+
+
 def is_name(piece: str) -> bool:
+    if piece.startswith(_RANKS):
+        piece = piece.split(" ", 2)[2]
     if len(piece) > 60 or NAME.fullmatch(piece) is None:
         return False
     return all(word[:1].isupper() for word in piece.split(" ")) and not piece.isupper()
@@ -132,7 +162,7 @@ def is_name(piece: str) -> bool:
 
 def is_title(piece: str) -> bool:
     folded = fold(piece)
-    return len(piece) <= 80 and any(folded.startswith(word) for word in _TITLE_WORDS)
+    return len(piece) <= 80 and folded.startswith(_TITLE_WORDS)
 
 
 def is_position(piece: str) -> bool:
@@ -156,6 +186,44 @@ def _note(text: str) -> tuple[str, str | None]:
     return text, None
 
 
+def _top_level_split(text: str) -> list[str]:
+    """``text`` split at the commas outside brackets: "VT, KT(Thủy, Nho)" → two."""
+    parts: list[str] = []
+    depth, start = 0, 0
+    for index, char in enumerate(text):
+        if char == "(":
+            depth += 1
+        elif char == ")":
+            depth = max(0, depth - 1)
+        elif char == "," and depth == 0:
+            parts.append(text[start:index])
+            start = index + 1
+    parts.append(text[start:])
+    return [part.strip() for part in parts if part.strip()]
+
+
+def archive_data(text: str) -> Data | None:
+    """The archive line in each spelling agencies use ("Lưu: VT, TCCB (2)", "Lưu VT",
+    "Lưu: VT, KT(Thủy, Nho)", "Lưu: VT, NC.Châu") as model data; None if it is none."""
+    head = ARCHIVE_HEAD.match(text)
+    if head is None:
+        return None
+    holders = _top_level_split(text[head.end() :])
+    copies: int | None = None
+    if holders:
+        counted = ARCHIVE_COPIES.search(holders[-1])
+        if counted is not None:
+            copies = int(counted.group("copies"))
+            last = (holders[-1][: counted.start()] + holders[-1][counted.end() :]).strip()
+            holders[-1:] = [last] if last else []
+    if not holders or (copies is not None and copies < 1):
+        return None
+    data: Data = {"kind": "archive", "holders": holders}
+    if copies is not None:
+        data["copies"] = copies
+    return data
+
+
 def recipient_data(words: str) -> Data | None:
     """One recipient line ("- Lưu: VT, TCCB (2).") as model data; None if it has no words."""
     text = words.strip().lstrip(_BULLETS).strip().rstrip(";.,").strip()
@@ -164,16 +232,17 @@ def recipient_data(words: str) -> Data | None:
     folded = fold(text)
     if folded == "như trên" or folded.startswith("như trên "):
         return {"kind": "as_above"}
-    archive = ARCHIVE.fullmatch(text)
+    archive = archive_data(text)
     if archive is not None:
-        holders = [h.strip() for h in archive.group("holders").split(",") if h.strip()]
-        copies = archive.group("copies")
-        if holders and (copies is None or int(copies) >= 1):
-            data: Data = {"kind": "archive", "holders": holders}
-            if copies is not None:
-                data["copies"] = int(copies)
-            return data
+        return archive
+    article = AS_ARTICLE.fullmatch(text)
+    if article is not None:  # "Như Điều 3", "Như Điều 3 (t/h)"
+        data: Data = {"kind": "as_article", "article": int(article.group("article"))}
+        if article.group("note"):
+            data["note"] = article.group("note")
+        return data
     name, note = _note(text)
+    name = name.rstrip(";,. ")  # "Bộ Xây dựng; (để b/c)": the note after the semicolon
     return {"name": name, "note": note} if note else {"name": name}
 
 
@@ -190,6 +259,7 @@ class Tail:
     copies: int | None = None
     typist_line: int | None = None
     contact: list[tuple[str, int]] = field(default_factory=list)
+    footnotes: list[list[Any]] = field(default_factory=list)  # [label, text, line]
     unplaced: list[tuple[str, int]] = field(default_factory=list)
 
     @property
@@ -228,7 +298,7 @@ class _TailReader:
 
     def piece(self, piece: str, line: int) -> None:
         tail = self.tail
-        heading = RECIPIENTS.fullmatch(piece)
+        heading = _heading(piece)
         if heading is not None:
             tail.heading_line = tail.heading_line or line
             self.in_recipients = True
@@ -244,8 +314,12 @@ class _TailReader:
         if debris is not None:
             self.notes.debris(debris, line)
             return
-        if CONTACT.match(piece):
+        if self.footnote(piece, line):
+            return
+        if piece[:1] in _CONTACT_START and CONTACT.match(piece):
             tail.contact.append((piece, line))
+            return
+        if self.sub_entry(piece):
             return
         if piece[:1] in _BULLETS:
             if piece.translate(DASHES).strip("-+ ") == "":
@@ -272,11 +346,50 @@ class _TailReader:
             return
         if self.typist(piece, line):
             return
+        if tail.footnotes:  # the note above goes on
+            tail.footnotes[-1][1] += " " + piece
+            return
         tail.unplaced.append((piece, line))
 
+    def footnote(self, piece: str, line: int) -> bool:
+        """A footnote's first line ("[1] …" anywhere; "1 …" under the signer's name)."""
+        first = piece[:1]
+        match = FOOTNOTE.fullmatch(piece) if first == "[" or first.isdigit() else None
+        if match is None or (match.group("bracket") is None and self.tail.name is None):
+            return False
+        label = match.group("bracket") or match.group("bare")
+        self.tail.footnotes.append([label, match.group("text"), line])
+        return True
+
     def recipient_goes_on(self, piece: str) -> bool:
+        """``piece`` finishes the recipient above: a line wrapped without a bullet
+        ("- Các sở: Nông nghiệp và Môi trường," / "Tài chính, Công Thương;")."""
         recipients = self.tail.recipients
-        return bool(recipients) and piece[:1].islower() and not ends_sentence(recipients[-1][0])
+        if not recipients:
+            return False
+        above = recipients[-1][0]
+        if above.endswith((",", "&", " và", " -")):
+            return not fold(piece).startswith("lưu")
+        if ends_sentence(above):
+            return False
+        if piece.startswith("(") and TYPIST.fullmatch(piece) is None:
+            return True  # "(để cập nhật số liệu);": the entry's note, wrapped
+        # "- Các cơ quan của QH: …, Ủy ban" / "Văn hóa và Xã hội;": the entry's end, with
+        # its semicolon (a title in capitals or a name has none).
+        return piece[:1].islower() or (piece.endswith(";") and not is_caps(piece))
+
+    def sub_entry(self, piece: str) -> bool:
+        """``piece`` ("+ LĐVP, TPKTTH;") is an entry of the group above ("- Văn phòng
+        UBND tỉnh:"): it is joined to it, the archive line excepted."""
+        recipients = self.tail.recipients
+        if not recipients or piece[:1] != "+" or not recipients[-1][0].endswith(":"):
+            return False
+        words = piece[1:].strip()
+        if fold(words).startswith("lưu"):
+            return False
+        above, first = recipients[-1]
+        recipients[-1] = (f"{above} {words}", first)
+        return True
 
     def typist(self, piece: str, line: int) -> bool:
         match = TYPIST.fullmatch(piece)
@@ -295,8 +408,12 @@ def parse_tail(lines: Sequence[Line], notes: Notes) -> Tail:
     """Read the signature block and its neighbours from ``lines``."""
     reader = _TailReader(notes)
     for _, line in worded(lines, notes.debris):
-        for piece in columns(line.raw):
+        # (``raw`` is ``text`` itself when the line had no tab or run of spaces: one column.)
+        pieces = [line.text] if line.raw is line.text else columns(line.raw)
+        for piece in pieces:
             for part in _split_piece(" ".join(piece.split())):
                 if part:
+                    if part[1:2] == "/":  # "T/M", "K/T": read as "TM.", "KT."
+                        part = SLASHED_AUTHORITY.sub(r"\1\2. ", part)
                     reader.piece(part, line.number)
     return reader.tail

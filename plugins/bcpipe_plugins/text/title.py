@@ -13,18 +13,17 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from bcpipe import DocumentType
+from bcpipe_plugins.text.classify import record_of
 from bcpipe_plugins.text.header import Header
 from bcpipe_plugins.text.lines import (
     Line,
-    debris_kind,
     ends_sentence,
     is_caps,
     starts_lower,
     worded,
 )
-from bcpipe_plugins.text.markers import block_marker, starts_block
 from bcpipe_plugins.text.notes import Notes
-from bcpipe_plugins.text.patterns import ADDRESSEE, ARTICLE, type_of_line
+from bcpipe_plugins.text.patterns import ADDRESSEE, type_of_line
 
 __all__ = ["TYPE_CODES", "Title", "parse_addressees", "parse_title", "skip"]
 
@@ -66,7 +65,7 @@ def _lost_type_subject(header: Header, line: Line) -> bool:
     text = line.text
     if header.notation.split("-")[0] not in TYPE_CODES or len(text) > 250:
         return False
-    return _subject_starts(text) and not ends_sentence(text) and not is_caps(text)
+    return _subject_starts(line) and not ends_sentence(text) and not is_caps(text)
 
 
 def parse_title(
@@ -77,7 +76,7 @@ def parse_title(
     if index >= len(lines):
         return title, index
     line = lines[index]
-    kind = type_of_line(line.text)
+    kind = record_of(line).type
     run_together = None if kind is not None else _split_type(line.text)
     if kind is None and run_together is None:
         # A stray line above the type line ("Bản gửi qua mạng nội bộ" under the date):
@@ -87,7 +86,7 @@ def parse_title(
             header.unplaced.extend(ahead[0])
             index = ahead[1]
             line = lines[index]
-            kind = type_of_line(line.text)
+            kind = record_of(line).type
             run_together = None if kind is not None else _split_type(line.text)
     if kind is None and run_together is None:
         if not _lost_type_subject(header, line):
@@ -106,10 +105,10 @@ def parse_title(
         under = index + 1
         index = skip(lines, under, notes)
         if index < len(lines) and (
-            _subject_starts(lines[index].text)
+            _subject_starts(lines[index])
             # Right under the type line, a subject may open like a basis line: "KẾ HOẠCH /
             # Thực hiện Chương trình …", "BÁO CÁO / Triển khai …".
-            or (index == under and _may_open_subject(lines[index].text))
+            or (index == under and _may_open_subject(lines[index]))
         ):
             title.subject, title.subject_line = [lines[index].text], lines[index].number
             index += 1
@@ -117,9 +116,9 @@ def parse_title(
     # A subject wraps onto the lines right under it.
     while title.subject and index < len(lines) and not lines[index].blank:
         text = lines[index].text
-        if not _subject_starts(text) or is_caps(text) or debris_kind(text) is not None:
+        if not _subject_starts(lines[index]) or record_of(lines[index]).debris is not None:
             break
-        if not (starts_lower(text) or (not dense and not ends_sentence(title.subject[-1]))):
+        if not _wraps_onto(title.subject[-1], text, dense):
             break
         title.subject.append(text)
         index += 1
@@ -128,19 +127,61 @@ def parse_title(
     return title, index
 
 
+#: What an enacting authority's line opens with (it follows a decision's subject,
+#: in capitals like a subject written in capitals).
+_AUTHORITY_OPENERS = (
+    "CHỦ TỊCH",
+    "BỘ TRƯỞNG",
+    "THỦ TƯỚNG",
+    "HỘI ĐỒNG",
+    "ỦY BAN",
+    "UỶ BAN",
+    "GIÁM ĐỐC",
+    "TRƯỞNG BAN",
+    "CỤC TRƯỞNG",
+    "TỔNG CỤC TRƯỞNG",
+    "HIỆU TRƯỞNG",
+    "CHÁNH VĂN PHÒNG",
+    "BAN CHỈ ĐẠO",
+)
+
+
+#: Words a line of a subject cannot end with: the subject goes on below.
+_DANGLING = frozenset({"CHO", "CỦA", "VỀ", "VÀ", "VIỆC", "TẠI", "TRONG", "VỚI", "CÁC", "THEO"})
+
+
+def _dangles(text: str) -> bool:
+    return text.endswith((",", "-")) or text.rsplit(" ", 1)[-1] in _DANGLING
+
+
+def _wraps_onto(previous: str, text: str, dense: bool) -> bool:
+    """``text`` goes on the subject whose last line is ``previous``."""
+    if is_caps(text):
+        # A subject in capitals wraps in capitals; an authority's line is no subject.
+        return is_caps(previous) and (not text.startswith(_AUTHORITY_OPENERS) or _dangles(previous))
+    if starts_lower(text):
+        return True
+    if ends_sentence(previous) or is_caps(previous):
+        return False
+    # One paragraph per line: a line under the subject is the next paragraph (a
+    # subject wrapped by the page and a stray line under it look alike).
+    return not dense
+
+
 def _is_type_line(line: Line) -> bool:
-    return type_of_line(line.text) is not None or _split_type(line.text) is not None
+    return record_of(line).type is not None or _split_type(line.text) is not None
 
 
 #: How many stray lines may stand between two components of the heading.
 STRAY_LIMIT = 2
-# A stray line is short: a longer one is a paragraph, which only the body has.
-_STRAY_LENGTH = 120
+#: A stray line is short: a longer one is a paragraph, which only the body has.
+STRAY_LENGTH = 120
 
 
-def is_stray(text: str) -> bool:
+def _stray_line(line: Line) -> bool:
     """A line that may be stray in the heading: short, no label, not "Kính gửi"."""
-    return len(text) <= _STRAY_LENGTH and not starts_block(text) and ADDRESSEE.match(text) is None
+    record = record_of(line)
+    return len(line.text) <= STRAY_LENGTH and not record.opens_block and not record.addressee
 
 
 def strays_before(
@@ -154,7 +195,7 @@ def strays_before(
     strays: list[tuple[str, int]] = []
     while index < len(lines) and len(strays) < STRAY_LIMIT:
         line = lines[index]
-        if not is_stray(line.text):
+        if not _stray_line(line):
             return None
         strays.append((line.text, line.number))
         index = skip(lines, index + 1, notes)
@@ -163,17 +204,19 @@ def strays_before(
     return None
 
 
-def _subject_starts(text: str) -> bool:
-    return ADDRESSEE.match(text) is None and not starts_block(text)
+def _subject_starts(line: Line) -> bool:
+    record = record_of(line)
+    return not record.addressee and not record.opens_block
 
 
-def _may_open_subject(text: str) -> bool:
+def _may_open_subject(line: Line) -> bool:
     """Not an addressee, a numbered or bulleted line, nor an article: only words."""
-    return ADDRESSEE.match(text) is None and block_marker(text) is None and not ARTICLE.match(text)
+    record = record_of(line)
+    return not record.addressee and record.marker is None and record.opener != "article"
 
 
 def _is_addressee(line: Line) -> bool:
-    return ADDRESSEE.match(line.text) is not None
+    return record_of(line).addressee
 
 
 def _enacting_authority(lines: Sequence[Line], index: int, notes: Notes, title: Title) -> int:
@@ -181,7 +224,10 @@ def _enacting_authority(lines: Sequence[Line], index: int, notes: Notes, title: 
     index = skip(lines, index, notes)
     while index < len(lines) and not lines[index].blank:
         text = lines[index].text
-        if not is_caps(text) or starts_block(text) or type_of_line(text.rstrip(":")) is not None:
+        named = record_of(lines[index]).type
+        if text.endswith(":"):  # the enacting word, "QUYẾT ĐỊNH:"
+            named = type_of_line(text.rstrip(":"))
+        if not is_caps(text) or record_of(lines[index]).opens_block or named is not None:
             break
         if title.authority_line is None:
             title.authority_line = lines[index].number
@@ -197,7 +243,7 @@ def parse_addressees(
     start = skip(lines, index, notes)
     if start >= len(lines):
         return [], index
-    match = ADDRESSEE.match(lines[start].text)
+    match = ADDRESSEE.match(lines[start].text) if record_of(lines[start]).addressee else None
     if match is None:
         ahead = strays_before(lines, start, notes, _is_addressee)
         if ahead is None:

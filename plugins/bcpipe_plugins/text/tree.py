@@ -18,15 +18,17 @@ from typing import Any
 
 from bcpipe.citations import find_citations
 from bcpipe.source import ModelPath, format_path
+from bcpipe.textutil import fold
 from bcpipe_plugins.text.blocks import Raw
 from bcpipe_plugins.text.checks import LINES_JOINED, UNPLACED_LINE
 from bcpipe_plugins.text.lines import ends_sentence, is_caps
 from bcpipe_plugins.text.notes import Notes
-from bcpipe_plugins.text.patterns import BASIS_OPENER, CLOSING_OPENER
-from bcpipe_plugins.text.title import STRAY_LIMIT, is_stray
+from bcpipe_plugins.text.patterns import ENACTING_WORDS
+from bcpipe_plugins.text.title import STRAY_LENGTH, STRAY_LIMIT
 
 __all__ = [
     "build_tree",
+    "enacting_word",
     "paragraph_data",
     "split_basis",
     "split_closing",
@@ -39,11 +41,19 @@ Data = dict[str, Any]
 _ITEM_LEVEL = 8
 
 
-def _level(raw: Raw) -> int:
-    if raw.kind == "part":
-        return 0
-    if raw.kind == "section":
-        return 1
+#: The level of the divisions above clauses: Phần and Chương, Mục of a chapter, then a
+#: report's "I." and an article (either holds clauses).
+_LEVELS = {"part": 0.0, "chapter": 0.0, "regulation_section": 0.5, "section": 1.0, "article": 1.0}
+#: The blocks that hold others.
+_CONTAINERS = frozenset(
+    {"part", "chapter", "regulation_section", "section", "article", "clause", "point", "item"}
+)
+
+
+def _level(raw: Raw) -> float:
+    level = _LEVELS.get(raw.kind)
+    if level is not None:
+        return level
     if raw.kind == "clause":
         return 1 + raw.label.count(".") + 1
     if raw.kind == "point":
@@ -58,7 +68,11 @@ def _stray(raw: Raw) -> bool:
         and len(raw.words) == 1
         and raw.line == raw.last
         and not ends_sentence(raw.text)
-        and is_stray(raw.text)
+        # One line of words (no label): stray unless long, a basis or closing line, or
+        # "Kính gửi" (what its line's record says; see title._stray_line).
+        and len(raw.text) <= STRAY_LENGTH
+        and raw.opener is None
+        and not raw.addressee
     )
 
 
@@ -69,7 +83,7 @@ def split_strays(raws: list[Raw]) -> tuple[list[Raw], list[Raw]]:
     while count < min(STRAY_LIMIT, len(raws) - 1) and _stray(raws[count]):
         count += 1
         following = raws[count]
-        if following.kind == "paragraph" and BASIS_OPENER.match(following.text):
+        if following.kind == "paragraph" and following.opens() == "basis":
             return raws[:count], raws[count:]
     return [], raws
 
@@ -100,7 +114,7 @@ def split_basis(raws: list[Raw]) -> tuple[list[Raw], list[Raw]]:
     """(basis, rest): the leading paragraphs that state the basis ("Căn cứ …")."""
     count = 0
     for raw in raws:
-        if raw.kind != "paragraph" or BASIS_OPENER.match(raw.text) is None:
+        if raw.kind != "paragraph" or raw.opens() != "basis":
             break
         count += 1
     return raws[:count], raws[count:]
@@ -117,7 +131,7 @@ def split_closing(raws: list[Raw]) -> tuple[list[Raw], list[Raw]]:
         raw = raws[index]
         if raw.kind != "paragraph":
             break
-        if CLOSING_OPENER.match(raw.text):
+        if raw.opens() == "closing":
             start = index
     if start == len(raws) > 1 and raws[-1].kind == "paragraph" and raws[-1].text.endswith("./."):
         start -= 1
@@ -164,11 +178,22 @@ def _block(raw: Raw, path: ModelPath, key: str, notes: Notes) -> Data:
         return data
     if raw.joins:
         _report_joins(raw, path, notes)
-    if kind in ("paragraph", "article"):
+    if kind == "paragraph":
         notes.at_key(f"{key}.text", raw.line)
         return {"kind": "paragraph", "text": words}
-    if kind in ("part", "section"):
-        data = {"kind": kind, "number": raw.label, "children": []}
+    if kind == "article" and raw.label:
+        # Its words are its text; they become its heading when clauses come below.
+        data = {"kind": "article", "number": int(raw.label), "children": []}
+        if words:
+            data["text"] = words
+            notes.at_key(f"{key}.text", raw.line)
+        return data
+    if kind == "article":  # no number read: kept as the words they are
+        notes.at_key(f"{key}.text", raw.line)
+        return {"kind": "paragraph", "text": words}
+    if kind in ("part", "section", "chapter", "regulation_section"):
+        number: Any = int(raw.label) if kind == "regulation_section" else raw.label
+        data = {"kind": kind, "number": number, "children": []}
         if words:
             data["heading"] = words
             notes.at_key(f"{key}.heading", raw.line)
@@ -188,15 +213,12 @@ def build_tree(raws: Sequence[Raw], root: ModelPath, notes: Notes) -> list[Data]
     top: list[Data] = []
     root_key = format_path(root)
     # (level, block data, model path, formatted path) of the open blocks
-    stack: list[tuple[int, Data, ModelPath, str]] = []
+    stack: list[tuple[float, Data, ModelPath, str]] = []
     for raw in raws:
         kind = raw.kind
-        container = kind in ("part", "section", "clause", "point", "item")
+        container = kind in _CONTAINERS and (kind != "article" or bool(raw.label))
         level = _level(raw) if container else -1
-        if kind == "article":
-            while stack and stack[-1][0] >= 1:
-                stack.pop()
-        elif container:
+        if container:
             while stack and stack[-1][0] >= level:
                 stack.pop()
         else:
@@ -207,7 +229,12 @@ def build_tree(raws: Sequence[Raw], root: ModelPath, notes: Notes) -> list[Data]
             siblings: list[Data] = parent["children"]
             path: ModelPath = (*parent_path, "children", len(siblings))
             key = f"{parent_key}.children[{len(siblings)}]"
-            if "text" in parent and parent["kind"] in ("clause", "point"):
+            # A numbered block's words head the blocks below it (an article's only when
+            # they are a title, not a sentence leading into its clauses).
+            if "text" in parent and (
+                parent["kind"] in ("clause", "point")
+                or (parent["kind"] == "article" and not ends_sentence(parent["text"]))
+            ):
                 parent["heading"] = parent.pop("text")
                 notes.move(f"{parent_key}.text", f"{parent_key}.heading")
         else:
@@ -217,3 +244,14 @@ def build_tree(raws: Sequence[Raw], root: ModelPath, notes: Notes) -> list[Data]
         if container and "children" in data:
             stack.append((level, data, path, key))
     return top
+
+
+def enacting_word(raws: Sequence[Raw]) -> tuple[str, int] | None:
+    """("QUYẾT ĐỊNH", line) when the body opens with the enacting word alone on its line
+    ("QUYẾT ĐỊNH:", "QUYẾT NGHỊ:"), above the articles; else None."""
+    if not raws or raws[0].kind != "paragraph" or len(raws[0].words) != 1:
+        return None
+    word = raws[0].text.rstrip(": ").strip()
+    if not word.isupper() or fold(word) not in ENACTING_WORDS:
+        return None
+    return word, raws[0].line

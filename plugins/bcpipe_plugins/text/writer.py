@@ -11,6 +11,7 @@ unambiguous:
 - a decision's enacting authority ("CHỦ TỊCH ỦY BAN NHÂN DÂN …") is printed under
   the subject, and its enacting word ("QUYẾT ĐỊNH:") alone between the basis and the
   articles.
+- footnotes as "[1] …" lines after the signature, their marks "[1]" in the words.
 """
 
 from __future__ import annotations
@@ -90,12 +91,13 @@ def render_text(document: Document) -> str:
         groups.append([document.enacting_authority])
     if document.addressees:
         groups.append(render.addressee_lines(document))
-    _blocks(document.basis, groups)
+    marked = render.with_footnote_marks(document)
+    _blocks(marked.basis, groups)
     enacting = render.enacting_word_line(document)
     if enacting:
         groups.append([enacting])
-    _blocks(document.body, groups)
-    _blocks(document.closing, groups)
+    _blocks(marked.body, groups)
+    _blocks(marked.closing, groups)
     titles, name = render.signature_lines(document.signature)
     groups.append(titles)
     groups.append([name])
@@ -106,6 +108,8 @@ def render_text(document: Document) -> str:
         groups.append([typist])
     if document.contact:
         groups.append([document.contact])
+    if document.footnotes:
+        groups.append([render.footnote_line(note) for note in document.footnotes])
     for appendix in document.appendices:
         _appendix(appendix, groups)
     return "\n\n".join("\n".join(lines) for lines in groups if lines) + "\n"

@@ -5,16 +5,11 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from bcpipe.errors import BcpipeError
+from bcpipe.errors import ServeSettingsError
 from bcpipe.serve.config import ServeConfig
 from bcpipe.serve.run import serve
 
-__all__ = ["LimitError", "config_of", "run"]
-
-
-class LimitError(BcpipeError):
-    """A limit of the [serve] table or of --limit is wrong."""
-
+__all__ = ["config_of", "run"]
 
 _LISTS = ("pdf_kinds", "pdf_formats")
 
@@ -37,18 +32,18 @@ def config_of(table: Mapping[str, Any], limits: Sequence[str]) -> ServeConfig:
     for item in limits:
         name, sep, text = item.partition("=")
         if not sep:
-            raise LimitError(f"--limit {item}: expected NAME=VALUE, e.g. max_body=20971520")
+            raise ServeSettingsError(f"--limit {item}: expected NAME=VALUE, e.g. max_body=20971520")
         values[name.strip()] = _value(name.strip(), text.strip())
     try:
         return ServeConfig.from_mapping(values)
     except (ValueError, TypeError) as exc:
-        raise LimitError(str(exc)) from None
+        raise ServeSettingsError(str(exc)) from None
 
 
 def run(options: Mapping[str, Any], table: Any, limits: Sequence[str], host: str, port: int) -> int:
     """Serve until interrupted; the exit code."""
     if not isinstance(table, Mapping):
-        raise LimitError(f"serve: the [serve] config entry must be a table, not {table!r}")
+        raise ServeSettingsError(f"serve: the [serve] config entry must be a table, not {table!r}")
     config = config_of(table, limits)
     settings = {k: v for k, v in options["settings"].items() if k != "serve"}
     serve({**options, "settings": settings}, config, host=host, port=port)
