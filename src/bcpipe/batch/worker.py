@@ -7,13 +7,8 @@ Dask worker both pay for it once. :func:`serve` is the loop of a local pool work
 
 from __future__ import annotations
 
-import contextlib
-import ctypes
-import ctypes.util
-import os
 import signal
 import threading
-import time
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from multiprocessing.connection import Connection
@@ -21,11 +16,11 @@ from multiprocessing.connection import Connection
 from bcpipe.batch.fingerprint import plugin_set, plugin_set_fingerprint
 from bcpipe.batch.options import PipelineOptions
 from bcpipe.batch.tasks import Record, Task, Terminated, process
+from bcpipe.lifeline import die_with_parent
 from bcpipe.pipeline import Pipeline
 
 __all__ = [
     "WorkerPipeline",
-    "die_with_parent",
     "exit_on_terminate",
     "pipeline_for",
     "run_tasks",
@@ -50,8 +45,6 @@ class WorkerPipeline:
     def process(self, task: Task) -> Record:
         return process(self.pipeline, task, self.fingerprint(task.kind))
 
-
-_PR_SET_PDEATHSIG = 1  # <linux/prctl.h>
 
 _pipelines: dict[str, WorkerPipeline] = {}
 _lock = threading.Lock()  # a Dask worker may run tasks on several threads
@@ -87,29 +80,6 @@ def exit_on_terminate() -> None:
         raise Terminated(128 + signum)
 
     signal.signal(signal.SIGTERM, stop)
-
-
-def die_with_parent() -> None:
-    """End this process when its parent ends, even by ``kill -9``, even in a plugin's loop.
-
-    A worker stuck in a plugin never reads the pipe that would tell it the parent is
-    gone. On Linux the kernel sends SIGKILL when the parent dies (PR_SET_PDEATHSIG; the
-    parent of a forkserver's worker is the fork server, which ends with the batch); a
-    watching thread covers the rest (it sees the process re-parented).
-    """
-    parent = os.getppid()
-    with contextlib.suppress(OSError, AttributeError):
-        libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6", use_errno=True)
-        libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
-    if os.getppid() != parent:  # it died before the kernel was told
-        os._exit(1)
-
-    def watch() -> None:
-        while os.getppid() == parent:
-            time.sleep(1.0)
-        os._exit(1)
-
-    threading.Thread(target=watch, name="bcpipe-parent-watch", daemon=True).start()
 
 
 def serve(conn: Connection, options: PipelineOptions) -> None:

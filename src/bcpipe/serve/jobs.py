@@ -13,6 +13,7 @@ from typing import Any, Literal
 
 from bcpipe.errors import BcpipeError
 from bcpipe.findings import Finding, Language, ValidationResult
+from bcpipe.lifeline import die_with_parent
 from bcpipe.pipeline import Pipeline
 from bcpipe.serve.problems import problem_of
 
@@ -51,8 +52,13 @@ _process_pipeline: Pipeline | None = None
 
 
 def init_process(options: Mapping[str, Any]) -> None:
-    """A worker process's own pipeline, with the options of the service's."""
+    """A worker process's own pipeline, with the options of the service's.
+
+    The worker ends with the service: stopped by a signal, the service cannot always
+    join its pool, and a spawned worker never sees the pipe close (it holds both ends).
+    """
     global _process_pipeline
+    die_with_parent()
     _process_pipeline = Pipeline(**options)
 
 
