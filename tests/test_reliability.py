@@ -15,6 +15,7 @@ from typing import Any
 import pytest
 import yaml
 from conftest import minimal_report
+from processes import alive
 
 import bcpipe
 from bcpipe.batch import LocalExecutor, run_batch
@@ -362,14 +363,6 @@ def test_a_document_over_its_budget_fails_alone(tmp_path: Path, monkeypatch: Any
     assert (tmp_path / "out" / "a.txt").exists() and not (tmp_path / "out" / "b.txt").exists()
 
 
-def _alive(pid: int) -> bool:
-    try:
-        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
-    except OSError:
-        return False
-    return state != "Z"
-
-
 @pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="needs /proc")
 def test_batch_workers_die_with_their_parent(tmp_path: Path) -> None:
     (tmp_path / "in").mkdir()
@@ -392,18 +385,18 @@ def test_batch_workers_die_with_their_parent(tmp_path: Path) -> None:
         while not (pids.exists() and pids.read_text().strip()) and time.monotonic() < deadline:
             time.sleep(0.1)
         worker = int(pids.read_text().split()[0])
-        assert _alive(worker)
+        assert alive(worker)
         os.kill(parent.pid, signal.SIGKILL)
         parent.wait()
         deadline = time.monotonic() + 10
-        while _alive(worker) and time.monotonic() < deadline:
+        while alive(worker) and time.monotonic() < deadline:
             time.sleep(0.1)
-        assert not _alive(worker)
+        assert not alive(worker)
     finally:
         parent.kill()
         parent.wait()
         for pid in pids.read_text().split() if pids.exists() else []:
-            if _alive(int(pid)):
+            if alive(int(pid)):
                 os.kill(int(pid), signal.SIGKILL)
 
 

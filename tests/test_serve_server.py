@@ -18,6 +18,7 @@ from pathlib import Path
 
 import httpx
 import pytest
+from processes import alive, descendants
 from serve_support import ROOT, SAMPLE_TEXT, SAMPLE_YAML, free_port, running_server
 
 TEXT = SAMPLE_TEXT.read_bytes()
@@ -231,27 +232,6 @@ def test_the_serve_benchmark_still_runs() -> None:
     assert all(rate > 0 for rate in report["direct"].values())
 
 
-def _descendants(pid: int) -> set[int]:
-    found: set[int] = set()
-    todo = [pid]
-    while todo:
-        current = todo.pop()
-        with contextlib.suppress(OSError):
-            for task in Path(f"/proc/{current}/task").iterdir():
-                children = (task / "children").read_text().split()
-                found.update(int(child) for child in children)
-                todo.extend(int(child) for child in children)
-    return found
-
-
-def _alive(pid: int) -> bool:
-    try:
-        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
-    except OSError:
-        return False
-    return state != "Z"
-
-
 @pytest.mark.skipif(not Path("/proc/self/task").is_dir(), reason="needs Linux's /proc")
 def test_pdf_workers_end_when_the_service_is_killed() -> None:
     # Killed outright, the service cannot stop its pool: its workers must notice alone.
@@ -275,12 +255,12 @@ def test_pdf_workers_end_when_the_service_is_killed() -> None:
             timeout=60,
         )
         assert pdf.status_code == 200
-        workers = _descendants(process.pid)
+        workers = descendants(process.pid)
         assert workers  # the PDF pool's processes
     finally:
         process.kill()
         process.wait()
     deadline = time.monotonic() + 15
-    while any(_alive(pid) for pid in workers) and time.monotonic() < deadline:
+    while any(alive(pid) for pid in workers) and time.monotonic() < deadline:
         time.sleep(0.2)
-    assert not [pid for pid in workers if _alive(pid)]
+    assert not [pid for pid in workers if alive(pid)]
