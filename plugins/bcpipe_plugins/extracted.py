@@ -1,0 +1,100 @@
+"""Text taken out of a laid-out file (.docx, PDF), read by the text reader.
+
+The .docx and PDF loaders do not parse documents themselves: they turn the file into
+the logical lines the text reader knows (header cells in reading order, numbering
+resolved to its visible label, tables as rows) and remember where each line stands
+("paragraph 12", "table 1, row 2, cell 1", "page 3, line 7"). :func:`read_lines`
+runs the text reader on those lines and moves its line map and findings onto the
+places, so that a clerk is told where to look in the file, not in a text they never
+saw.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+
+from bcpipe import InvalidDocumentError, LoadContext, Loaded, Location, SourceError
+from bcpipe.errors import FieldProblem
+from bcpipe_plugins.text.reader import read_text
+
+__all__ = ["PlacedLines", "read_lines"]
+
+
+@dataclass(slots=True)
+class PlacedLines:
+    """Lines of text, each with its place in the file ("" for a blank separator)."""
+
+    lines: list[str] = field(default_factory=list)
+    places: list[str] = field(default_factory=list)
+
+    def add(self, text: str, place: str) -> None:
+        # A line break inside a paragraph (Word's Shift+Enter) is a line of its own.
+        for part in text.split("\n"):
+            self.lines.append(part)
+            self.places.append(place)
+
+    def blank(self) -> None:
+        """A group boundary; consecutive ones are kept as one."""
+        if self.lines and self.lines[-1].strip():
+            self.lines.append("")
+            self.places.append("")
+
+    def extend(self, other: PlacedLines) -> None:
+        self.lines.extend(other.lines)
+        self.places.extend(other.places)
+
+    def text(self) -> str:
+        return "\n".join(self.lines) + "\n"
+
+    def place(self, line: int | None) -> str | None:
+        """The place of 1-based ``line``, or of the nearest line above it that has one."""
+        if line is None:
+            return None
+        index = min(line, len(self.places)) - 1
+        while index >= 0:
+            if self.places[index]:
+                return self.places[index]
+            index -= 1
+        return None
+
+
+def _problem(problem: FieldProblem, lines: PlacedLines) -> FieldProblem:
+    place = lines.place(problem.line)
+    message = f"{problem.message} (at {place})" if place else problem.message
+    return FieldProblem(problem.path, message, None)
+
+
+def read_lines(lines: PlacedLines, ctx: LoadContext, *, what: str) -> Loaded:
+    """The document ``lines`` hold, read by the text reader, located by places.
+
+    ``what`` names the file kind in errors ("Word document"). The loaded result has no
+    line map (its lines are of a text the user never sees) but a place map instead.
+    """
+    try:
+        loaded = read_text(lines.text(), ctx)
+    except SourceError as exc:
+        place = lines.place(exc.line)
+        where = f" (at {place})" if place else ""
+        raise SourceError(ctx.source, f"{exc.message}{where} [read as a {what}]") from None
+    except InvalidDocumentError as exc:
+        raise InvalidDocumentError(ctx.source, [_problem(p, lines) for p in exc.problems]) from None
+    places = {path: lines.place(line) for path, line in loaded.lines.items()}
+    findings = [
+        replace(
+            finding,
+            location=Location(
+                finding.location.path,
+                None,
+                finding.location.source,
+                finding.location.place or lines.place(finding.location.line),
+            ),
+        )
+        for finding in loaded.findings
+    ]
+    return Loaded(
+        loaded.document,
+        lines={},
+        findings=findings,
+        places={path: place for path, place in places.items() if place},
+    )
+
