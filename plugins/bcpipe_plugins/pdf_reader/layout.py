@@ -1,0 +1,169 @@
+"""A PDF page's words, with their positions, made into the lines the text reader reads.
+
+PDFium gives the text layer as rectangles of text (a word or a run of words) with
+their boxes. They are grouped into printed lines by vertical overlap, and a line is
+cut into segments where a wide gap separates its words (the header's two columns, the
+signature beside "Nơi nhận"). Runs of lines laid out in columns are read column by
+column (issuer and number, then motto and date; the signature, then the recipients,
+as in a .docx), and page numbers and running heads in the top and bottom margins are
+dropped.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from bcpipe_plugins.extracted import PlacedLines
+
+__all__ = ["Word", "page_lines"]
+
+#: A gap this wide (pt) between words on one line separates two columns.
+COLUMN_GAP = 18.0
+#: The top and bottom share of a page where page numbers and running heads stand.
+MARGIN_SHARE = 0.08
+_PAGE_NUMBER = re.compile(r"^\s*(?:-\s*)?\d{1,3}(?:\s*-)?\s*$")
+_RECIPIENTS = re.compile(r"^\s*Nơi\s+nhận", re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class Word:
+    """A rectangle of text: PDF coordinates (origin bottom left), in points."""
+
+    left: float
+    bottom: float
+    right: float
+    top: float
+    text: str
+
+
+@dataclass(slots=True)
+class _Line:
+    top: float
+    bottom: float
+    words: list[Word] = field(default_factory=list)
+
+    def segments(self) -> list[list[Word]]:
+        ordered = _without_overprint(self.words)
+        out: list[list[Word]] = [[ordered[0]]]
+        for word in ordered[1:]:
+            if word.left - out[-1][-1].right > COLUMN_GAP:
+                out.append([word])
+            else:
+                out[-1].append(word)
+        return out
+
+
+def _text(words: Sequence[Word]) -> str:
+    return " ".join("".join(w.text for w in words).split())
+
+
+def _without_overprint(words: list[Word]) -> list[Word]:
+    """Words with the letters drawn twice dropped: fake bold prints a run again a little
+    to the right, and PDFium gives both ("người ời dân" for "người dân")."""
+    out: list[Word] = []
+    for word in sorted(words, key=lambda w: w.left):
+        if out and word.left < out[-1].right - 0.5 and word.right > word.left:
+            previous = out[-1]
+            share = min((previous.right - word.left) / (word.right - word.left), 1.0)
+            text = word.text.rstrip()
+            count = round(len(text) * share)
+            if count and previous.text.rstrip().endswith(text[:count]):
+                rest = word.text[count:]
+                if not rest.strip():
+                    continue
+                word = Word(previous.right, word.bottom, word.right, word.top, rest)
+        out.append(word)
+    return out
+
+
+def _lines(words: Iterable[Word]) -> list[_Line]:
+    lines: list[_Line] = []
+    for word in sorted(words, key=lambda w: (-w.top, w.left)):
+        middle = (word.top + word.bottom) / 2
+        for line in reversed(lines[-3:]):  # a word belongs to one of the last lines
+            if line.bottom <= middle <= line.top:
+                line.words.append(word)
+                break
+        else:
+            lines.append(_Line(word.top, word.bottom, [word]))
+    return lines
+
+
+def _side(segment: Sequence[Word], alone: bool, text_left: float, text_right: float) -> str:
+    """ "full" for a line across the page or centred on it, else "left" or "right"."""
+    left, right = segment[0].left, segment[-1].right
+    middle = (text_left + text_right) / 2
+    centre = (left + right) / 2
+    if alone and (right - left > 0.55 * (text_right - text_left) or abs(centre - middle) < 20):
+        return "full"
+    return "left" if centre < middle else "right"
+
+
+def page_lines(
+    words: Sequence[Word], height: float, page: int, out: PlacedLines, repeated: set[str]
+) -> None:
+    """Add the lines of one page to ``out``; ``repeated`` are running heads to drop."""
+    lines = [
+        line
+        for line in _lines(w for w in words if w.text.strip())
+        if not _is_margin_debris(line, height, page, repeated)
+    ]
+    if not lines:
+        return
+    text_left = min(w.left for line in lines for w in line.words)
+    text_right = max(w.right for line in lines for w in line.words)
+    run: list[tuple[str, str, str]] = []  # (side, text, place) of lines laid out in columns
+
+    def flush() -> None:
+        sides = {side for side, _, _ in run}
+        if {"left", "right"} <= sides:
+            columns = [[(t, p) for s, t, p in run if s == side] for side in ("left", "right")]
+            # The signature before "Nơi nhận", whichever column each stands in.
+            columns.sort(key=lambda column: any(_RECIPIENTS.match(t) for t, _ in column))
+            for column in columns:
+                for text, place in column:
+                    out.add(text, place)
+                out.blank()
+        else:
+            for _, text, place in run:
+                out.add(text, place)
+        run.clear()
+
+    for number, line in enumerate(lines, 1):
+        place = f"page {page}, line {number}"
+        segments = line.segments()
+        alone = len(segments) == 1
+        for segment in segments:
+            side = _side(segment, alone, text_left, text_right)
+            if side == "full":
+                flush()
+                out.add(_text(segment), place)
+            elif run and run[-1][0] == side and run[-1][2] == place:
+                # One column's words with a blank between ("Số:      /BC-SNV").
+                run[-1] = (side, f"{run[-1][1]} {_text(segment)}", place)
+            else:
+                run.append((side, _text(segment), place))
+    flush()
+
+
+def _is_margin_debris(line: _Line, height: float, page: int, repeated: set[str]) -> bool:
+    in_margin = line.top > height * (1 - MARGIN_SHARE) or line.bottom < height * MARGIN_SHARE
+    if not in_margin:
+        return False
+    text = _text(sorted(line.words, key=lambda w: w.left))
+    return bool(_PAGE_NUMBER.match(text)) or text in repeated
+
+
+def running_heads(pages: Sequence[tuple[Sequence[Word], float]]) -> set[str]:
+    """Texts standing in the top or bottom margin of more than one page."""
+    seen: dict[str, int] = {}
+    for words, height in pages:
+        texts = set()
+        for line in _lines(w for w in words if w.text.strip()):
+            if line.top > height * (1 - MARGIN_SHARE) or line.bottom < height * MARGIN_SHARE:
+                texts.add(_text(sorted(line.words, key=lambda w: w.left)))
+        for text in texts:
+            seen[text] = seen.get(text, 0) + 1
+    return {text for text, count in seen.items() if count > 1 and len(pages) > 1}
