@@ -64,8 +64,8 @@ def _open(data: bytes, source: str | None) -> Any:
 @bcpipe.loader("pdf", suffixes=(".pdf",), checks=READER_CHECKS)
 def load_pdf(data: bytes, ctx: LoadContext) -> Loaded:
     """PDF with a text layer: columns told apart by position, page numbers dropped."""
-    from bcpipe_plugins.extracted import PlacedLines, read_lines
-    from bcpipe_plugins.pdf_reader.layout import page_lines, running_heads
+    from bcpipe_plugins.extracted import read_lines
+    from bcpipe_plugins.pdf_reader.layout import Flow, page_lines, running_heads
 
     pdf = _open(data, ctx.source)
     try:
@@ -80,11 +80,10 @@ def load_pdf(data: bytes, ctx: LoadContext) -> Loaded:
             "this PDF has no text layer (a scanned image?); bcpipe reads PDFs with text: "
             "run OCR first (e.g. ocrmypdf -l vie in.pdf out.pdf) or give the .docx",
         )
-    repeated = running_heads(pages)
-    lines = PlacedLines()
+    flow = Flow(repeated=running_heads(pages))
     for number, (words, height) in enumerate(pages, 1):
-        page_lines(words, height, number, lines, repeated)
-    return read_lines(lines, ctx, what="PDF")
+        page_lines(words, height, number, flow)
+    return read_lines(flow.out, ctx, what="PDF")
 
 
 @bcpipe.hookimpl

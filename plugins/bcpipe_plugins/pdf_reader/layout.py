@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 
 from bcpipe_plugins.extracted import PlacedLines
 
-__all__ = ["Word", "page_lines"]
+__all__ = ["Flow", "Word", "page_lines", "running_heads"]
 
 #: A gap this wide (pt) between words on one line separates two columns.
 COLUMN_GAP = 18.0
@@ -101,10 +101,23 @@ def _side(segment: Sequence[Word], alone: bool, text_left: float, text_right: fl
     return "left" if centre < middle else "right"
 
 
-def page_lines(
-    words: Sequence[Word], height: float, page: int, out: PlacedLines, repeated: set[str]
-) -> None:
-    """Add the lines of one page to ``out``; ``repeated`` are running heads to drop."""
+@dataclass(slots=True)
+class Flow:
+    """The lines read so far, and whether the last one ran to the right margin (so
+    that a line starting at the left margin below it continues its paragraph)."""
+
+    out: PlacedLines = field(default_factory=PlacedLines)
+    repeated: set[str] = field(default_factory=set)
+    open_line: bool = False
+
+
+#: How near the margins (pt) a line must reach to be a wrapped line of a paragraph.
+EDGE = 6.0
+
+
+def page_lines(words: Sequence[Word], height: float, page: int, flow: Flow) -> None:
+    """Add the lines of one page to ``flow``, paragraphs' wrapped lines joined."""
+    out, repeated = flow.out, flow.repeated
     lines = [
         line
         for line in _lines(w for w in words if w.text.strip())
@@ -135,6 +148,12 @@ def page_lines(
         place = f"page {page}, line {number}"
         segments = line.segments()
         alone = len(segments) == 1
+        first = segments[0]
+        if alone and flow.open_line and not run and first[0].left <= text_left + EDGE:
+            out.lines[-1] = f"{out.lines[-1]} {_text(first)}"
+            flow.open_line = first[-1].right >= text_right - EDGE
+            continue
+        flow.open_line = alone and first[-1].right >= text_right - EDGE
         for segment in segments:
             side = _side(segment, alone, text_left, text_right)
             if side == "full":
@@ -153,7 +172,8 @@ def _is_margin_debris(line: _Line, height: float, page: int, repeated: set[str])
     if not in_margin:
         return False
     text = _text(sorted(line.words, key=lambda w: w.left))
-    return bool(_PAGE_NUMBER.match(text)) or text in repeated
+    # Page one's top is the document's header, whatever later pages repeat of it.
+    return bool(_PAGE_NUMBER.match(text)) or (page > 1 and text in repeated)
 
 
 def running_heads(pages: Sequence[tuple[Sequence[Word], float]]) -> set[str]:
