@@ -25,6 +25,8 @@ COLUMN_GAP = 18.0
 MARGIN_SHARE = 0.08
 _PAGE_NUMBER = re.compile(r"^\s*(?:-\s*)?\d{1,3}(?:\s*-)?\s*$")
 _RECIPIENTS = re.compile(r"^\s*Nơi\s+nhận", re.IGNORECASE)
+#: "Kính gửi" ends the header's columns, wherever it stands.
+_ADDRESSEES = re.compile(r"^\s*Kính\s+gửi", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,8 +66,10 @@ def _without_overprint(words: list[Word]) -> list[Word]:
     to the right, and PDFium gives both ("người ời dân" for "người dân")."""
     out: list[Word] = []
     for word in sorted(words, key=lambda w: w.left):
-        if out and word.left < out[-1].right - 0.5 and word.right > word.left:
+        if out and word.left < out[-1].right and word.right > word.left:
             previous = out[-1]
+            if previous.text.rstrip().endswith(word.text.strip()):
+                continue
             share = min((previous.right - word.left) / (word.right - word.left), 1.0)
             text = word.text.rstrip()
             count = round(len(text) * share)
@@ -156,7 +160,7 @@ def page_lines(words: Sequence[Word], height: float, page: int, flow: Flow) -> N
         flow.open_line = alone and first[-1].right >= text_right - EDGE
         for segment in segments:
             side = _side(segment, alone, text_left, text_right)
-            if side == "full":
+            if side == "full" or _ADDRESSEES.match(segment[0].text):
                 flush()
                 out.add(_text(segment), place)
             elif run and run[-1][0] == side and run[-1][2] == place:

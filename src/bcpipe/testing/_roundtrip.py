@@ -8,14 +8,21 @@ from bcpipe.model import Document
 from bcpipe.pipeline import Pipeline
 from bcpipe.source import format_path
 
-__all__ = ["assert_round_trip", "round_trip_formats"]
+__all__ = ["LAYOUT_READERS", "assert_round_trip", "round_trip_formats"]
+
+#: Formats whose reader recovers the document from a page layout, not from markup: the
+#: PDF reader reads bcpipe's PDFs of the sample and the fixtures back equal, but a
+#: generated issuer name that wraps onto two header lines is read as two lines. Their
+#: round trip is tested on those documents (tests/test_word_pdf.py), not on any document.
+LAYOUT_READERS = frozenset({"pdf"})
 
 
 def round_trip_formats(pipeline: Pipeline) -> list[str]:
     """The formats ``pipeline`` can both write and read: an exporter and a loader of the
     same name ("json", "text" and "xml" with the built-in plugins; yaml and toml are
-    read but not written)."""
-    return sorted(set(pipeline.export_formats) & set(pipeline.load_kinds))
+    read but not written; docx too when its extra is installed). :data:`LAYOUT_READERS`
+    are left out."""
+    return sorted((set(pipeline.export_formats) & set(pipeline.load_kinds)) - LAYOUT_READERS)
 
 
 def _differences(a: Any, b: Any, path: tuple[str | int, ...] = ()) -> list[str]:
