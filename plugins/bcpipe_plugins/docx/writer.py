@@ -251,7 +251,13 @@ class _Writer:
     def signature(self) -> None:
         doc, p = self.doc_model, self.profile
         left_mm = self.text_width_mm * 0.45
+        last = self.out.paragraphs[-1] if self.out.paragraphs else None
+        if last is not None:  # the closing sentence goes with the signature to its page
+            last.paragraph_format.keep_with_next = True
         table = self._layout_table(1, [left_mm, self.text_width_mm - left_mm])
+        # One block: the signature and "Nơi nhận" never split across two pages.
+        row = table.rows[0]._tr.get_or_add_trPr()
+        row.append(row.makeelement(W + "cantSplit", {}))
         recipients, signer = table.cell(0, 0), table.cell(0, 1)
         _clear(recipients, signer)
         titles, name = render.signature_lines(doc.signature)
