@@ -38,7 +38,9 @@ def rate(work: Callable[[], object], seconds: float, rounds: int) -> float:
     return best
 
 
-def _reads(pipeline: bcpipe.Pipeline, kind: str, files: list[tuple[str, bytes]]) -> Callable[[], None]:
+def _reads(
+    pipeline: bcpipe.Pipeline, kind: str, files: list[tuple[str, bytes]]
+) -> Callable[[], None]:
     loader: Loader = pipeline._loaders[kind][0]  # the loader alone, as the text reader's figure
 
     def work() -> None:
@@ -77,10 +79,16 @@ def main() -> None:
         ("read docx (sample)", 1, _reads(pipeline, "docx", [("s.docx", docx)])),
         ("read pdf (sample, 5 pages)", 1, _reads(pipeline, "pdf", [("s.pdf", pdf)])),
         ("write docx (sample)", 1, lambda: exporter.export(document, context)),
-        (f"read docx (corpus, {len(docx_files)} files)", len(docx_files),
-         _reads(pipeline, "docx", docx_files)),
-        (f"read pdf (corpus, {len(pdf_files)} files)", len(pdf_files),
-         _reads(pipeline, "pdf", pdf_files)),
+        (
+            f"read docx (corpus, {len(docx_files)} files)",
+            len(docx_files),
+            _reads(pipeline, "docx", docx_files),
+        ),
+        (
+            f"read pdf (corpus, {len(pdf_files)} files)",
+            len(pdf_files),
+            _reads(pipeline, "pdf", pdf_files),
+        ),
     ]
     print(f"{'stage':<34} {'documents/s':>12}")
     for name, count, work in rows:

@@ -9,14 +9,14 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from bcpipe_plugins.docx.numbering import Numbering
+from bcpipe_plugins.docx.xml import W_NS
 from hypothesis import given, settings
 
 import bcpipe
 from bcpipe import LoadContext, SourceError
 from bcpipe.model import Document
 from bcpipe.testing import assert_round_trip, documents
-from bcpipe_plugins.docx.numbering import Numbering
-from bcpipe_plugins.docx.xml import W_NS
 
 docx = pytest.importorskip("docx")  # the dev extra installs it; a bare install has none
 

@@ -97,4 +97,3 @@ def read_lines(lines: PlacedLines, ctx: LoadContext, *, what: str) -> Loaded:
         findings=findings,
         places={path: place for path, place in places.items() if place},
     )
-

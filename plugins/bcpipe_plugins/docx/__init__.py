@@ -21,9 +21,7 @@ __version__ = bcpipe.__version__
 MEDIA_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
 
-@bcpipe.loader("docx", suffixes=(".docx",), checks=READER_CHECKS)
-def load_docx(data: bytes, ctx: LoadContext) -> Loaded:
-    """Word document (.docx): header and signature tables, numbering, tables, footnotes."""
+def _read_docx(data: bytes, ctx: LoadContext) -> Loaded:
     from bcpipe_plugins.docx.extract import extract_lines
     from bcpipe_plugins.docx.package import open_docx
     from bcpipe_plugins.extracted import read_lines
@@ -31,14 +29,19 @@ def load_docx(data: bytes, ctx: LoadContext) -> Loaded:
     return read_lines(extract_lines(open_docx(data, ctx.source)), ctx, what="Word document")
 
 
+@bcpipe.loader("docx", suffixes=(".docx",), checks=READER_CHECKS)
+def load_docx(data: bytes, ctx: LoadContext) -> Loaded:
+    """Word document (.docx): header and signature tables, numbering, tables, footnotes."""
+    return _read_docx(data, ctx)
+
+
 @bcpipe.loader("doc", suffixes=(".doc",))
 def load_doc(data: bytes, ctx: LoadContext) -> Loaded:
     """Old binary Word (.doc): not read; the error says how to convert it to .docx."""
-    from bcpipe_plugins.docx.package import check_package, refuse_doc
+    from bcpipe_plugins.docx.package import refuse_doc
 
     if data.startswith(b"PK"):  # a .docx saved under the old suffix
-        check_package(data, ctx.source)
-        return load_docx(data, ctx)
+        return _read_docx(data, ctx)
     raise refuse_doc(ctx.source, data)
 
 

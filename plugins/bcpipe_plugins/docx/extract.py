@@ -9,8 +9,9 @@
   cell's lines together, "Nơi nhận" last: the order the decree's reading follows
   (issuer, number, motto, place and date; signature, then recipients). Paragraphs laid
   out in columns with tabs instead of a table are read the same way.
-- Other tables (two columns and two rows at least) are data: rows of cells written as "| a | b |" with a separator under
-  the heading rows, which the text reader reads back as a table.
+- Other tables (two columns and two rows at least) are data: rows of cells written as
+  "| a | b |" with a separator under the heading rows, which the text reader reads back
+  as a table.
 - Footnote references keep their number where they stand; the footnotes' texts follow
   the document as "[n] …" lines.
 
@@ -43,8 +44,7 @@ _RECIPIENTS = re.compile(r"^\s*Nơi\s+nhận", re.IGNORECASE)
 _LABEL = re.compile(r"^\s*(?:[IVXLCDM]+\.|\d+(?:\.\d+)*\.?|[a-zđ]\)|[-+–•])\s*$")
 _TAB_RUN = re.compile(r"\t+")
 _SKIP = frozenset(
-    W + tag
-    for tag in ("pPr", "rPr", "del", "moveFrom", "instrText", "delText", "delInstrText")
+    W + tag for tag in ("pPr", "rPr", "del", "moveFrom", "instrText", "delText", "delInstrText")
 ) | {MC + "Fallback"}
 _SAFE = etree.XMLParser(resolve_entities=False, no_network=True, remove_blank_text=False)
 _FOOTNOTES = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/footnotes"
@@ -113,7 +113,9 @@ class _Extractor:
                 ilvl = int(attr(lvl_el, "val") or 0) if lvl_el is not None else 0
             if num_id is None:
                 style = props.find(W + "pStyle")
-                found = self.style_numbers.get(attr(style, "val") or "") if style is not None else None
+                found = (
+                    self.style_numbers.get(attr(style, "val") or "") if style is not None else None
+                )
                 if found is not None:
                     num_id, ilvl = found
         if not num_id or num_id == "0":
@@ -188,7 +190,9 @@ class _Extractor:
             out.extend(lines)
             out.blank()
 
-    def _data(self, tbl: Any, grid: list[list[tuple[int, Any]]], name: str, out: PlacedLines) -> None:
+    def _data(
+        self, tbl: Any, grid: list[list[tuple[int, Any]]], name: str, out: PlacedLines
+    ) -> None:
         width = max((column + _span(tc) for row in grid for column, tc in row), default=0)
         heading_rows = 0
         for tr in tbl.iterfind(W + "tr"):

@@ -164,4 +164,3 @@ class Numbering:
             # A parent level shown inside a legal-style label ("%1.%2.") is decimal.
             text = text.replace(token, shown)
         return text.strip() or None
-

@@ -72,16 +72,16 @@ def check_package(data: bytes, source: str | None) -> zipfile.ZipFile:
             raise SourceError(
                 source, f"the .docx part {member.filename} is too large ({member.file_size} bytes)"
             )
-        if member.file_size > 2**20 and member.file_size > MAX_RATIO * max(
-            member.compress_size, 1
-        ):
+        ratio = member.file_size // max(member.compress_size, 1)
+        if member.file_size > 2**20 and ratio > MAX_RATIO:
             raise SourceError(
                 source,
-                f"the .docx part {member.filename} expands {member.file_size // max(member.compress_size, 1)} "
-                "times: refused as a zip bomb",
+                f"the .docx part {member.filename} expands {ratio} times: refused as a zip bomb",
             )
     if "word/document.xml" not in package.namelist():
-        raise SourceError(source, "not a Word document (.docx): the package has no word/document.xml")
+        raise SourceError(
+            source, "not a Word document (.docx): the package has no word/document.xml"
+        )
     return package
 
 

@@ -26,8 +26,6 @@ from bcpipe.model import (
     Clause,
     Container,
     Document,
-    Item,
-    Paragraph,
     Part,
     Point,
     Section,
@@ -44,7 +42,7 @@ __all__ = ["render_docx"]
 
 FONT = "Times New Roman"
 #: Core properties and zip entries carry this date, not the time of export.
-FIXED_TIME = datetime(2000, 1, 1)  # noqa: DTZ001 - OOXML core dates are naive UTC
+FIXED_TIME = datetime(2000, 1, 1)
 ZIP_TIME = (1980, 1, 1, 0, 0, 0)
 
 
@@ -132,7 +130,8 @@ class _Writer:
         props = paragraph._p.get_or_add_pPr()
         borders = props.makeelement(W + "pBdr", {})
         bottom = borders.makeelement(
-            W + "bottom", {W + "val": "single", W + "sz": "6", W + "space": "1", W + "color": "000000"}
+            W + "bottom",
+            {W + "val": "single", W + "sz": "6", W + "space": "1", W + "color": "000000"},
         )
         borders.append(bottom)
         props.append(borders)
@@ -159,7 +158,9 @@ class _Writer:
         self.para(doc.issuer.name, container=issuer, size=p.issuer_size, bold=True, align="center")
         self.rule(issuer, left_mm / 3, left_mm)
         self.para(doc.motto.country, container=motto, size=p.motto_size, bold=True, align="center")
-        self.para(doc.motto.tagline, container=motto, size=p.tagline_size, bold=True, align="center")
+        self.para(
+            doc.motto.tagline, container=motto, size=p.tagline_size, bold=True, align="center"
+        )
         self.rule(motto, _tagline_mm(doc.motto.tagline, p.tagline_size), right_mm)
         self.para(render.number_line(doc), container=number, size=p.number_size, align="center")
         if render.type_line(doc) is None:  # a công văn: "V/v …" under the number (ô 5b)
@@ -262,14 +263,26 @@ class _Writer:
         _clear(recipients, signer)
         titles, name = render.signature_lines(doc.signature)
         for index, line in enumerate(titles):
-            self.para(line, container=signer, size=p.signature_size, bold=True, align="center",
-                      before=6 if index == 0 else 0)
+            self.para(
+                line,
+                container=signer,
+                size=p.signature_size,
+                bold=True,
+                align="center",
+                before=6 if index == 0 else 0,
+            )
         self.para("", container=signer, size=p.signature_size, after=p.signature_space_mm * 2)
         self.para(name, container=signer, size=p.signature_size, bold=True, align="center")
         lines = render.recipient_lines(doc)
         if lines:
-            self.para(lines[0], container=recipients, size=p.recipients_heading_size, bold=True,
-                      italic=True, before=6)
+            self.para(
+                lines[0],
+                container=recipients,
+                size=p.recipients_heading_size,
+                bold=True,
+                italic=True,
+                before=6,
+            )
             for line in lines[1:]:
                 self.para(line, container=recipients, size=p.recipients_size)
         typist = render.typist_line(doc.marks)
