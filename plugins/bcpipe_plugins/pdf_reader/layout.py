@@ -140,7 +140,7 @@ def page_lines(words: Sequence[Word], height: float, page: int, flow: Flow) -> N
             # The signature before "Nơi nhận", whichever column each stands in.
             columns.sort(key=lambda column: any(_RECIPIENTS.match(t) for t, _ in column))
             for column in columns:
-                for text, place in column:
+                for text, place in _unwrapped(column):
                     out.add(text, place)
                 out.blank()
         else:
@@ -160,15 +160,46 @@ def page_lines(words: Sequence[Word], height: float, page: int, flow: Flow) -> N
         flow.open_line = alone and first[-1].right >= text_right - EDGE
         for segment in segments:
             side = _side(segment, alone, text_left, text_right)
-            if side == "full" or _ADDRESSEES.match(segment[0].text):
+            text = _text(segment)
+            # Columns start where words stand on the right (the motto, the signature)
+            # or at "Nơi nhận": a short line on the left before them is the body's.
+            body = side == "left" and alone and not run and not _RECIPIENTS.match(text)
+            if side == "full" or body or _ADDRESSEES.match(text):
                 flush()
-                out.add(_text(segment), place)
+                out.add(text, place)
             elif run and run[-1][0] == side and run[-1][2] == place:
                 # One column's words with a blank between ("Số:      /BC-SNV").
-                run[-1] = (side, f"{run[-1][1]} {_text(segment)}", place)
+                run[-1] = (side, f"{run[-1][1]} {text}", place)
             else:
-                run.append((side, _text(segment), place))
+                run.append((side, text, place))
     flush()
+
+
+#: A header line ending so, or a line starting so, is one name wrapped in a narrow column
+#: ("PHÒNG TÀI CHÍNH" / "- KẾ HOẠCH"; "SỞ NÔNG NGHIỆP VÀ" / "MÔI TRƯỜNG").
+_WRAPPED_END = re.compile(r"(?:\s[-–]|\sVÀ|,)\s*$")
+_ENTRY = re.compile(r"^\s*[-+•–]")
+_WRAPPED_START = re.compile(r"^\s*(?:[-–]\s+\S|VÀ\s)")
+
+
+def _unwrapped(column: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """A column's lines, wrapped lines joined again: a name wrapped in capitals, and
+    under "Nơi nhận" a line that does not start with a dash (a recipient too long for
+    the narrow column)."""
+    out: list[tuple[str, str]] = []
+    recipients = False
+    for text, place in column:
+        if recipients and out and not _ENTRY.match(text):
+            out[-1] = (f"{out[-1][0]} {text.strip()}", out[-1][1])
+            continue
+        recipients = recipients or bool(_RECIPIENTS.match(text))
+        if out and text.isupper() and out[-1][0].isupper():
+            previous = out[-1][0]
+            if _WRAPPED_END.search(previous) or _WRAPPED_START.match(text):
+                out[-1] = (f"{previous} {text.strip()}", out[-1][1])
+                continue
+        out.append((text, place))
+    return out
 
 
 def _is_margin_debris(line: _Line, height: float, page: int, repeated: set[str]) -> bool:
