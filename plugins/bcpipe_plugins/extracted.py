@@ -11,13 +11,14 @@ saw.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
 from bcpipe import InvalidDocumentError, LoadContext, Loaded, Location, SourceError
 from bcpipe.errors import FieldProblem
 from bcpipe_plugins.text.reader import read_text
 
-__all__ = ["PlacedLines", "read_lines"]
+__all__ = ["PlacedLines", "read_lines", "table_rows"]
 
 
 @dataclass(slots=True)
@@ -56,6 +57,24 @@ class PlacedLines:
                 return self.places[index]
             index -= 1
         return None
+
+
+def _row(cells: Sequence[str]) -> str:
+    # As the text export writes a row: "|" and "\\" inside a cell escaped.
+    escaped = (" ".join(c.replace("\\", "\\\\").replace("|", "\\|").split()) for c in cells)
+    return "| " + " | ".join(escaped) + " |"
+
+
+def table_rows(rows: Sequence[Sequence[str]], heading_rows: int = 1) -> list[str]:
+    """A table as the text reader reads one: "| a | b |" rows, a separator under the
+    heading rows, every row as wide as the widest."""
+    width = max((len(row) for row in rows), default=0)
+    out = []
+    for index, row in enumerate(rows, 1):
+        out.append(_row([*row, *[""] * (width - len(row))]))
+        if index == heading_rows:
+            out.append(_row(["---"] * width))
+    return out
 
 
 def _problem(problem: FieldProblem, lines: PlacedLines) -> FieldProblem:

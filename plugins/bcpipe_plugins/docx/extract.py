@@ -30,7 +30,7 @@ from lxml import etree
 
 from bcpipe_plugins.docx.numbering import Numbering
 from bcpipe_plugins.docx.xml import MC, W, attr
-from bcpipe_plugins.extracted import PlacedLines
+from bcpipe_plugins.extracted import PlacedLines, table_rows
 
 __all__ = ["extract_lines"]
 
@@ -201,15 +201,20 @@ class _Extractor:
                 break
             heading_rows += 1
         heading_rows = max(heading_rows, 1)
+        rows = []
         for r, row in enumerate(grid, 1):
             cells = [""] * width
             for column, tc in row:
                 if not _continues_merge(tc):
                     lines = self._cell_lines(tc, f"{name}, row {r}")
                     cells[column] = " ".join(" ".join(lines.lines).split())
-            out.add(_row(cells), f"{name}, row {r}")
-            if r == heading_rows:
-                out.add(_row(["---"] * width), f"{name}, row {r}")
+            rows.append(cells)
+        texts = table_rows(rows, heading_rows)
+        # The separator row stands on the last heading row's place.
+        places = [f"{name}, row {r}" for r in range(1, len(rows) + 1)]
+        places.insert(heading_rows, places[heading_rows - 1])
+        for text, place in zip(texts, places, strict=True):
+            out.add(text, place)
 
     # -- the document ----------------------------------------------------------------
 
@@ -281,14 +286,6 @@ def _columns(words: str) -> list[str]:
     if _LABEL.match(parts[0]) and len(parts) == 2:
         return [f"{parts[0].strip()} {parts[1]}"]
     return parts
-
-
-def _cell(text: str) -> str:
-    return " ".join(text.replace("\\", "\\\\").replace("|", "\\|").split())
-
-
-def _row(cells: list[str]) -> str:
-    return "| " + " | ".join(_cell(cell) for cell in cells) + " |"
 
 
 def _related(part: Any, reltype: str) -> Any | None:

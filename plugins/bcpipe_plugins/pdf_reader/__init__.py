@@ -21,10 +21,18 @@ __version__ = bcpipe.__version__
 EXTRA = "pdf"
 MAX_FILE = 50 * 1024 * 1024
 MAX_PAGES = 500
+#: PDFium marks a hyphen that breaks a word at a line end with U+0002; line ends are
+#: spaces; other control characters (no text of a document) are dropped.
+_CONTROLS = {2: "-", 10: " ", 13: " ", 9: " "} | {
+    code: None for code in (*range(32), 127) if code not in (2, 9, 10, 13)
+}
 
 
-def _words(page: Any) -> tuple[list[Any], float]:
-    from bcpipe_plugins.pdf_reader.layout import Word
+def _page(page: Any) -> tuple[list[Any], list[Any], float]:
+    """A page's words, the boxes of its drawn paths (for tables) and its height."""
+    import pypdfium2.raw as pdfium_c
+
+    from bcpipe_plugins.pdf_reader.words import Box, Word
 
     textpage = page.get_textpage()
     try:
@@ -32,10 +40,14 @@ def _words(page: Any) -> tuple[list[Any], float]:
         for index in range(textpage.count_rects()):
             left, bottom, right, top = textpage.get_rect(index)
             text = textpage.get_text_bounded(left, bottom, right, top)
-            words.append(Word(left, bottom, right, top, text.replace("\r", " ").replace("\n", " ")))
-        return words, float(page.get_size()[1])
+            words.append(Word(left, bottom, right, top, text.translate(_CONTROLS)))
     finally:
         textpage.close()
+    strokes = [
+        Box(*path.get_bounds())
+        for path in page.get_objects(filter=(pdfium_c.FPDF_PAGEOBJ_PATH,), max_depth=2)
+    ]
+    return words, strokes, float(page.get_size()[1])
 
 
 def _open(data: bytes, source: str | None) -> Any:
@@ -71,18 +83,18 @@ def load_pdf(data: bytes, ctx: LoadContext) -> Loaded:
     try:
         if len(pdf) > MAX_PAGES:
             raise SourceError(ctx.source, f"the PDF has more than {MAX_PAGES} pages")
-        pages = [_words(pdf[index]) for index in range(len(pdf))]
+        pages = [_page(pdf[index]) for index in range(len(pdf))]
     finally:
         pdf.close()
-    if not any(word.text.strip() for words, _ in pages for word in words):
+    if not any(word.text.strip() for words, _, _ in pages for word in words):
         raise SourceError(
             ctx.source,
             "this PDF has no text layer (a scanned image?); bcpipe reads PDFs with text: "
             "run OCR first (e.g. ocrmypdf -l vie in.pdf out.pdf) or give the .docx",
         )
-    flow = Flow(repeated=running_heads(pages))
-    for number, (words, height) in enumerate(pages, 1):
-        page_lines(words, height, number, flow)
+    flow = Flow(repeated=running_heads([(words, height) for words, _, height in pages]))
+    for number, (words, strokes, height) in enumerate(pages, 1):
+        page_lines(words, strokes, height, number, flow)
     return read_lines(flow.out, ctx, what="PDF")
 
 

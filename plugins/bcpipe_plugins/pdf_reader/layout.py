@@ -15,9 +15,11 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
-from bcpipe_plugins.extracted import PlacedLines
+from bcpipe_plugins.extracted import PlacedLines, table_rows
+from bcpipe_plugins.pdf_reader.tables import find_tables
+from bcpipe_plugins.pdf_reader.words import Box, Word
 
-__all__ = ["Flow", "Word", "page_lines", "running_heads"]
+__all__ = ["Flow", "page_lines", "running_heads"]
 
 #: A gap this wide (pt) between words on one line separates two columns.
 COLUMN_GAP = 18.0
@@ -27,17 +29,6 @@ _PAGE_NUMBER = re.compile(r"^\s*(?:-\s*)?\d{1,3}(?:\s*-)?\s*$")
 _RECIPIENTS = re.compile(r"^\s*Nơi\s+nhận", re.IGNORECASE)
 #: "Kính gửi" ends the header's columns, wherever it stands.
 _ADDRESSEES = re.compile(r"^\s*Kính\s+gửi", re.IGNORECASE)
-
-
-@dataclass(frozen=True, slots=True)
-class Word:
-    """A rectangle of text: PDF coordinates (origin bottom left), in points."""
-
-    left: float
-    bottom: float
-    right: float
-    top: float
-    text: str
 
 
 @dataclass(slots=True)
@@ -113,24 +104,46 @@ class Flow:
     out: PlacedLines = field(default_factory=PlacedLines)
     repeated: set[str] = field(default_factory=set)
     open_line: bool = False
+    open_centred: bool = False
 
 
 #: How near the margins (pt) a line must reach to be a wrapped line of a paragraph.
 EDGE = 6.0
+#: The widest first-line indent (pt): a line starting this near the margin is the body's.
+INDENT = 45.0
 
 
-def page_lines(words: Sequence[Word], height: float, page: int, flow: Flow) -> None:
-    """Add the lines of one page to ``flow``, paragraphs' wrapped lines joined."""
+#: A line ending a sentence, and one starting a sentence or a numbered or bulleted block:
+#: together, a paragraph ends there even when the line ran to the right margin (a page
+#: of one-line paragraphs shows no first-line indent).
+_SENTENCE_END = re.compile(r"[.:;!?…]\)?\s*$")
+_SENTENCE_START = re.compile(r"^\s*(?:[-+•–]|\d|[IVX]+\.|[a-zđ]\)|[A-ZÀ-Ỹ])")
+
+
+def _new_sentence(previous: str, text: str) -> bool:
+    return bool(_SENTENCE_END.search(previous) and _SENTENCE_START.match(text))
+
+
+def _same_case(a: str, b: str) -> bool:
+    return a.isupper() == b.isupper()
+
+
+def page_lines(
+    words: Sequence[Word], strokes: Sequence[Box], height: float, page: int, flow: Flow
+) -> None:
+    """Add the lines of one page to ``flow``, paragraphs' wrapped lines joined and
+    tables (:mod:`.tables`) as rows where they stand."""
     out, repeated = flow.out, flow.repeated
-    lines = [
-        line
-        for line in _lines(w for w in words if w.text.strip())
-        if not _is_margin_debris(line, height, page, repeated)
-    ]
-    if not lines:
+    words = [w for w in words if w.text.strip()]
+    tables = sorted(find_tables(words, strokes), key=lambda t: -t.top)
+    if tables:
+        words = [w for w in words if not any(t.holds(w) for t in tables)]
+    lines = [line for line in _lines(words) if not _is_margin_debris(line, height, page, repeated)]
+    if not lines and not tables:
         return
-    text_left = min(w.left for line in lines for w in line.words)
-    text_right = max(w.right for line in lines for w in line.words)
+    boxes = [w for line in lines for w in line.words] + list(tables)
+    text_left = min(b.left for b in boxes)
+    text_right = max(b.right for b in boxes)
     run: list[tuple[str, str, str]] = []  # (side, text, place) of lines laid out in columns
 
     def flush() -> None:
@@ -148,16 +161,46 @@ def page_lines(words: Sequence[Word], height: float, page: int, flow: Flow) -> N
                 out.add(text, place)
         run.clear()
 
+    def table_above(top: float) -> None:
+        while tables and tables[0].top >= top:
+            table = tables.pop(0)
+            flush()
+            out.blank()
+            for text in table_rows(table.rows):
+                out.add(text, f"page {page}, table")
+            out.blank()
+            flow.open_line = flow.open_centred = False
+
     for number, line in enumerate(lines, 1):
         place = f"page {page}, line {number}"
+        table_above(line.top)
         segments = line.segments()
         alone = len(segments) == 1
         first = segments[0]
-        if alone and flow.open_line and not run and first[0].left <= text_left + EDGE:
-            out.lines[-1] = f"{out.lines[-1]} {_text(first)}"
-            flow.open_line = first[-1].right >= text_right - EDGE
+        left, right, words = first[0].left, first[-1].right, _text(first)
+        middle = (text_left + text_right) / 2
+        centred = alone and left > text_left + INDENT and abs((left + right) / 2 - middle) < EDGE
+        joins = (
+            alone
+            and not run
+            and bool(out.lines)
+            and not _ADDRESSEES.match(words)
+            and (
+                (
+                    flow.open_line
+                    and left <= text_left + EDGE
+                    and not _new_sentence(out.lines[-1], words)
+                )
+                or (flow.open_centred and centred and _same_case(out.lines[-1], words))
+            )
+        )
+        # A line from the margin (or the first-line indent) to the right margin goes on
+        # below; so does a centred line wider than half the text (a long subject).
+        flow.open_line = alone and left <= text_left + INDENT and right >= text_right - EDGE
+        flow.open_centred = centred and right - left > 0.5 * (text_right - text_left)
+        if joins:
+            out.lines[-1] = f"{out.lines[-1]} {words}"
             continue
-        flow.open_line = alone and first[-1].right >= text_right - EDGE
         for segment in segments:
             side = _side(segment, alone, text_left, text_right)
             text = _text(segment)
@@ -172,6 +215,7 @@ def page_lines(words: Sequence[Word], height: float, page: int, flow: Flow) -> N
                 run[-1] = (side, f"{run[-1][1]} {text}", place)
             else:
                 run.append((side, text, place))
+    table_above(float("-inf"))
     flush()
 
 
