@@ -40,7 +40,11 @@ def _page(page: Any) -> tuple[list[Any], list[Any], float]:
         for index in range(textpage.count_rects()):
             left, bottom, right, top = textpage.get_rect(index)
             text = textpage.get_text_bounded(left, bottom, right, top)
-            words.append(Word(left, bottom, right, top, text.translate(_CONTROLS)))
+            char = pdfium_c.FPDFText_GetCharIndexAtPos(
+                textpage.raw, (left + right) / 2, (bottom + top) / 2, 1.0, 1.0
+            )
+            bold = char >= 0 and pdfium_c.FPDFText_GetFontWeight(textpage.raw, char) >= 600
+            words.append(Word(left, bottom, right, top, text.translate(_CONTROLS), bold))
     finally:
         textpage.close()
     strokes = [
@@ -77,7 +81,9 @@ def _open(data: bytes, source: str | None) -> Any:
 def load_pdf(data: bytes, ctx: LoadContext) -> Loaded:
     """PDF with a text layer: columns told apart by position, page numbers dropped."""
     from bcpipe_plugins.extracted import read_lines
-    from bcpipe_plugins.pdf_reader.layout import Flow, page_lines, running_heads
+    from bcpipe_plugins.pdf_reader.flow import Flow
+    from bcpipe_plugins.pdf_reader.layout import lines_of, running_heads
+    from bcpipe_plugins.pdf_reader.tables import find_tables
 
     pdf = _open(data, ctx.source)
     try:
@@ -92,10 +98,15 @@ def load_pdf(data: bytes, ctx: LoadContext) -> Loaded:
             "this PDF has no text layer (a scanned image?); bcpipe reads PDFs with text: "
             "run OCR first (e.g. ocrmypdf -l vie in.pdf out.pdf) or give the .docx",
         )
-    flow = Flow(repeated=running_heads([(words, height) for words, _, height in pages]))
+    repeated = running_heads([(words, height) for words, _, height in pages])
+    flow = Flow()
     for number, (words, strokes, height) in enumerate(pages, 1):
-        page_lines(words, strokes, height, number, flow)
-    return read_lines(flow.out, ctx, what="PDF")
+        words = [w for w in words if w.text.strip()]
+        tables = find_tables(words, strokes)
+        if tables:
+            words = [w for w in words if not any(t.holds(w) for t in tables)]
+        flow.page(number, lines_of(words, height, number, repeated), tables)
+    return read_lines(flow.finish(), ctx, what="PDF")
 
 
 @bcpipe.hookimpl

@@ -19,6 +19,8 @@ class Box:
 
 @dataclass(frozen=True, slots=True)
 class Word(Box):
-    """A rectangle of text as PDFium gives it: a word or a run of words."""
+    """A rectangle of text as PDFium gives it: a word or a run of words, and whether its
+    font is bold (weight 600 or more)."""
 
     text: str
+    bold: bool = False

@@ -1,0 +1,199 @@
+"""A PDF's printed lines in the order the text reader reads them, paragraphs rejoined.
+
+- **Columns.** A segment in the left or right half of the text, beside another or on
+  its own line, belongs to a column. Columns start at a line with words on the right
+  (the motto, the signature) or at "Nơi nhận". A run of such lines is read column by
+  column, as in a .docx: issuer and number, then motto, place and date; the signature,
+  then "Nơi nhận". A short line on the left before any column is the body's (the last
+  line of a paragraph), and "Kính gửi" ends the header.
+- **Wrapped lines.** A line that runs from the margin (or the first-line indent) to the
+  right margin goes on below when the next line starts at the margin, unless one
+  sentence ends and another begins there. A centred line wider than half the text (a
+  long subject) goes on in the next centred line of the same case. In the header, a
+  bold capitals name wrapped in its narrow column is joined (the decree sets the issuer
+  bold and its parent body regular), and so is a capitals line ending in "-", "VÀ" or
+  ",". Under "Nơi nhận", a line without a dash continues the recipient above.
+- **Tables** (:mod:`.tables`) come as rows where they stand.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from bcpipe_plugins.extracted import PlacedLines, table_rows
+from bcpipe_plugins.pdf_reader.layout import COLUMN_GAP, HEADER_GAP, Line, text_of
+from bcpipe_plugins.pdf_reader.tables import Table
+from bcpipe_plugins.pdf_reader.words import Word
+
+__all__ = ["Flow"]
+
+#: How near the margins (pt) a line must reach to be a wrapped line of a paragraph.
+EDGE = 6.0
+#: The widest first-line indent (pt): a line starting this near the margin is the body's.
+INDENT = 45.0
+#: A line centred this near (pt) the middle of the text is centred.
+CENTRE = 20.0
+
+_RECIPIENTS = re.compile(r"^\s*Nơi\s+nhận", re.IGNORECASE)
+_ADDRESSEES = re.compile(r"^\s*Kính\s+gửi", re.IGNORECASE)
+_ENTRY = re.compile(r"^\s*[-+•–]")
+_WRAPPED_END = re.compile(r"(?:\s[-–]|\sVÀ|,)\s*$")
+_WRAPPED_START = re.compile(r"^\s*(?:[-–]\s+\S|VÀ\s)")
+_SENTENCE_END = re.compile(r"[.:;!?…]\)?\s*$")
+_SENTENCE_START = re.compile(r"^\s*(?:[-+•–]|\d|[IVX]+\.|[a-zđ]\)|[A-ZÀ-Ỹ])")
+
+
+@dataclass(slots=True)
+class _Piece:
+    """A segment waiting in a run of column lines."""
+
+    side: str
+    text: str
+    place: str
+    bold: bool
+
+
+@dataclass(slots=True)
+class _Page:
+    """A page's text box: the leftmost and rightmost words and tables."""
+
+    left: float
+    right: float
+
+    @property
+    def middle(self) -> float:
+        return (self.left + self.right) / 2
+
+    def side(self, segment: Sequence[Word], alone: bool) -> str:
+        """ "full" for a line across the text or centred on it, else "left" or "right"."""
+        left, right = segment[0].left, segment[-1].right
+        centre = (left + right) / 2
+        wide = right - left > 0.55 * (self.right - self.left)
+        if alone and (wide or abs(centre - self.middle) < CENTRE):
+            return "full"
+        return "left" if centre < self.middle else "right"
+
+
+@dataclass(slots=True)
+class Flow:
+    """The lines read so far, page after page, and what the last line leaves open."""
+
+    out: PlacedLines = field(default_factory=PlacedLines)
+    open_line: bool = False  # ran to the right margin: the next line may go on with it
+    open_centred: bool = False  # a wide centred line: the next centred one may go on
+    in_header: bool = True  # page one, before the header's columns have ended
+    _run: list[_Piece] = field(default_factory=list)
+
+    # -- columns ---------------------------------------------------------------------
+
+    def _flush(self) -> None:
+        run, out = self._run, self.out
+        if {"left", "right"} <= {piece.side for piece in run}:
+            columns = [[p for p in run if p.side == side] for side in ("left", "right")]
+            # The signature before "Nơi nhận", whichever column each stands in.
+            columns.sort(key=lambda column: any(_RECIPIENTS.match(p.text) for p in column))
+            for column in columns:
+                for piece in self._unwrapped(column):
+                    out.add(piece.text, piece.place)
+                out.blank()
+            self.in_header = False
+        else:
+            for piece in run:
+                out.add(piece.text, piece.place)
+        run.clear()
+
+    def _unwrapped(self, column: list[_Piece]) -> list[_Piece]:
+        out: list[_Piece] = []
+        recipients = False
+        for piece in column:
+            if out and (
+                (recipients and not _ENTRY.match(piece.text))
+                or (self.in_header and _wrapped_name(out[-1], piece))
+            ):
+                last = out[-1]
+                out[-1] = _Piece(last.side, f"{last.text} {piece.text}", last.place, last.bold)
+                continue
+            recipients = recipients or bool(_RECIPIENTS.match(piece.text))
+            out.append(piece)
+        return out
+
+    # -- lines -----------------------------------------------------------------------
+
+    def _table(self, table: Table, place: str) -> None:
+        self._flush()
+        self.out.blank()
+        for text in table_rows(table.rows):
+            self.out.add(text, place)
+        self.out.blank()
+        self.open_line = self.open_centred = False
+
+    def _joins(self, page: _Page, segment: Sequence[Word], words: str, centred: bool) -> bool:
+        if self._run or not self.out.lines or _ADDRESSEES.match(words):
+            return False
+        previous = self.out.lines[-1]
+        if self.open_line and segment[0].left <= page.left + EDGE:
+            return not (_SENTENCE_END.search(previous) and _SENTENCE_START.match(words))
+        return self.open_centred and centred and previous.isupper() == words.isupper()
+
+    def _line(self, page: _Page, line: Line, place: str) -> None:
+        segments = line.segments(HEADER_GAP if self.in_header else COLUMN_GAP)
+        alone = len(segments) == 1
+        first = segments[0]
+        left, right, words = first[0].left, first[-1].right, text_of(first)
+        centred = (
+            alone and left > page.left + INDENT and abs((left + right) / 2 - page.middle) < EDGE
+        )
+        joins = alone and self._joins(page, first, words, centred)
+        self.open_line = alone and left <= page.left + INDENT and right >= page.right - EDGE
+        self.open_centred = centred and right - left > 0.5 * (page.right - page.left)
+        if joins:
+            self.out.lines[-1] = f"{self.out.lines[-1]} {words}"
+            return
+        for segment in segments:
+            side = page.side(segment, alone)
+            text = text_of(segment)
+            bold = all(w.bold for w in segment)
+            body = side == "left" and alone and not self._run and not _RECIPIENTS.match(text)
+            if side == "full" or body or _ADDRESSEES.match(text):
+                self._flush()
+                self.out.add(text, place)
+                if side == "full" or _ADDRESSEES.match(text):
+                    self.in_header = False
+            elif self._run and self._run[-1].side == side and self._run[-1].place == place:
+                # One column's words with a blank between ("Số:      /BC-SNV").
+                last = self._run[-1]
+                self._run[-1] = _Piece(side, f"{last.text} {text}", place, last.bold and bold)
+            else:
+                self._run.append(_Piece(side, text, place, bold))
+
+    def page(self, number: int, lines: Sequence[Line], tables: Sequence[Table]) -> None:
+        """Add one page's lines and tables (tables' words already taken out of lines)."""
+        boxes = [w for line in lines for w in line.words] + list(tables)
+        if not boxes:
+            return
+        page = _Page(min(b.left for b in boxes), max(b.right for b in boxes))
+        pending = sorted(tables, key=lambda t: -t.top)
+        for index, line in enumerate(lines, 1):
+            while pending and pending[0].top >= line.top:
+                self._table(pending.pop(0), f"page {number}, table")
+            self._line(page, line, f"page {number}, line {index}")
+        for table in pending:
+            self._table(table, f"page {number}, table")
+        self._flush()
+
+    def finish(self) -> PlacedLines:
+        self._flush()
+        return self.out
+
+
+def _wrapped_name(above: _Piece, piece: _Piece) -> bool:
+    """``piece`` goes on with the header line ``above``: both capitals, and both bold
+    (one name), or the break falls on a dash or "VÀ"."""
+    if not (above.text.isupper() and piece.text.isupper()):
+        return False
+    if _RECIPIENTS.match(above.text) or piece.text.startswith("Số"):
+        return False
+    both_bold = above.bold and piece.bold
+    return both_bold or bool(_WRAPPED_END.search(above.text) or _WRAPPED_START.match(piece.text))
