@@ -14,6 +14,9 @@
   bold and its parent body regular), and so is a capitals line ending in "-", "VÀ" or
   ",". Under "Nơi nhận", a line without a dash continues the recipient above.
 - **Tables** (:mod:`.tables`) come as rows where they stand.
+- **Page one's footer** (the contact lines, ô 13, under a rule across the text at the
+  foot of page 1) comes after "Nơi nhận", where the decree's reading puts it, not in
+  the middle of a body that goes on to page 2.
 """
 
 from __future__ import annotations
@@ -24,8 +27,8 @@ from dataclasses import dataclass, field
 
 from bcpipe_plugins.extracted import PlacedLines, table_rows
 from bcpipe_plugins.pdf_reader.layout import COLUMN_GAP, HEADER_GAP, Line, text_of
-from bcpipe_plugins.pdf_reader.tables import Table
-from bcpipe_plugins.pdf_reader.words import Word
+from bcpipe_plugins.pdf_reader.tables import THIN, Table
+from bcpipe_plugins.pdf_reader.words import Box, Word
 
 __all__ = ["Flow"]
 
@@ -35,6 +38,8 @@ EDGE = 6.0
 INDENT = 45.0
 #: A line centred this near (pt) the middle of the text is centred.
 CENTRE = 20.0
+#: A rule this share of the text wide, under page one's last lines, is the footer's.
+FOOTER_RULE = 0.9
 
 _RECIPIENTS = re.compile(r"^\s*Nơi\s+nhận", re.IGNORECASE)
 _ADDRESSEES = re.compile(r"^\s*Kính\s+gửi", re.IGNORECASE)
@@ -85,6 +90,7 @@ class Flow:
     open_centred: bool = False  # a wide centred line: the next centred one may go on
     in_header: bool = True  # page one, before the header's columns have ended
     _run: list[_Piece] = field(default_factory=list)
+    _footer: list[tuple[str, str]] = field(default_factory=list)  # page one's, held back
 
     # -- columns ---------------------------------------------------------------------
 
@@ -99,6 +105,8 @@ class Flow:
                     out.add(piece.text, piece.place)
                 out.blank()
             self.in_header = False
+            if any(_RECIPIENTS.match(piece.text) for piece in run):
+                self._release_footer()
         else:
             for piece in run:
                 out.add(piece.text, piece.place)
@@ -168,12 +176,26 @@ class Flow:
             else:
                 self._run.append(_Piece(side, text, place, bold))
 
-    def page(self, number: int, lines: Sequence[Line], tables: Sequence[Table]) -> None:
-        """Add one page's lines and tables (tables' words already taken out of lines)."""
+    def _release_footer(self) -> None:
+        for text, place in self._footer:
+            self.out.add(text, place)
+        self._footer.clear()
+
+    def page(
+        self,
+        number: int,
+        lines: Sequence[Line],
+        tables: Sequence[Table],
+        strokes: Sequence[Box] = (),
+    ) -> None:
+        """Add one page's lines and tables (tables' words already taken out of lines);
+        ``strokes`` (drawn paths) show page one's footer rule."""
         boxes = [w for line in lines for w in line.words] + list(tables)
         if not boxes:
             return
         page = _Page(min(b.left for b in boxes), max(b.right for b in boxes))
+        if number == 1:
+            lines = self._hold_footer(page, lines, tables, strokes)
         pending = sorted(tables, key=lambda t: -t.top)
         for index, line in enumerate(lines, 1):
             while pending and pending[0].top >= line.top:
@@ -183,8 +205,36 @@ class Flow:
             self._table(table, f"page {number}, table")
         self._flush()
 
+    def _hold_footer(
+        self, page: _Page, lines: Sequence[Line], tables: Sequence[Table], strokes: Sequence[Box]
+    ) -> list[Line]:
+        """Page one's lines without those under a footer rule, which are held back."""
+        width = page.right - page.left
+        rules = [
+            s
+            for s in strokes
+            if s.top - s.bottom <= THIN
+            and s.right - s.left >= FOOTER_RULE * width
+            and not any(t.bottom - EDGE <= s.top and s.bottom <= t.top + EDGE for t in tables)
+        ]
+        if not rules or not lines:
+            return list(lines)
+        rule = min(rules, key=lambda s: s.bottom)
+        count = sum(1 for line in lines if line.top <= rule.bottom)
+        if count == 0 or count == len(lines):
+            return list(lines)
+        kept, below = list(lines[:-count]), lines[-count:]
+        if any(line.top <= rule.bottom for line in kept):
+            return list(lines)  # the rule is not under the page's last lines
+        self._footer = [
+            (" ".join(text_of(seg) for seg in line.segments()), f"page 1, footer line {index}")
+            for index, line in enumerate(below, 1)
+        ]
+        return kept
+
     def finish(self) -> PlacedLines:
         self._flush()
+        self._release_footer()
         return self.out
 
 
