@@ -310,7 +310,7 @@ def _facts(document: Document) -> dict[str, object]:
 #: (pdftotext reads the stamp, PDFium's text page does not): number and date read None.
 STAMPED = {"003", "022", "029", "041"}
 #: Read from the original, refused from the text (the text reader's limits today).
-ONLY_FROM_ORIGINAL = {"001", "002", "014", "016", "037"}
+ONLY_FROM_ORIGINAL = {"001", "002", "014", "016"}
 
 
 def _original_and_text() -> list[tuple[Path, Path]]:

@@ -8,8 +8,9 @@
   line of a paragraph), and "Kính gửi" ends the header.
 - **Wrapped lines.** A line that runs from the margin (or the first-line indent) to the
   right margin goes on below when the next line starts at the margin, unless one
-  sentence ends and another begins there. A centred line wider than half the text (a
-  long subject) goes on in the next centred line of the same case. In the header, a
+  sentence ends and another begins there. A bold centred line wider than half the text
+  (a long subject) goes on in the next bold centred line of the same case when no rule
+  is drawn between them, and a blank line ends the title block. In the header, a
   bold capitals name wrapped in its narrow column is joined (the decree sets the issuer
   bold and its parent body regular), and so is a capitals line ending in "-", "VÀ" or
   ",". Under "Nơi nhận", a line without a dash continues the recipient above.
@@ -88,9 +89,12 @@ class Flow:
     out: PlacedLines = field(default_factory=PlacedLines)
     open_line: bool = False  # ran to the right margin: the next line may go on with it
     open_centred: bool = False  # a wide centred line: the next centred one may go on
+    after_title: bool = False  # the last line was centred (a title's)
     in_header: bool = True  # page one, before the header's columns have ended
     _run: list[_Piece] = field(default_factory=list)
     _footer: list[tuple[str, str]] = field(default_factory=list)  # page one's, held back
+    _rules: list[Box] = field(default_factory=list)  # this page's horizontal rules
+    _last_bottom: float = float("inf")  # the bottom of the last line read
 
     # -- columns ---------------------------------------------------------------------
 
@@ -137,28 +141,43 @@ class Flow:
         self.out.blank()
         self.open_line = self.open_centred = False
 
-    def _joins(self, page: _Page, segment: Sequence[Word], words: str, centred: bool) -> bool:
+    def _joins(self, page: _Page, line: Line, words: str, centred: bool) -> bool:
+        segment = line.segments()[0]
         if self._run or not self.out.lines or _ADDRESSEES.match(words):
             return False
         previous = self.out.lines[-1]
         if self.open_line and segment[0].left <= page.left + EDGE:
             return not (_SENTENCE_END.search(previous) and _SENTENCE_START.match(words))
-        return self.open_centred and centred and previous.isupper() == words.isupper()
+        # A title goes on unless a rule is drawn between (the rule under the subject).
+        ruled = any(line.top <= r.bottom <= self._last_bottom for r in self._rules)
+        return self.open_centred and centred and not ruled and previous.isupper() == words.isupper()
 
     def _line(self, page: _Page, line: Line, place: str) -> None:
         segments = line.segments(HEADER_GAP if self.in_header else COLUMN_GAP)
         alone = len(segments) == 1
         first = segments[0]
         left, right, words = first[0].left, first[-1].right, text_of(first)
+        # A title's line (type name, subject): bold, as the decree sets them, and about
+        # as far from either margin (a body line may look centred, it is not bold).
         centred = (
-            alone and left > page.left + INDENT and abs((left + right) / 2 - page.middle) < EDGE
+            alone
+            and all(w.bold for w in first)
+            and left > page.left + EDGE
+            and abs((left + right) / 2 - page.middle) < CENTRE
         )
-        joins = alone and self._joins(page, first, words, centred)
-        self.open_line = alone and left <= page.left + INDENT and right >= page.right - EDGE
+        joins = alone and self._joins(page, line, words, centred)
+        # A centred line is a title, not a justified line, even where it is the widest.
+        self.open_line = (
+            alone and not centred and left <= page.left + INDENT and right >= page.right - EDGE
+        )
         self.open_centred = centred and right - left > 0.5 * (page.right - page.left)
+        self._last_bottom = line.bottom
         if joins:
             self.out.lines[-1] = f"{self.out.lines[-1]} {words}"
             return
+        if self.after_title and not centred:
+            self.out.blank()  # a title block (type name, subject) ends here
+        self.after_title = centred
         for segment in segments:
             side = page.side(segment, alone)
             text = text_of(segment)
@@ -196,6 +215,8 @@ class Flow:
         page = _Page(min(b.left for b in boxes), max(b.right for b in boxes))
         if number == 1:
             lines = self._hold_footer(page, lines, tables, strokes)
+        self._rules = [r for r in strokes if r.top - r.bottom <= THIN and r.right - r.left > EDGE]
+        self._last_bottom = float("inf")
         pending = sorted(tables, key=lambda t: -t.top)
         for index, line in enumerate(lines, 1):
             while pending and pending[0].top >= line.top:
