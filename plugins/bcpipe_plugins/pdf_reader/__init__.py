@@ -40,8 +40,10 @@ def _page(page: Any) -> tuple[list[Any], list[Any], float]:
         for index in range(textpage.count_rects()):
             left, bottom, right, top = textpage.get_rect(index)
             text = textpage.get_text_bounded(left, bottom, right, top)
+            # The first letter's font (the middle of a rectangle may fall on a space,
+            # which has none).
             char = pdfium_c.FPDFText_GetCharIndexAtPos(
-                textpage.raw, (left + right) / 2, (bottom + top) / 2, 1.0, 1.0
+                textpage.raw, left + 1.5, (bottom + top) / 2, 1.0, 1.0
             )
             bold = char >= 0 and pdfium_c.FPDFText_GetFontWeight(textpage.raw, char) >= 600
             words.append(Word(left, bottom, right, top, text.translate(_CONTROLS), bold))

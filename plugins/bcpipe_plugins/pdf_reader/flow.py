@@ -13,7 +13,9 @@
   is drawn between them, and a blank line ends the title block. In the header, a
   bold capitals name wrapped in its narrow column is joined (the decree sets the issuer
   bold and its parent body regular), and so is a capitals line ending in "-", "VÀ" or
-  ",". Under "Nơi nhận", a line without a dash continues the recipient above.
+  ",", and a "V/v …" subject goes on to the end of its column. Under "Nơi nhận", a line
+  without a dash continues the recipient above. "Kính gửi:" and the first addressee
+  of a list on one printed line are two lines.
 - **Tables** (:mod:`.tables`) come as rows where they stand.
 - **Page one's footer** (the contact lines, ô 13, under a rule across the text at the
   foot of page 1) comes after "Nơi nhận", where the decree's reading puts it, not in
@@ -44,6 +46,8 @@ FOOTER_RULE = 0.9
 
 _RECIPIENTS = re.compile(r"^\s*Nơi\s+nhận", re.IGNORECASE)
 _ADDRESSEES = re.compile(r"^\s*Kính\s+gửi", re.IGNORECASE)
+_ADDRESSEE_LIST = re.compile(r"^\s*(Kính\s+gửi\s*:)\s*[-+•–]\s", re.IGNORECASE)
+_SUBJECT = re.compile(r"^\s*V/v\b", re.IGNORECASE)
 _ENTRY = re.compile(r"^\s*[-+•–]")
 _WRAPPED_END = re.compile(r"(?:\s[-–]|\sVÀ|,)\s*$")
 _WRAPPED_START = re.compile(r"^\s*(?:[-–]\s+\S|VÀ\s)")
@@ -118,16 +122,19 @@ class Flow:
 
     def _unwrapped(self, column: list[_Piece]) -> list[_Piece]:
         out: list[_Piece] = []
-        recipients = False
+        recipients = subject = False
         for piece in column:
             if out and (
                 (recipients and not _ENTRY.match(piece.text))
+                or (self.in_header and subject and not piece.text.isupper())
                 or (self.in_header and _wrapped_name(out[-1], piece))
             ):
                 last = out[-1]
                 out[-1] = _Piece(last.side, f"{last.text} {piece.text}", last.place, last.bold)
                 continue
             recipients = recipients or bool(_RECIPIENTS.match(piece.text))
+            # "V/v …" goes on while its lines are not capitals (an urgency mark is).
+            subject = bool(_SUBJECT.match(piece.text))
             out.append(piece)
         return out
 
@@ -162,10 +169,20 @@ class Flow:
         centred = (
             alone
             and all(w.bold for w in first)
-            and left > page.left + EDGE
+            # Further in than a bold heading's indent, unless the title block goes on
+            # (a long subject under the type name comes near the margins).
+            and (left > page.left + INDENT or self.after_title)
             and abs((left + right) / 2 - page.middle) < CENTRE
         )
         joins = alone and self._joins(page, line, words, centred)
+        label = _ADDRESSEE_LIST.match(words) if alone else None
+        if label:  # "Kính gửi:" and the first "- …;" of a list on one printed line
+            self._flush()
+            self.in_header = False
+            self.out.add(label.group(1), place)
+            self.out.add(words[label.end(1) :].strip(), place)
+            self.open_line = self.open_centred = self.after_title = False
+            return
         # A centred line is a title, not a justified line, even where it is the widest.
         self.open_line = (
             alone and not centred and left <= page.left + INDENT and right >= page.right - EDGE
