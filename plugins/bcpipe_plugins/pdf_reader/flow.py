@@ -141,14 +141,13 @@ class Flow:
     # -- lines -----------------------------------------------------------------------
 
     def _table(self, table: Table, place: str) -> None:
-        self._flush()
-        self.out.blank()
+        self._flush()  # no blank before: the line above may be the table's caption
         for text in table_rows(table.rows):
             self.out.add(text, place)
         self.out.blank()
         self.open_line = self.open_centred = False
 
-    def _joins(self, page: _Page, line: Line, words: str, centred: bool) -> bool:
+    def _joins(self, page: _Page, line: Line, words: str, centred: bool, ruled: bool) -> bool:
         segment = line.segments()[0]
         if self._run or not self.out.lines or _ADDRESSEES.match(words):
             return False
@@ -156,8 +155,11 @@ class Flow:
         if self.open_line and segment[0].left <= page.left + EDGE:
             return not (_SENTENCE_END.search(previous) and _SENTENCE_START.match(words))
         # A title goes on unless a rule is drawn between (the rule under the subject).
-        ruled = any(line.top <= r.bottom <= self._last_bottom for r in self._rules)
         return self.open_centred and centred and not ruled and previous.isupper() == words.isupper()
+
+    def _ruled(self, line: Line) -> bool:
+        """A rule is drawn between the last line read and ``line``."""
+        return any(line.top <= r.bottom <= self._last_bottom for r in self._rules)
 
     def _line(self, page: _Page, line: Line, place: str) -> None:
         segments = line.segments(HEADER_GAP if self.in_header else COLUMN_GAP)
@@ -174,7 +176,8 @@ class Flow:
             and (left > page.left + INDENT or self.after_title)
             and abs((left + right) / 2 - page.middle) < CENTRE
         )
-        joins = alone and self._joins(page, line, words, centred)
+        ruled = self._ruled(line)
+        joins = alone and self._joins(page, line, words, centred, ruled)
         label = _ADDRESSEE_LIST.match(words) if alone else None
         if label:  # "Kính gửi:" and the first "- …;" of a list on one printed line
             self._flush()
@@ -192,8 +195,8 @@ class Flow:
         if joins:
             self.out.lines[-1] = f"{self.out.lines[-1]} {words}"
             return
-        if self.after_title and not centred:
-            self.out.blank()  # a title block (type name, subject) ends here
+        if (self.after_title and not centred) or (ruled and not self._run):
+            self.out.blank()  # a title block ends here, or a rule parts two blocks
         self.after_title = centred
         for segment in segments:
             side = page.side(segment, alone)
