@@ -376,3 +376,16 @@ def test_missing_extra_is_named(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setitem(sys.modules, "docx", None)
     with pytest.raises(SourceError, match=r"pip install 'bcpipe\[docx\]'"):
         load_docx.load(b"PK\x03\x04", LoadContext("x.docx", {}))
+
+
+def test_table_widths_survive_the_docx_round_trip(pipeline: bcpipe.Pipeline) -> None:
+    source = pipeline.load(ROOT / "tests" / "fixtures" / "text" / "bao-cao-so-tttt-2023.txt")
+    table = next(b for _, b in bcpipe.walk.iter_blocks(source) if b.kind == "table")
+    assert table.widths is None  # text has no widths
+    table.widths = [50, 30, 20]
+    back = pipeline.loads(pipeline.export(source, "docx"), kind="docx")
+    assert back == source
+    tables = [b for _, b in bcpipe.walk.iter_blocks(back) if b.kind == "table"]
+    assert tables[0].widths == [50, 30, 20]
+    with pytest.raises(ValueError, match="sum to 100"):
+        table.widths = [50, 30, 30]

@@ -16,6 +16,9 @@ from dataclasses import dataclass, field, replace
 
 from bcpipe import InvalidDocumentError, LoadContext, Loaded, Location, SourceError
 from bcpipe.errors import FieldProblem
+from bcpipe.model import Table
+from bcpipe.source import format_path
+from bcpipe.walk import iter_blocks
 from bcpipe_plugins.text.reader import read_text
 
 __all__ = ["PlacedLines", "read_lines", "table_rows"]
@@ -27,6 +30,8 @@ class PlacedLines:
 
     lines: list[str] = field(default_factory=list)
     places: list[str] = field(default_factory=list)
+    #: Column widths (percent) of the tables whose first row is on a 1-based line.
+    widths: dict[int, list[int]] = field(default_factory=dict)
 
     def add(self, text: str, place: str) -> None:
         # A line break inside a paragraph (Word's Shift+Enter) is a line of its own.
@@ -41,6 +46,8 @@ class PlacedLines:
             self.places.append("")
 
     def extend(self, other: PlacedLines) -> None:
+        shift = len(self.lines)
+        self.widths.update({line + shift: widths for line, widths in other.widths.items()})
         self.lines.extend(other.lines)
         self.places.extend(other.places)
 
@@ -83,6 +90,16 @@ def _problem(problem: FieldProblem, lines: PlacedLines) -> FieldProblem:
     return FieldProblem(problem.path, message, None)
 
 
+def _set_widths(loaded: Loaded, widths: dict[int, list[int]]) -> None:
+    """Give the tables the text reader built the widths their source had (text has none)."""
+    for path, block in iter_blocks(loaded.document):
+        if isinstance(block, Table):
+            line = loaded.lines.get(format_path(path), 0)
+            found = widths.get(line, widths.get(line + 1))  # the line above: a caption
+            if found is not None and len(found) == max(len(row) for row in block.rows):
+                block.widths = found
+
+
 def read_lines(lines: PlacedLines, ctx: LoadContext, *, what: str) -> Loaded:
     """The document ``lines`` hold, read by the text reader, located by places.
 
@@ -97,6 +114,8 @@ def read_lines(lines: PlacedLines, ctx: LoadContext, *, what: str) -> Loaded:
         raise SourceError(ctx.source, f"{exc.message}{where} [read as a {what}]") from None
     except InvalidDocumentError as exc:
         raise InvalidDocumentError(ctx.source, [_problem(p, lines) for p in exc.problems]) from None
+    if lines.widths:
+        _set_widths(loaded, lines.widths)
     places = {path: lines.place(line) for path, line in loaded.lines.items()}
     findings = [
         replace(

@@ -209,6 +209,9 @@ class _Extractor:
                     lines = self._cell_lines(tc, f"{name}, row {r}")
                     cells[column] = " ".join(" ".join(lines.lines).split())
             rows.append(cells)
+        widths = _widths(tbl, width)
+        if widths is not None:
+            out.widths[len(out.lines) + 1] = widths
         texts = table_rows(rows, heading_rows)
         # The separator row stands on the last heading row's place.
         places = [f"{name}, row {r}" for r in range(1, len(rows) + 1)]
@@ -247,6 +250,18 @@ def _block_children(element: Any) -> Iterator[Any]:
                 yield from _block_children(content)
         elif child.tag in (W + "p", W + "tbl"):
             yield child
+
+
+def _widths(tbl: Any, columns: int) -> list[int] | None:
+    """The grid's column widths in percent (summing to 100); None when equal or unknown."""
+    grid = tbl.find(W + "tblGrid")
+    values = [attr(col, "w") for col in grid.iterfind(W + "gridCol")] if grid is not None else []
+    twips = [int(v) for v in values if v and v.isdigit()]
+    if len(twips) != columns or columns < 2 or min(twips) <= 0:
+        return None
+    shares = [max(round(100 * t / sum(twips)), 1) for t in twips]
+    shares[shares.index(max(shares))] += 100 - sum(shares)
+    return None if max(shares) - min(shares) <= 1 else shares
 
 
 def _span(tc: Any) -> int:

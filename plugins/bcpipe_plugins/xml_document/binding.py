@@ -72,6 +72,7 @@ ITEM_NAMES: Mapping[str, str] = {
     "appendices": "appendix",
     "rows": "row",
     "row": "cell",
+    "widths": "width",
 }
 #: Written after a block's own words: the citations anchored in them, then nested blocks.
 LAST = ("citations", "children")
