@@ -229,7 +229,7 @@ class _Writer:
         table = self.out.add_table(rows=len(block.rows), cols=max(width, 1))
         table.style = self.out.styles["Table Grid"]
         table.alignment = WD_TABLE_ALIGNMENT.CENTER
-        shares: list[float] = list(block.widths or [100 / width] * width)
+        shares = [float(w) for w in block.widths] if block.widths else [100 / width] * width
         table.autofit = False
         for column, share in zip(table.columns, shares, strict=True):
             column.width = self.Mm(self.text_width_mm * share / 100)
