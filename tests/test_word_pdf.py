@@ -14,7 +14,7 @@ from bcpipe_plugins.docx.xml import W_NS
 from hypothesis import given, settings
 
 import bcpipe
-from bcpipe import LoadContext, SourceError
+from bcpipe import SourceError
 from bcpipe.model import Document
 from bcpipe.testing import assert_round_trip, documents
 
@@ -370,12 +370,18 @@ def test_loading_a_docx_through_the_api(tmp_path: Path) -> None:
     assert bcpipe.load(str(path)) == bcpipe.load(str(SAMPLE))
 
 
-def test_missing_extra_is_named(monkeypatch: pytest.MonkeyPatch) -> None:
-    from bcpipe_plugins.docx import load_docx
-
+def test_a_missing_extra_is_named(
+    pipeline: bcpipe.Pipeline, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    data = pipeline.export(SAMPLE, "docx")
     monkeypatch.setitem(sys.modules, "docx", None)
-    with pytest.raises(SourceError, match=r"pip install 'bcpipe\[docx\]'"):
-        load_docx.load(b"PK\x03\x04", LoadContext("x.docx", {}))
+    monkeypatch.setitem(sys.modules, "pypdfium2", None)
+    with pytest.raises(bcpipe.ExportError, match=r"pip install 'bcpipe\[docx\]'"):
+        pipeline.export(SAMPLE, "docx")
+    with pytest.raises(SourceError, match=r"pip install 'bcpipe\[pdf\]'"):
+        pipeline.loads(pipeline.export(SAMPLE, "pdf"), kind="pdf", name="x.pdf")
+    # Reading a .docx needs lxml only, a core dependency.
+    assert pipeline.loads(data, kind="docx") == pipeline.load(SAMPLE)
 
 
 def test_table_widths_survive_the_docx_round_trip(pipeline: bcpipe.Pipeline) -> None:

@@ -1,7 +1,8 @@
 """Word documents (.docx): the reader and the exporter laid out per Decree 30.
 
-Both need the optional dependency python-docx (``pip install 'bcpipe[docx]'``); without
-it the plugin still registers, and loading or exporting says which extra to install.
+The exporter needs the optional dependency python-docx (``pip install 'bcpipe[docx]'``);
+without it the plugin still registers, and exporting says which extra to install. The
+reader needs only lxml (:mod:`.package`).
 The reader turns the document into lines (:mod:`.extract`) and reads them with the
 text reader, locating what it reports by paragraph and table cell; the exporter
 (:mod:`.writer`) lays the model out as the decree prescribes, deterministically.
@@ -23,10 +24,10 @@ MEDIA_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.doc
 
 def _read_docx(data: bytes, ctx: LoadContext) -> Loaded:
     from bcpipe_plugins.docx.extract import extract_lines
-    from bcpipe_plugins.docx.package import open_docx
+    from bcpipe_plugins.docx.package import read_parts
     from bcpipe_plugins.extracted import read_lines
 
-    return read_lines(extract_lines(open_docx(data, ctx.source)), ctx, what="Word document")
+    return read_lines(extract_lines(read_parts(data, ctx.source)), ctx, what="Word document")
 
 
 @bcpipe.loader("docx", suffixes=(".docx",), checks=READER_CHECKS)

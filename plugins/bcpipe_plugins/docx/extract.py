@@ -26,9 +26,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from lxml import etree
-
 from bcpipe_plugins.docx.numbering import Numbering
+from bcpipe_plugins.docx.package import Parts
 from bcpipe_plugins.docx.xml import MC, W, attr
 from bcpipe_plugins.extracted import PlacedLines, table_rows
 
@@ -46,8 +45,6 @@ _TAB_RUN = re.compile(r"\t+")
 _SKIP = frozenset(
     W + tag for tag in ("pPr", "rPr", "del", "moveFrom", "instrText", "delText", "delInstrText")
 ) | {MC + "Fallback"}
-_SAFE = etree.XMLParser(resolve_entities=False, no_network=True, remove_blank_text=False)
-_FOOTNOTES = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/footnotes"
 
 
 @dataclass(slots=True)
@@ -60,12 +57,11 @@ class _Text:
 
 
 class _Extractor:
-    def __init__(self, document: Any) -> None:
-        part = document.part
-        self.numbering = Numbering(_numbering_root(part))
-        self.style_numbers = _style_numbers(part)
+    def __init__(self, parts: Parts) -> None:
+        self.numbering = Numbering(parts.numbering)
+        self.style_numbers = _style_numbers(parts.styles)
         self.footnote_numbers: dict[str, int] = {}
-        self.footnotes = _footnotes(part)
+        self.footnotes = _footnotes(parts.footnotes)
         self.tables = 0
 
     # -- paragraphs --------------------------------------------------------------
@@ -303,25 +299,9 @@ def _columns(words: str) -> list[str]:
     return parts
 
 
-def _related(part: Any, reltype: str) -> Any | None:
-    for rel in part.rels.values():
-        if rel.reltype == reltype and not rel.is_external:
-            return rel.target_part
-    return None
-
-
-def _numbering_root(part: Any) -> Any | None:
-    try:
-        return part.numbering_part.element
-    except (KeyError, NotImplementedError, AttributeError):
-        return None
-
-
-def _style_numbers(part: Any) -> dict[str, tuple[str, int]]:
+def _style_numbers(styles: Any | None) -> dict[str, tuple[str, int]]:
     """Styles that number their paragraphs (Heading 1 linked to a list), by style id."""
-    try:
-        styles = part.styles.element
-    except (KeyError, AttributeError, NotImplementedError):
+    if styles is None:
         return {}
     direct: dict[str, tuple[str | None, int]] = {}
     based: dict[str, str] = {}
@@ -349,11 +329,9 @@ def _style_numbers(part: Any) -> dict[str, tuple[str, int]]:
     return resolved
 
 
-def _footnotes(part: Any) -> dict[str, str]:
-    notes = _related(part, _FOOTNOTES)
-    if notes is None:
+def _footnotes(root: Any | None) -> dict[str, str]:
+    if root is None:
         return {}
-    root = etree.fromstring(notes.blob, _SAFE)
     out: dict[str, str] = {}
     for note in root.iterfind(W + "footnote"):
         if attr(note, "type") in ("separator", "continuationSeparator", "continuationNotice"):
@@ -364,6 +342,9 @@ def _footnotes(part: Any) -> dict[str, str]:
     return out
 
 
-def extract_lines(document: Any) -> PlacedLines:
-    """The lines of a python-docx ``Document``, with their places."""
-    return _Extractor(document).lines(document.element.body)
+def extract_lines(parts: Parts) -> PlacedLines:
+    """The lines of a .docx's parts, with their places."""
+    body = parts.document.find(W + "body")
+    if body is None:
+        return PlacedLines()
+    return _Extractor(parts).lines(body)
