@@ -9,11 +9,13 @@ password-protected or damaged one is refused with one clear message each.
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterable
 from typing import Any
 
 import bcpipe
 from bcpipe import LoadContext, Loaded, Loader, SourceError
+from bcpipe_plugins.pdf_reader.tables import MAX_STROKES
 from bcpipe_plugins.text.checks import READER_CHECKS
 
 __version__ = bcpipe.__version__
@@ -21,6 +23,8 @@ __version__ = bcpipe.__version__
 EXTRA = "pdf"
 MAX_FILE = 50 * 1024 * 1024
 MAX_PAGES = 500
+#: A page of text has a few thousand rectangles of text at most.
+MAX_RECTS = 20_000
 #: PDFium marks a hyphen that breaks a word at a line end with U+0002; line ends are
 #: spaces; other control characters (no text of a document) are dropped.
 _CONTROLS = {2: "-", 10: " ", 13: " ", 9: " "} | {
@@ -28,7 +32,7 @@ _CONTROLS = {2: "-", 10: " ", 13: " ", 9: " "} | {
 }
 
 
-def _page(page: Any) -> tuple[list[Any], list[Any], float]:
+def _page(page: Any, number: int, source: str | None) -> tuple[list[Any], list[Any], float]:
     """A page's words, the boxes of its drawn paths (for tables) and its height."""
     import pypdfium2.raw as pdfium_c
 
@@ -36,8 +40,13 @@ def _page(page: Any) -> tuple[list[Any], list[Any], float]:
 
     textpage = page.get_textpage()
     try:
+        count = textpage.count_rects()
+        if count > MAX_RECTS:
+            raise SourceError(
+                source, f"page {number} has more than {MAX_RECTS} pieces of text: not a document"
+            )
         words = []
-        for index in range(textpage.count_rects()):
+        for index in range(count):
             left, bottom, right, top = textpage.get_rect(index)
             text = textpage.get_text_bounded(left, bottom, right, top)
             # The first letter's font (the middle of a rectangle may fall on a space,
@@ -49,10 +58,9 @@ def _page(page: Any) -> tuple[list[Any], list[Any], float]:
             words.append(Word(left, bottom, right, top, text.translate(_CONTROLS), bold))
     finally:
         textpage.close()
-    strokes = [
-        Box(*path.get_bounds())
-        for path in page.get_objects(filter=(pdfium_c.FPDF_PAGEOBJ_PATH,), max_depth=2)
-    ]
+    # Only as many drawn paths as a page of tables has (a drawing's thousands are not read).
+    paths = page.get_objects(filter=(pdfium_c.FPDF_PAGEOBJ_PATH,), max_depth=2)
+    strokes = [Box(*path.get_bounds()) for path in itertools.islice(paths, MAX_STROKES + 1)]
     return words, strokes, float(page.get_size()[1])
 
 
@@ -91,7 +99,7 @@ def load_pdf(data: bytes, ctx: LoadContext) -> Loaded:
     try:
         if len(pdf) > MAX_PAGES:
             raise SourceError(ctx.source, f"the PDF has more than {MAX_PAGES} pages")
-        pages = [_page(pdf[index]) for index in range(len(pdf))]
+        pages = [_page(pdf[index], index + 1, ctx.source) for index in range(len(pdf))]
     finally:
         pdf.close()
     if not any(word.text.strip() for words, _, _ in pages for word in words):
