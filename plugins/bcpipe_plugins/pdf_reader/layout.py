@@ -51,18 +51,27 @@ def text_of(words: Sequence[Word]) -> str:
 
 
 def _without_overprint(words: list[Word]) -> list[Word]:
-    """Words with the letters drawn twice dropped: fake bold prints a run again a little
-    to the right, and PDFium gives both ("Hà Nộ" then "Nộ")."""
+    """Words with the letters drawn twice dropped: fake bold, or a run drawn again from a
+    few letters back, overlaps the rectangle before it and repeats its last letters
+    ("L", "ãn", "ãnh " for "Lãnh"; "Hà Nộ", "Nộ"). The longest repeat is cut: two
+    letters at least, or one where the rectangles overlap by a point or more."""
     out: list[Word] = []
     for word in sorted(words, key=lambda w: w.left):
         if out and word.left < out[-1].right and word.right > word.left:
-            previous = out[-1].text.rstrip()
-            if previous.endswith(word.text.strip()):
-                continue
-            share = min((out[-1].right - word.left) / (word.right - word.left), 1.0)
-            count = round(len(word.text.rstrip()) * share)
-            if count and previous.endswith(word.text[:count]):
-                rest = word.text[count:]
+            # The line so far: a repeat may reach back past the last rectangle's cut.
+            previous = "".join(w.text for w in out[-3:]).rstrip()
+            overlap = out[-1].right - word.left
+            text = word.text
+            cut = next(
+                (
+                    k
+                    for k in range(len(text.rstrip()), 0, -1)
+                    if previous.endswith(text[:k]) and (k >= 2 or overlap >= 1.0)
+                ),
+                0,
+            )
+            if cut:
+                rest = text[cut:]
                 if not rest.strip():
                     continue
                 word = Word(out[-1].right, word.bottom, word.right, word.top, rest, word.bold)
