@@ -156,12 +156,14 @@ class _Writer:
         if doc.issuer.parent:
             self.para(doc.issuer.parent, container=issuer, size=p.issuer_size, align="center")
         self.para(doc.issuer.name, container=issuer, size=p.issuer_size, bold=True, align="center")
-        self.rule(issuer, left_mm / 3, left_mm)
+        # PL I II.2-5: a third to a half of the line above (the longest line of a name
+        # that wraps in its cell); 0.4 of it.
+        self.rule(issuer, 0.4 * min(_width_mm(doc.issuer.name, p.issuer_size), left_mm), left_mm)
         self.para(doc.motto.country, container=motto, size=p.motto_size, bold=True, align="center")
         self.para(
             doc.motto.tagline, container=motto, size=p.tagline_size, bold=True, align="center"
         )
-        self.rule(motto, _tagline_mm(doc.motto.tagline, p.tagline_size), right_mm)
+        self.rule(motto, _width_mm(doc.motto.tagline, p.tagline_size), right_mm)  # as long
         self.para(render.number_line(doc), container=number, size=p.number_size, align="center")
         if render.type_line(doc) is None:  # a công văn: "V/v …" under the number (ô 5b)
             self.para(render.subject_line(doc), container=number, size=12, align="center")
@@ -189,7 +191,9 @@ class _Writer:
         if type_line is not None:
             self.para(type_line, size=p.type_size, bold=True, align="center", before=12)
             self.para(render.subject_line(doc), size=p.subject_size, bold=True, align="center")
-            self.rule(None, self.text_width_mm / 4, self.text_width_mm)
+            subject_mm = _width_mm(render.subject_line(doc), p.subject_size)
+            width = self.text_width_mm
+            self.rule(None, 0.4 * min(subject_mm, width), width)
         authority = doc.extensions.get("text", {}).get(ENACTING_AUTHORITY)
         if isinstance(authority, str) and authority.strip():
             self.para(authority, size=p.body_size, bold=True, align="center", before=6, after=6)
@@ -402,10 +406,11 @@ def _cells_have_paragraphs(document: Any) -> None:
                     cell._tc.append(cell._tc.makeelement(W + "p", {}))
 
 
-def _tagline_mm(tagline: str, size: float) -> float:
-    """About the printed width of the tagline, which its rule spans (PL I II.1): a
-    Times bold letter is half an em wide on average."""
-    return len(tagline) * size * 0.5 * 25.4 / 72
+def _width_mm(text: str, size: float) -> float:
+    """About the printed width of a bold line (a Times bold letter is half an em wide on
+    average): the rules under the issuer, the tagline and the subject are measured on
+    their lines (PL I II.1-5)."""
+    return len(text) * size * 0.5 * 25.4 / 72
 
 
 def _fixed_zip(data: bytes) -> bytes:
