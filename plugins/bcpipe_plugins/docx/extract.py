@@ -15,8 +15,8 @@
 - Footnote references keep their number where they stand; the footnotes' texts follow
   the document as "[n] …" lines.
 
-Places: "paragraph N" (N counts the body's paragraphs, empty ones too, as Word's
-navigation does), "table T, row R, cell C", "footnote N".
+Places: "paragraph N “its first words…”" (N counts the body's paragraphs, empty ones
+too), "table T, row R, cell C", "footnote N".
 """
 
 from __future__ import annotations
@@ -42,6 +42,8 @@ _RECIPIENTS = re.compile(r"^\s*Nơi\s+nhận", re.IGNORECASE)
 #: A label typed before a tab ("1.", "a)", "-", "II."): the tab is a space, not a column.
 _LABEL = re.compile(r"^\s*(?:[IVXLCDM]+\.|\d+(?:\.\d+)*\.?|[a-zđ]\)|[-+–•])\s*$")
 _TAB_RUN = re.compile(r"\t+")
+#: How many words of a paragraph its place quotes.
+SNIPPET = 6
 _SKIP = frozenset(
     W + tag for tag in ("pPr", "rPr", "del", "moveFrom", "instrText", "delText", "delInstrText")
 ) | {MC + "Fallback"}
@@ -118,7 +120,9 @@ class _Extractor:
             return None
         return self.numbering.label(num_id, ilvl)
 
-    def paragraph(self, p: Any, place: str, out: PlacedLines) -> None:
+    def paragraph(self, p: Any, place: str, out: PlacedLines, *, quoted: bool = False) -> None:
+        """Add paragraph ``p``'s lines; ``quoted``: its place quotes its first words (Word
+        numbers no paragraph, so "paragraph 12" alone is hard for a clerk to find)."""
         text = _Text()
         self._walk(p, text)
         props = p.find(W + "pPr")
@@ -128,6 +132,9 @@ class _Extractor:
             for inner in box.iterfind(W + "p"):
                 self.paragraph(inner, place, out)
         words = "".join(text.words)
+        if quoted and words.strip():
+            first = words.split()
+            place = f"{place} “{' '.join(first[:SNIPPET])}{'…' if len(first) > SNIPPET else ''}”"
         label = self._label(p) if words.strip() else None
         if not words.strip():
             out.blank()
@@ -223,7 +230,7 @@ class _Extractor:
         for child in _block_children(body):
             if child.tag == W + "p":
                 paragraphs += 1
-                self.paragraph(child, f"paragraph {paragraphs}", out)
+                self.paragraph(child, f"paragraph {paragraphs}", out, quoted=True)
             elif child.tag == W + "tbl":
                 self.table(child, out)
         notes = [
