@@ -395,3 +395,24 @@ def test_table_widths_survive_the_docx_round_trip(pipeline: bcpipe.Pipeline) -> 
     assert tables[0].widths == [50, 30, 20]
     with pytest.raises(ValueError, match="sum to 100"):
         table.widths = [50, 30, 30]
+
+
+def test_footnotes_are_read_as_marks_and_notes_after_the_signature() -> None:
+    from bcpipe_plugins.docx.extract import extract_lines
+    from bcpipe_plugins.docx.footnotes import add_footnotes, reference
+    from bcpipe_plugins.docx.package import read_parts
+
+    word = docx.Document()
+    word.add_paragraph("BÁO CÁO")
+    basis = word.add_paragraph("Căn cứ Kế hoạch số 20/KH-UBND")
+    reference(basis, 1)
+    basis.add_run(" của UBND tỉnh;")
+    _signature(word)
+    word.add_paragraph("Phụ lục")
+    add_footnotes(word, ["Kế hoạch ngày 23/02/2022 & các văn bản kèm theo."])
+    lines = extract_lines(read_parts(_save(word), "x.docx"))
+    text = [line for line in lines.lines if line]
+    assert "Căn cứ Kế hoạch số 20/KH-UBND[1] của UBND tỉnh;" in text
+    note = text.index("[1] Kế hoạch ngày 23/02/2022 & các văn bản kèm theo.")
+    assert text.index("- Lưu: VT, VP.") < note < text.index("Phụ lục")
+    assert lines.places[lines.lines.index(text[note])] == "footnote 1"

@@ -51,6 +51,15 @@ class PlacedLines:
         self.lines.extend(other.lines)
         self.places.extend(other.places)
 
+    def insert(self, index: int, other: PlacedLines) -> None:
+        """``other``'s lines put before line ``index`` (0-based) of these."""
+        count = len(other.lines)
+        moved = {(line + count if line > index else line): w for line, w in self.widths.items()}
+        moved.update({line + index: w for line, w in other.widths.items()})
+        self.widths = moved
+        self.lines[index:index] = other.lines
+        self.places[index:index] = other.places
+
     def text(self) -> str:
         return "\n".join(self.lines) + "\n"
 

@@ -12,8 +12,9 @@
 - Other tables (two columns and two rows at least) are data: rows of cells written as
   "| a | b |" with a separator under the heading rows, which the text reader reads back
   as a table.
-- Footnote references keep their number where they stand; the footnotes' texts follow
-  the document as "[n] …" lines.
+- A footnote reference is its mark "[n]" where it stands, and the footnotes' texts are
+  "[n] …" lines after the signature table (before the appendices), as the text export
+  writes them.
 
 Places: "paragraph N “its first words…”" (N counts the body's paragraphs, empty ones
 too), "table T, row R, cell C", "footnote N".
@@ -64,6 +65,7 @@ class _Extractor:
         self.style_numbers = _style_numbers(parts.styles)
         self.footnote_numbers: dict[str, int] = {}
         self.footnotes = _footnotes(parts.footnotes)
+        self.signed = False  # a signature table with "Nơi nhận" has been read
         self.tables = 0
 
     # -- paragraphs --------------------------------------------------------------
@@ -93,7 +95,7 @@ class _Extractor:
             elif tag == W + "footnoteReference":
                 ref = attr(child, "id") or ""
                 number = self.footnote_numbers.setdefault(ref, len(self.footnote_numbers) + 1)
-                out.words.append(str(number))
+                out.words.append(f"[{number}]")  # the mark as the text export writes it
             elif tag == W + "txbxContent":
                 out.boxes.append(child)
             else:  # hyperlinks, insertions, fields, content controls, drawings …
@@ -192,6 +194,8 @@ class _Extractor:
         for _, lines in ordered:
             out.extend(lines)
             out.blank()
+        if any(_RECIPIENTS.match(line) for _, lines in ordered for line in lines.lines):
+            self.signed = True  # the footnotes go after this table
 
     def _data(
         self, tbl: Any, grid: list[list[tuple[int, Any]]], name: str, out: PlacedLines
@@ -227,20 +231,25 @@ class _Extractor:
     def lines(self, body: Any) -> PlacedLines:
         out = PlacedLines()
         paragraphs = 0
+        notes_at: int | None = None
         for child in _block_children(body):
             if child.tag == W + "p":
                 paragraphs += 1
                 self.paragraph(child, f"paragraph {paragraphs}", out, quoted=True)
             elif child.tag == W + "tbl":
                 self.table(child, out)
-        notes = [
-            (number, self.footnotes.get(ref, ""))
-            for ref, number in sorted(self.footnote_numbers.items(), key=lambda kv: kv[1])
-        ]
-        if notes:
+                if self.signed and notes_at is None:
+                    notes_at = len(out.lines)
+        notes = PlacedLines()
+        for ref, number in sorted(self.footnote_numbers.items(), key=lambda kv: kv[1]):
+            text = " ".join(self.footnotes.get(ref, "").split())
+            notes.add(f"[{number}] {text}", f"footnote {number}")
+        if notes.lines:
+            # After the signature and "Nơi nhận", before the appendices, as the text
+            # export prints them (at the end when there is no signature table).
+            notes.blank()
             out.blank()
-            for number, text in notes:
-                out.add(f"[{number}] {' '.join(text.split())}", f"footnote {number}")
+            out.insert(len(out.lines) if notes_at is None else notes_at, notes)
         return out
 
 
