@@ -36,32 +36,33 @@ def _page(page: Any, number: int, source: str | None) -> tuple[list[Any], list[A
     """A page's words, the boxes of its drawn paths (for tables) and its height."""
     import pypdfium2.raw as pdfium_c
 
-    from bcpipe_plugins.pdf_reader.words import Box, Word
+    from bcpipe_plugins.pdf_reader.chars import page_words
+    from bcpipe_plugins.pdf_reader.words import Box
 
     textpage = page.get_textpage()
     try:
-        count = textpage.count_rects()
-        if count > MAX_RECTS:
-            raise SourceError(
-                source, f"page {number} has more than {MAX_RECTS} pieces of text: not a document"
-            )
-        words = []
-        for index in range(count):
-            left, bottom, right, top = textpage.get_rect(index)
-            text = textpage.get_text_bounded(left, bottom, right, top)
-            # The first letter's font (the middle of a rectangle may fall on a space,
-            # which has none).
-            char = pdfium_c.FPDFText_GetCharIndexAtPos(
-                textpage.raw, left + 1.5, (bottom + top) / 2, 1.0, 1.0
-            )
-            bold = char >= 0 and pdfium_c.FPDFText_GetFontWeight(textpage.raw, char) >= 600
-            words.append(Word(left, bottom, right, top, text.translate(_CONTROLS), bold))
+        words = page_words(textpage, number, source)
     finally:
         textpage.close()
     # Only as many drawn paths as a page of tables has (a drawing's thousands are not read).
     paths = page.get_objects(filter=(pdfium_c.FPDF_PAGEOBJ_PATH,), max_depth=2)
     strokes = [Box(*path.get_bounds()) for path in itertools.islice(paths, MAX_STROKES + 1)]
     return words, strokes, float(page.get_size()[1])
+
+
+def _flattened(pdf: Any, index: int) -> Any:
+    """Page ``index`` with its annotations' appearances made page content: e-office
+    systems stamp the number and date of a signed document as signature widgets, which
+    a text page leaves out (pdftotext reads them)."""
+    import pypdfium2.raw as pdfium_c
+
+    page = pdf[index]
+    if pdfium_c.FPDFPage_GetAnnotCount(page.raw) == 0:
+        return page
+    if pdfium_c.FPDFPage_Flatten(page.raw, pdfium_c.FLAT_NORMALDISPLAY) != pdfium_c.FLATTEN_SUCCESS:
+        return page
+    page.close()  # the flattened content shows in the page loaded again
+    return pdf[index]
 
 
 def _open(data: bytes, source: str | None) -> Any:
@@ -99,7 +100,7 @@ def load_pdf(data: bytes, ctx: LoadContext) -> Loaded:
     try:
         if len(pdf) > MAX_PAGES:
             raise SourceError(ctx.source, f"the PDF has more than {MAX_PAGES} pages")
-        pages = [_page(pdf[index], index + 1, ctx.source) for index in range(len(pdf))]
+        pages = [_page(_flattened(pdf, index), index + 1, ctx.source) for index in range(len(pdf))]
     finally:
         pdf.close()
     if not any(word.text.strip() for words, _, _ in pages for word in words):

@@ -33,6 +33,7 @@ class Line:
 
     top: float
     bottom: float
+    baseline: float
     words: list[Word] = field(default_factory=list)
 
     def segments(self, gap: float = COLUMN_GAP) -> list[list[Word]]:
@@ -74,21 +75,26 @@ def _without_overprint(words: list[Word]) -> list[Word]:
                 rest = text[cut:]
                 if not rest.strip():
                     continue
-                word = Word(out[-1].right, word.bottom, word.right, word.top, rest, word.bold)
+                word = Word(
+                    out[-1].right, word.bottom, word.right, word.top, rest, word.bold, word.baseline
+                )
         out.append(word)
     return out
 
 
 def _grouped(words: Iterable[Word]) -> list[Line]:
+    """Words on one baseline are a line (boxes would not do: a dash's small box in the
+    left column may fall within the band of a taller line of the right column)."""
     lines: list[Line] = []
-    for word in sorted(words, key=lambda w: (-w.top, w.left)):
-        middle = (word.top + word.bottom) / 2
-        for line in reversed(lines[-3:]):  # a word belongs to one of the last lines
-            if line.bottom <= middle <= line.top:
-                line.words.append(word)
-                break
+    for word in sorted(words, key=lambda w: (-w.baseline, w.left)):
+        tolerance = max(0.3 * (word.top - word.bottom), 1.0)
+        near = [line for line in lines[-3:] if abs(line.baseline - word.baseline) <= tolerance]
+        if near:
+            line = min(near, key=lambda line: abs(line.baseline - word.baseline))
+            line.words.append(word)
+            line.top, line.bottom = max(line.top, word.top), min(line.bottom, word.bottom)
         else:
-            lines.append(Line(word.top, word.bottom, [word]))
+            lines.append(Line(word.top, word.bottom, word.baseline, [word]))
     return lines
 
 

@@ -19,8 +19,9 @@ class Box:
 
 @dataclass(frozen=True, slots=True)
 class Word(Box):
-    """A rectangle of text as PDFium gives it: a word or a run of words, and whether its
-    font is bold (weight 600 or more)."""
+    """A word as the page draws it: its box, whether its font is bold (weight 600 or
+    more) and its baseline (the y its letters stand on)."""
 
     text: str
     bold: bool = False
+    baseline: float = 0.0
