@@ -99,11 +99,14 @@ class Flow:
     _footer: list[tuple[str, str]] = field(default_factory=list)  # page one's, held back
     _rules: list[Box] = field(default_factory=list)  # this page's horizontal rules
     _last_bottom: float = float("inf")  # the bottom of the last line read
+    _paragraph: bool = False  # the last line added is a body paragraph's
 
     # -- columns ---------------------------------------------------------------------
 
     def _flush(self) -> None:
         run, out = self._run, self.out
+        if run:
+            self._paragraph = False
         if {"left", "right"} <= {piece.side for piece in run}:
             columns = [[p for p in run if p.side == side] for side in ("left", "right")]
             # The signature before "Nơi nhận", whichever column each stands in.
@@ -154,7 +157,12 @@ class Flow:
         previous = self.out.lines[-1]
         if self.open_line and segment[0].left <= page.left + EDGE:
             return not (_SENTENCE_END.search(previous) and _SENTENCE_START.match(words))
-        # A title goes on unless a rule is drawn between (the rule under the subject).
+        # A title goes on unless a rule is drawn between (the rule under the subject);
+        # so does a centred "(Kèm theo …" whose bracket is still open.
+        if previous.count("(") > previous.count(")") and abs(
+            (line.words[0].left + line.words[-1].right) / 2 - page.middle
+        ) < CENTRE:
+            return True
         return self.open_centred and centred and not ruled and previous.isupper() == words.isupper()
 
     def _ruled(self, line: Line) -> bool:
@@ -205,7 +213,12 @@ class Flow:
             body = side == "left" and alone and not self._run and not _RECIPIENTS.match(text)
             if side == "full" or body or _ADDRESSEES.match(text):
                 self._flush()
+                if self._paragraph:
+                    # Wrapped lines are joined: a line that goes on from none is a
+                    # paragraph of its own, one blank line apart as the text export.
+                    self.out.blank()
                 self.out.add(text, place)
+                self._paragraph = not centred
                 if side == "full" or _ADDRESSEES.match(text):
                     self.in_header = False
             elif self._run and self._run[-1].side == side and self._run[-1].place == place:
