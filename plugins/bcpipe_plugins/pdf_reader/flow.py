@@ -159,9 +159,10 @@ class Flow:
             return not (_SENTENCE_END.search(previous) and _SENTENCE_START.match(words))
         # A title goes on unless a rule is drawn between (the rule under the subject);
         # so does a centred "(Kèm theo …" whose bracket is still open.
-        if previous.count("(") > previous.count(")") and abs(
-            (line.words[0].left + line.words[-1].right) / 2 - page.middle
-        ) < CENTRE:
+        if (
+            previous.count("(") > previous.count(")")
+            and abs((line.words[0].left + line.words[-1].right) / 2 - page.middle) < CENTRE
+        ):
             return True
         return self.open_centred and centred and not ruled and previous.isupper() == words.isupper()
 
