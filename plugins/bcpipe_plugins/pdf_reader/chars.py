@@ -60,40 +60,49 @@ def page_words(textpage: Any, number: int, source: str | None) -> list[Word]:
                 words.append(Word(box[0], box[1], box[2], box[3], text + " ", bold, baseline))
             letters.clear()
 
+    # Bound once: this loop makes five calls per character of every page.
+    unicode_of, is_generated = pdfium_c.FPDFText_GetUnicode, pdfium_c.FPDFText_IsGenerated
+    box_of, origin_of = pdfium_c.FPDFText_GetCharBox, pdfium_c.FPDFText_GetCharOrigin
+    size = 1.0  # the word's letter size: PDFium's font size omits the text matrix
     generated = False  # PDFium guessed a space since the last letter
     for index in range(count):
-        char = chr(pdfium_c.FPDFText_GetUnicode(raw, index))
+        char = chr(unicode_of(raw, index))
         if char in _SPACES:
-            if pdfium_c.FPDFText_IsGenerated(raw, index) == 1:
+            if is_generated(raw, index) == 1:
                 generated = True  # judged at the next letter: italic kerning is no space
             else:
                 close()
             continue
-        if not (
-            pdfium_c.FPDFText_GetCharBox(raw, index, *boxes)
-            and pdfium_c.FPDFText_GetCharOrigin(raw, index, *origin)
-        ):
+        if not (box_of(raw, index, *boxes) and origin_of(raw, index, *origin)):
             continue
-        key = (char, round(x.value / OVERPRINT), round(y.value / OVERPRINT))
+        ox, oy = x.value, y.value
+        key = (char, round(ox / OVERPRINT), round(oy / OVERPRINT))
         if key in seen:
             continue  # the same letter drawn again where it stands
         seen.add(key)
         x0, x1, y0, y1 = left.value, right.value, bottom.value, top.value
-        # The letter's size: PDFium's font size omits the text matrix (often 1 pt).
-        size = max(pdfium_c.FPDFText_GetFontSize(raw, index), y1 - y0, 1.0)
         if letters and (
-            x.value < box[2] - size * 0.3  # back to the left: drawn later, elsewhere
-            or abs(y.value - baseline) > size * 0.3  # another baseline
+            ox < box[2] - size * 0.3  # back to the left: drawn later, elsewhere
+            or abs(oy - baseline) > size * 0.3  # another baseline
             or (generated and x0 - box[2] > GAP * (box[3] - box[1]))
         ):
             close()
         generated = False
         if not letters:
             box = [x0, y0, x1, y1]
-            baseline = y.value
+            baseline = oy
             bold = pdfium_c.FPDFText_GetFontWeight(raw, index) >= 600
+            size = max(pdfium_c.FPDFText_GetFontSize(raw, index), y1 - y0, 1.0)
         else:
-            box = [min(box[0], x0), min(box[1], y0), max(box[2], x1), max(box[3], y1)]
+            if x0 < box[0]:
+                box[0] = x0
+            if y0 < box[1]:
+                box[1] = y0
+            if x1 > box[2]:
+                box[2] = x1
+            if y1 > box[3]:
+                box[3] = y1
+                size = max(size, y1 - y0)
         letters.append(char)
     close()
     return words
