@@ -21,7 +21,7 @@ from bcpipe.components import (
     Transform,
     TransformContext,
 )
-from bcpipe.convert import document_from_data
+from bcpipe.convert import document_from_data, migrated_lines
 from bcpipe.errors import BcpipeError, ExportError, SourceError, UnknownFormatError
 from bcpipe.failures import (
     COMPONENTS_FAILED,
@@ -266,7 +266,8 @@ class Pipeline:
             ) from exc
         places: Mapping[str, str] = {}
         if isinstance(result, Loaded):
-            document, lines, findings = result.document, result.lines, tuple(result.findings)
+            document, findings = result.document, tuple(result.findings)
+            lines = migrated_lines(result.lines)
             places = result.places
         elif isinstance(result, Document):
             document = result

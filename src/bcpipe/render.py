@@ -7,14 +7,21 @@ the same: "Số: 05/BC-UBND", "Tuy Phước, ngày 08 tháng 12 năm 2022", "KT.
 
 from __future__ import annotations
 
+import re
+from typing import Any
+
 from bcpipe.doctypes import DocumentType
 from bcpipe.model import (
     Appendix,
     Archive,
+    Article,
     AsAbove,
+    AsArticle,
     Block,
+    Chapter,
     Clause,
     Document,
+    Footnote,
     IssueDate,
     Item,
     Marks,
@@ -23,6 +30,7 @@ from bcpipe.model import (
     Part,
     Point,
     Recipient,
+    RegulationSection,
     Section,
     SignatureBlock,
     Table,
@@ -36,6 +44,8 @@ __all__ = [
     "block_lines",
     "date_phrase",
     "day_text",
+    "enacting_word_line",
+    "footnote_line",
     "month_text",
     "number_line",
     "place_date_line",
@@ -45,11 +55,13 @@ __all__ = [
     "subject_line",
     "type_line",
     "typist_line",
+    "with_footnote_marks",
 ]
 
 #: What a clerk leaves for a number, a day or a month still to be filled in.
 BLANK = "     "
 AS_ABOVE = "Như trên"
+AS_ARTICLE = "Như Điều"
 RECIPIENTS_HEADING = "Nơi nhận:"
 ADDRESSEE_HEADING = "Kính gửi:"
 
@@ -78,10 +90,12 @@ def place_date_line(document: Document, blank: str = BLANK) -> str:
 
 
 def number_line(document: Document, blank: str = BLANK) -> str:
-    """ "Số: 05/BC-UBND" (ô 3); a draft's blank number is left as ``blank``."""
+    """ "Số: 05/BC-UBND", "Số: 15/2010/QĐ-UBND" (ô 3); a draft's blank number is left as
+    ``blank``."""
     number = blank if document.number is None else f"{document.number:02d}"
     separator = "" if document.number is None else " "
-    return f"Số:{separator}{number}/{document.notation}"
+    year = "" if document.number_year is None else f"{document.number_year}/"
+    return f"Số:{separator}{number}/{year}{document.notation}"
 
 
 def type_line(document: Document) -> str | None:
@@ -98,6 +112,11 @@ def subject_line(document: Document) -> str:
     return document.subject
 
 
+def enacting_word_line(document: Document) -> str | None:
+    """ "QUYẾT ĐỊNH:" alone on its line above the articles; None when there is none."""
+    return f"{document.enacting_word}:" if document.enacting_word else None
+
+
 def addressee_lines(document: Document) -> list[str]:
     """ "Kính gửi: X" for one addressee; for several, one "- X;" line each."""
     names = document.addressees
@@ -111,9 +130,16 @@ def addressee_lines(document: Document) -> list[str]:
 
 
 def block_label(block: Block) -> str | None:
-    """The numbering printed before a block: "Phần I", "I.", "1.", "a)", "-", or None."""
+    """The numbering printed before a block: "Phần I", "Chương I", "Mục 1", "Điều 5.",
+    "I.", "1.", "a)", "-", or None."""
     if isinstance(block, Part):
         return f"Phần {block.number}" if block.number else None
+    if isinstance(block, Chapter):
+        return f"Chương {block.number}" if block.number else None
+    if isinstance(block, RegulationSection):
+        return f"Mục {block.number}" if block.number else None
+    if isinstance(block, Article):
+        return f"Điều {block.number}."
     if isinstance(block, Section | Clause):
         return f"{block.number}." if block.number else None
     if isinstance(block, Point):
@@ -124,14 +150,18 @@ def block_label(block: Block) -> str | None:
 
 
 def _labelled(label: str | None, words: str) -> str:
-    return f"{label} {words}" if label else words
+    if label and words:
+        return f"{label} {words}"
+    return label or words
 
 
 def block_lines(block: Block) -> list[str]:
     """The lines of one block itself (not its children), as printed in plain text."""
-    if isinstance(block, Part):
+    if isinstance(block, Part | Chapter | RegulationSection):
         lines = [block_label(block) or ""] if block.number else []
         return [*lines, block.heading] if block.heading else lines
+    if isinstance(block, Article):
+        return [_labelled(block_label(block), block.heading or block.text or "")]
     if isinstance(block, Section):
         return [_labelled(block_label(block), block.heading or "")]
     if isinstance(block, Clause | Point):
@@ -145,7 +175,10 @@ def block_lines(block: Block) -> list[str]:
 
 
 def appendix_label(appendix: Appendix) -> str:
-    """ "Phụ lục I" above an appendix's title; "Phụ lục" alone when it has no number."""
+    """ "Phụ lục I" above an appendix's title; "Phụ lục" alone when it has no number; an
+    attached regulation's type name ("QUY CHẾ") instead."""
+    if appendix.type_name:
+        return appendix.type_name
     return f"Phụ lục {appendix.number}" if appendix.number else "Phụ lục"
 
 
@@ -158,6 +191,9 @@ def recipient_text(recipient: Recipient) -> str:
     """One recipient line's words, without the dash and the end punctuation."""
     if isinstance(recipient, AsAbove):
         return AS_ABOVE
+    if isinstance(recipient, AsArticle):
+        note = f" ({recipient.note})" if recipient.note else ""
+        return f"{AS_ARTICLE} {recipient.article}{note}"
     if isinstance(recipient, Archive):
         copies = f" ({recipient.copies})" if recipient.copies else ""
         return f"Lưu: {', '.join(recipient.holders)}{copies}"
@@ -185,3 +221,41 @@ def typist_line(marks: Marks) -> str | None:
     if marks.copies:
         return f"({marks.copies})"
     return None
+
+
+def footnote_line(footnote: Footnote) -> str:
+    """ "[1] …": a footnote as printed after the signature (its mark in brackets)."""
+    return f"[{footnote.label}] {footnote.text}"
+
+
+_PATH_STEP = re.compile(r"([A-Za-z_]+)|\[(\d+)\]")
+
+
+def with_footnote_marks(document: Document) -> Document:
+    """A copy of ``document`` whose words carry each footnote's mark "[1]" where it stands;
+    ``document`` itself when it has no placed footnote."""
+    placed = [note for note in document.footnotes if note.path is not None]
+    if not placed:
+        return document
+    data = document.model_dump(mode="json")
+    # From the last mark back, so that an earlier mark's offset still holds.
+    for note in sorted(placed, key=lambda n: (n.path or "", n.offset or 0), reverse=True):
+        steps = [
+            int(index) if index else name for name, index in _PATH_STEP.findall(note.path or "")
+        ]
+        holder: Any = data
+        try:
+            for step in steps[:-1]:
+                holder = holder[step]
+            words = holder[steps[-1]]
+        except (KeyError, IndexError, TypeError):
+            continue  # a path into nothing: the note is printed, its mark is not
+        if not isinstance(words, str):
+            continue
+        at = min(note.offset or 0, len(words))
+        holder[steps[-1]] = f"{words[:at]}[{note.label}]{words[at:]}"
+    data.pop("footnotes", None)
+    try:
+        return Document.model_validate(data)
+    except ValueError:  # a mark inside a citation's words: the words are printed unmarked
+        return document

@@ -22,12 +22,15 @@ from typing import Any
 from bcpipe import ExportError, render
 from bcpipe.model import (
     Appendix,
+    Article,
     Block,
+    Chapter,
     Clause,
     Container,
     Document,
     Part,
     Point,
+    RegulationSection,
     Section,
     Table,
 )
@@ -36,7 +39,7 @@ from bcpipe_plugins.docx.package import needs_extra
 from bcpipe_plugins.docx.xml import W
 from bcpipe_plugins.pdf.settings import PdfSettings, settings_from
 from bcpipe_plugins.pdf.story import ITALIC_BASIS
-from bcpipe_plugins.text.writer import DRAFT_MARK, ENACTING_AUTHORITY
+from bcpipe_plugins.text.writer import DRAFT_MARK
 
 __all__ = ["render_docx"]
 
@@ -194,9 +197,15 @@ class _Writer:
             subject_mm = _width_mm(render.subject_line(doc), p.subject_size)
             width = self.text_width_mm
             self.rule(None, 0.4 * min(subject_mm, width), width)
-        authority = doc.extensions.get("text", {}).get(ENACTING_AUTHORITY)
-        if isinstance(authority, str) and authority.strip():
-            self.para(authority, size=p.body_size, bold=True, align="center", before=6, after=6)
+        if doc.enacting_authority:  # a decision's "CHỦ TỊCH ỦY BAN NHÂN DÂN …"
+            self.para(
+                doc.enacting_authority,
+                size=p.body_size,
+                bold=True,
+                align="center",
+                before=6,
+                after=6,
+            )
         lines = render.addressee_lines(doc)
         if lines:
             self.para(lines[0], size=p.body_size, align="center", before=12, after=6)
@@ -212,10 +221,10 @@ class _Writer:
                 self.table(block)
                 continue
             lines = render.block_lines(block)
-            heading = isinstance(block, Part | Section) or (
-                isinstance(block, Clause | Point) and block.heading is not None
+            heading = isinstance(block, Part | Section | Chapter | RegulationSection) or (
+                isinstance(block, Clause | Point | Article) and block.heading is not None
             )
-            if isinstance(block, Part):
+            if isinstance(block, Part | Chapter | RegulationSection):
                 for line in lines:
                     self.para(line, bold=True, align="center", after=6)
             else:
@@ -345,10 +354,18 @@ class _Writer:
         self.header()
         self.marks()
         self.title()
-        self.blocks(doc.basis, italic=doc.type in ITALIC_BASIS)
-        self.blocks(doc.body)
-        self.blocks(doc.closing)
+        # Footnote marks "[1]" in the words and the notes after the signature, as the
+        # text export writes them (the reader takes them back the same way).
+        marked = render.with_footnote_marks(doc)
+        self.blocks(marked.basis, italic=doc.type in ITALIC_BASIS)
+        enacting = render.enacting_word_line(doc)
+        if enacting:  # "QUYẾT ĐỊNH:"
+            self.para(enacting, bold=True, align="center", before=6, after=6)
+        self.blocks(marked.body)
+        self.blocks(marked.closing)
         self.signature()
+        for note in doc.footnotes:
+            self.para(render.footnote_line(note), size=self.profile.recipients_size)
         for appendix in doc.appendices:
             self.appendix(appendix)
         _cells_have_paragraphs(self.out)

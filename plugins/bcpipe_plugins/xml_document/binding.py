@@ -56,12 +56,16 @@ ATTRIBUTES: Mapping[str, frozenset[str]] = {
     "Document": frozenset({"schema_version"}),
     "Part": frozenset({"number"}),
     "Section": frozenset({"number"}),
+    "Chapter": frozenset({"number"}),
+    "RegulationSection": frozenset({"number"}),
+    "Article": frozenset({"number"}),
     "Clause": frozenset({"number"}),
     "Point": frozenset({"number"}),
     "Item": frozenset({"marker"}),
     "Table": frozenset({"header_rows"}),
     "AuthorityLine": frozenset({"prefix"}),
     "Appendix": frozenset({"number"}),
+    "Footnote": frozenset({"label"}),
 }
 #: The element of one item of a list, by the list's field name ("row" names a row's items).
 ITEM_NAMES: Mapping[str, str] = {
@@ -70,6 +74,7 @@ ITEM_NAMES: Mapping[str, str] = {
     "holders": "holder",
     "citations": "citation",
     "appendices": "appendix",
+    "footnotes": "footnote",
     "rows": "row",
     "row": "cell",
     "widths": "width",

@@ -2,20 +2,23 @@
 
 from bcpipe.model.base import Model
 from bcpipe.model.body import (
+    Article,
     Block,
+    Chapter,
     Clause,
     Container,
     Item,
     Paragraph,
     Part,
     Point,
+    RegulationSection,
     Section,
     Table,
     TextBlock,
 )
 from bcpipe.model.citation import Citation
 from bcpipe.model.dates import CalendarDate, IssueDate
-from bcpipe.model.document import SCHEMA_VERSION, Appendix, Document, DocumentStatus
+from bcpipe.model.document import SCHEMA_VERSION, Appendix, Document, DocumentStatus, Footnote
 from bcpipe.model.header import (
     MOTTO_COUNTRY,
     MOTTO_TAGLINE,
@@ -25,7 +28,7 @@ from bcpipe.model.header import (
     NationalMotto,
     Urgency,
 )
-from bcpipe.model.recipients import Archive, AsAbove, NamedRecipient, Recipient
+from bcpipe.model.recipients import Archive, AsAbove, AsArticle, NamedRecipient, Recipient
 from bcpipe.model.signature import Authority, AuthorityLine, SignatureBlock
 
 __all__ = [
@@ -34,17 +37,21 @@ __all__ = [
     "SCHEMA_VERSION",
     "Appendix",
     "Archive",
+    "Article",
     "AsAbove",
+    "AsArticle",
     "Authority",
     "AuthorityLine",
     "Block",
     "CalendarDate",
+    "Chapter",
     "Citation",
     "Clause",
     "Confidentiality",
     "Container",
     "Document",
     "DocumentStatus",
+    "Footnote",
     "IssueDate",
     "Issuer",
     "Item",
@@ -56,6 +63,7 @@ __all__ = [
     "Part",
     "Point",
     "Recipient",
+    "RegulationSection",
     "Section",
     "SignatureBlock",
     "Table",
