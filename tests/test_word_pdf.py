@@ -423,3 +423,53 @@ def test_footnotes_are_read_as_marks_and_notes_after_the_signature() -> None:
     note = text.index("[1] Kế hoạch ngày 23/02/2022 & các văn bản kèm theo.")
     assert text.index("- Lưu: VT, VP.") < note < text.index("Phụ lục")
     assert lines.places[lines.lines.index(text[note])] == "footnote 1"
+
+
+# -- the corpus facts (tests/corpus/facts.toml, read off the originals by a person) ------
+
+ORIGINAL_FACTS = ("type", "issuer", "number", "notation", "place", "date", "signer")
+
+
+def _facts_table() -> dict[str, dict[str, object]]:
+    import tomllib
+
+    return tomllib.loads((ROOT / "tests" / "corpus" / "facts.toml").read_text(encoding="utf-8"))
+
+
+def _read_facts(document: Document) -> dict[str, object]:
+    day, month, year = document.issue_date.day, document.issue_date.month, document.issue_date.year
+    return {
+        "type": document.type.value,
+        "issuer": document.issuer.name,
+        "number": document.number,
+        "notation": document.notation,
+        "place": document.place,
+        # As facts.toml writes a date, a draft's blank day or month as "…".
+        "date": "-".join(
+            [f"{year:04d}" if year else "…", f"{month:02d}" if month else "…"]
+            + [f"{day:02d}" if day else "…"]
+        ),
+        "signer": document.signature.name,
+    }
+
+
+@pytest.mark.parametrize(
+    "original",
+    sorted([*ORIGINALS.glob("*.docx"), *ORIGINALS.glob("*.pdf")]),
+    ids=lambda p: p.name[:3],
+)
+def test_corpus_originals_have_their_facts_right(pipeline: bcpipe.Pipeline, original: Path) -> None:
+    table = _facts_table()
+    key = original.name[:3]
+    facts = table[key]
+    if "refused" in facts or key in REFUSED_FROM_ORIGINAL:
+        with pytest.raises(bcpipe.BcpipeError):
+            pipeline.load(original)
+        return
+    misread = table.get(f"{key}.misread", {})
+    read = _read_facts(pipeline.load(original))
+    for fact in ORIGINAL_FACTS:
+        if fact in facts and fact not in misread and (key, fact) not in KNOWN_MISREAD:
+            # facts.toml writes a draft's blank number as 0.
+            expected = None if facts[fact] in ("", 0) else facts[fact]
+            assert read[fact] == expected, f"{key} {fact}"
