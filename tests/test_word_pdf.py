@@ -446,8 +446,11 @@ def _read_facts(document: Document) -> dict[str, object]:
         "place": document.place,
         # As facts.toml writes a date, a draft's blank day or month as "…".
         "date": "-".join(
-            [f"{year:04d}" if year else "…", f"{month:02d}" if month else "…"]
-            + [f"{day:02d}" if day else "…"]
+            (
+                f"{year:04d}" if year else "…",
+                f"{month:02d}" if month else "…",
+                f"{day:02d}" if day else "…",
+            )
         ),
         "signer": document.signature.name,
     }
