@@ -642,8 +642,8 @@ def test_no_documents_or_an_unknown_format_is_an_error(tmp_path: Path) -> None:
     (tmp_path / "empty").mkdir()
     with pytest.raises(BatchError, match=r"no documents found in .*empty"):
         run_batch([tmp_path / "empty"], formats=["text"], outdir=tmp_path / "out")
-    with pytest.raises(bcpipe.UnknownFormatError, match="no exporter for 'docx'"):
-        run_batch([tmp_path / "empty"], formats=["text", "docx"], outdir=tmp_path / "out")
+    with pytest.raises(bcpipe.UnknownFormatError, match="no exporter for 'odt'"):
+        run_batch([tmp_path / "empty"], formats=["text", "odt"], outdir=tmp_path / "out")
     assert not (tmp_path / "out").exists()
 
 
@@ -795,8 +795,8 @@ def test_the_progress_bar_shows_on_a_terminal_only(corpus: list[Path], tmp_path:
 def test_batch_command_errors_exit_2_without_a_traceback(
     corpus: list[Path], tmp_path: Path
 ) -> None:
-    code, _, err = cli("batch", "in", "--to", "docx", "-o", "out")
-    assert code == 2 and "no exporter for 'docx'" in err
+    code, _, err = cli("batch", "in", "--to", "odt", "-o", "out")
+    assert code == 2 and "no exporter for 'odt'" in err
     code, _, err = cli("batch", "nowhere/*.yaml", "--to", "text", "-o", "out")
     assert code == 2 and "bcpipe: no documents found in nowhere/*.yaml" in err
     code, _, err = cli("batch", "in", "--to", "text", "-o", "out", "--scheduler", "tcp://x:1",

@@ -84,8 +84,8 @@ def test_export_text_to_a_file_and_to_stdout(tmp_path: Path) -> None:
 
 
 def test_export_to_an_unknown_format_or_from_a_bad_file(tmp_path: Path) -> None:
-    code, _, err = run("export", str(SAMPLE_YAML), "--to", "docx", "-o", str(tmp_path / "x"))
-    assert code == 2 and "no exporter for 'docx' (available: " in err
+    code, _, err = run("export", str(SAMPLE_YAML), "--to", "odt", "-o", str(tmp_path / "x"))
+    assert code == 2 and "no exporter for 'odt' (available: " in err
     assert not (tmp_path / "x").exists()
     code, _, err = run("export", str(tmp_path / "nope.yaml"), "--to", "text")
     assert code == 2 and err.strip().endswith("nope.yaml: file not found")

@@ -369,7 +369,7 @@ def test_an_exporter_that_raises_gives_an_export_error_naming_the_plugin(
     with pytest.raises(bcpipe.ExportError, match="returned str, not bytes"):
         pipeline.export(bcpipe.load(minimal), "stringy")
     with pytest.raises(bcpipe.UnknownFormatError, match=r"available: .*text"):
-        pipeline.export(bcpipe.load(minimal), "docx")
+        pipeline.export(bcpipe.load(minimal), "odt")
 
 
 def test_debug_mode_lets_plugin_errors_through(minimal: dict[str, Any]) -> None:

@@ -355,7 +355,12 @@ def test_findings_carry_both_languages_and_the_pipeline_language(minimal: Data) 
     en = bcpipe.Pipeline(language="en").validate(bcpipe.load(minimal)).findings[0]
     assert vi.message == vi.message_vi == en.message_vi == "Văn bản đã ban hành phải có số"
     assert en.message == en.message_en == "An issued document must have a number"
-    assert en.to_dict()["location"] == {"path": "number", "line": None, "source": "<mapping>"}
+    assert en.to_dict()["location"] == {
+        "path": "number",
+        "line": None,
+        "source": "<mapping>",
+        "place": None,
+    }
 
 
 def test_ignored_codes_are_dropped(minimal: Data) -> None:

@@ -41,18 +41,30 @@ _RANK = {Severity.INFO: 0, Severity.WARNING: 1, Severity.ERROR: 2}
 
 @dataclass(frozen=True, slots=True)
 class Location:
-    """A place in the document: a model path, and the source line when it is known."""
+    """A place in the document: a model path, and the source line when it is known.
+
+    ``place`` is where the words stand in a source that has no lines a clerk sees (a
+    .docx: "paragraph 12", "table 1, row 2, cell 1"; a PDF: "page 3, line 7").
+    """
 
     path: ModelPath = ()
     line: int | None = None
     source: str | None = None
+    place: str | None = None
 
     def __str__(self) -> str:
         where = format_path(self.path) or "(document)"
+        if self.place is not None:
+            return f"{where} ({self.place})"
         return f"{where} (line {self.line})" if self.line is not None else where
 
     def to_dict(self) -> dict[str, Any]:
-        return {"path": format_path(self.path), "line": self.line, "source": self.source}
+        return {
+            "path": format_path(self.path),
+            "line": self.line,
+            "source": self.source,
+            "place": self.place,
+        }
 
 
 @dataclass(frozen=True, slots=True)

@@ -274,9 +274,11 @@ class Pipeline:
             raise SourceError(
                 name, f"the {kind!r} loader of plugin {plugin} failed: {_error_text(exc)}"
             ) from exc
+        places: Mapping[str, str] = {}
         if isinstance(result, Loaded):
             document, findings = result.document, tuple(result.findings)
             lines = migrated_lines(result.lines)
+            places = result.places
         elif isinstance(result, Document):
             document = result
             lines = document.source.lines if document.source else {}
@@ -284,7 +286,7 @@ class Pipeline:
         else:
             raise SourceError(name, f"the {kind!r} loader of plugin {plugin} returned no document")
         return document.with_source(
-            SourceInfo(name=name, kind=kind, lines=lines, findings=findings)
+            SourceInfo(name=name, kind=kind, lines=lines, findings=findings, places=places)
         )
 
     def _load_embedded(self, data: bytes, name: str) -> Document:
@@ -433,7 +435,8 @@ class Pipeline:
             location = finding.location
             if source is not None and (location.line is None or location.source is None):
                 line = location.line if location.line is not None else source.line_of(location.path)
-                location = Location(location.path, line, location.source or source.name)
+                place = location.place or source.place_of(location.path)
+                location = Location(location.path, line, location.source or source.name, place)
             if type(finding) is not Finding:  # a subclass keeps its class (and its fields)
                 out.append(replace(finding, location=location, language=language))
                 continue

@@ -9,12 +9,14 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 if TYPE_CHECKING:
     from bcpipe.findings import Finding
 
 __all__ = ["ModelPath", "SourceInfo", "format_path"]
+
+T = TypeVar("T")
 
 ModelPath = tuple[str | int, ...]
 
@@ -37,25 +39,36 @@ class SourceInfo:
     ``lines`` maps formatted model paths (see :func:`format_path`) to 1-based lines;
     ``findings`` are what the loader noticed while reading (lines it could not place,
     say); :meth:`bcpipe.Pipeline.validate` reports them with the rules' findings.
+    ``places`` maps model paths to where they stand in a source without lines (a
+    .docx paragraph or table cell, a PDF page), for findings to say so.
     """
 
     name: str | None = None
     kind: str | None = None
     lines: Mapping[str, int] = field(default_factory=dict)
     findings: tuple[Finding, ...] = ()
+    places: Mapping[str, str] = field(default_factory=dict)
 
     def line_of(self, path: ModelPath) -> int | None:
         """The line of ``path``, or of its nearest ancestor that has one."""
-        if not self.lines:
+        return _nearest(self.lines, path)
+
+    def place_of(self, path: ModelPath) -> str | None:
+        """The place of ``path`` (see ``places``), or of its nearest ancestor that has one."""
+        return _nearest(self.places, path)
+
+
+def _nearest(table: Mapping[str, T], path: ModelPath) -> T | None:
+    if not table:
+        return None
+    current = path
+    while True:
+        found = table.get(format_path(current))
+        if found is not None:
+            return found
+        if not current:
             return None
-        current = path
-        while True:
-            line = self.lines.get(format_path(current))
-            if line is not None:
-                return line
-            if not current:
-                return None
-            current = current[:-1]
+        current = current[:-1]
 
 
 def decode_text(data: bytes, source: str | None) -> str:

@@ -77,6 +77,7 @@ ITEM_NAMES: Mapping[str, str] = {
     "footnotes": "footnote",
     "rows": "row",
     "row": "cell",
+    "widths": "width",
 }
 #: Written after a block's own words: the citations anchored in them, then nested blocks.
 LAST = ("citations", "children")

@@ -99,12 +99,29 @@ class Paragraph(TextBlock):
 
 
 class Table(Model):
-    """A table, kept as rows of cell texts (the first ``header_rows`` rows are headings)."""
+    """A table, kept as rows of cell texts (the first ``header_rows`` rows are headings).
+
+    ``widths`` are the columns' shares of the table's width in percent, summing to 100,
+    as a .docx gives them; None for equal columns (and for text, which has no widths).
+    """
 
     kind: Literal["table"] = "table"
     caption: OptionalText = None
     header_rows: int = Field(1, ge=0)
     rows: list[list[str]] = Field(min_length=1)
+    widths: list[Annotated[int, Field(ge=1, le=100)]] | None = Field(
+        None, description="Column widths in percent of the table's width (sum 100)"
+    )
+
+    @model_validator(mode="after")
+    def _widths_fit(self) -> Table:
+        if self.widths is not None:
+            columns = max(len(row) for row in self.rows)
+            if len(self.widths) != columns:
+                raise ValueError(f"widths gives {len(self.widths)} columns, the rows {columns}")
+            if sum(self.widths) != 100:
+                raise ValueError(f"widths must sum to 100 (percent), not {sum(self.widths)}")
+        return self
 
 
 class Container(TextBlock):
