@@ -701,4 +701,22 @@ def test_an_export_bcpipe_could_not_read_back_is_refused(
     monkeypatch.setattr(bcpipe.pipeline, "MAX_SOURCE_BYTES", size - 1)
     with pytest.raises(bcpipe.ExportError, match="bcpipe reads documents of at most"):
         pipeline.export(doc, "xml")
-    assert pipeline.export(doc, "pdf").startswith(b"%PDF")  # not read back: not bound
+    # A format bcpipe has no reader for is not bound by what it reads.
+    unread = bcpipe.Pipeline(plugins=[_Unread()])
+    assert len(unread.export(doc, "unread")) == size
+
+
+class _Unread:
+    """A plugin whose exporter writes a format that no loader reads."""
+
+    __name__ = "unread"
+
+    @bcpipe.hookimpl
+    def bcpipe_exporters(self) -> list[bcpipe.Exporter]:
+        @bcpipe.exporter("unread", media_type="application/octet-stream", extension=".bin")
+        def unread(document: bcpipe.Document, ctx: bcpipe.ExportContext) -> bytes:
+            import bcpipe.pipeline
+
+            return b"x" * (bcpipe.pipeline.MAX_SOURCE_BYTES + 1)  # over the limit, patched
+
+        return [unread]

@@ -138,7 +138,7 @@ def test_an_unknown_format_is_404_with_the_cli_message(client: InProcess) -> Non
     assert response.headers["content-type"] == "application/problem+json"
     body = response.json()
     assert body["type"] == "urn:bcpipe:problem:unknown-format"
-    assert body["detail"].startswith("no exporter for 'odt' (available: edxml, json, pdf")
+    assert body["detail"].startswith("no exporter for 'odt' (available: docx, edxml, json, pdf")
 
 
 def test_bad_yaml_is_422_with_the_line_and_the_cli_message(
