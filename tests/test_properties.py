@@ -57,6 +57,13 @@ from bcpipe.testing import (
 # -- the rules -----------------------------------------------------------------------
 
 
+@pytest.fixture(scope="module")
+def pipeline(every_rule: bcpipe.Pipeline) -> bcpipe.Pipeline:
+    """These tests check each rule's own defects: every code is reported, not only the
+    recommended set."""
+    return every_rule
+
+
 @given(documents())
 def test_every_generated_document_passes_every_rule(
     pipeline: bcpipe.Pipeline, doc: Document

@@ -12,6 +12,13 @@ import bcpipe
 Data = dict[str, Any]
 
 
+@pytest.fixture(scope="module")
+def pipeline(every_rule: bcpipe.Pipeline) -> bcpipe.Pipeline:
+    """These tests check each rule's own defects: every code is reported, not only the
+    recommended set."""
+    return every_rule
+
+
 def test_the_sample_is_a_valid_draft_with_one_real_defect(
     pipeline: bcpipe.Pipeline, sample: Data
 ) -> None:

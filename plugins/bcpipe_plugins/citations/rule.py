@@ -17,7 +17,8 @@ __all__ = ["citations_rule"]
 
 UNREADABLE = Check(
     "BC201",
-    Severity.ERROR,
+    Severity.WARNING,
+    rule_set="strict",
     vi='Không đọc được văn bản được viện dẫn "{words}": cần dạng "<tên loại> số <số>/<ký hiệu> '
     'ngày <dd/mm/yyyy> của <cơ quan> về …"',
     en='Cannot read the cited document "{words}": expected "<type> số <number>/<notation> '
@@ -31,7 +32,7 @@ DATE_NOT_REAL = Check(
 )
 TYPE_CODE_MISMATCH = Check(
     "BC203",
-    Severity.ERROR,
+    Severity.WARNING,
     vi='{citation}: ký hiệu "{code}" không khớp tên loại "{type}" (cần "{expected}")',
     en='{citation}: the notation code "{code}" does not match the type "{type}" '
     '(expected "{expected}")',
@@ -45,36 +46,40 @@ CITED_AFTER = Check(
 NO_DATE = Check(
     "BC205",
     Severity.WARNING,
+    rule_set="strict",
     vi="{citation}: lần viện dẫn đầu tiên phải ghi ngày ban hành",
     en="{citation}: the first citation must give the issue date",
 )
 NO_SUBJECT = Check(
     "BC206",
     Severity.WARNING,
+    rule_set="strict",
     vi='{citation}: lần viện dẫn đầu tiên phải ghi trích yếu ("về việc …")',
     en='{citation}: the first citation must give the subject ("về việc …")',
 )
 ISSUER_OMITTED = Check(
     "BC207",
     Severity.WARNING,
+    rule_set="strict",
     vi="{citation}: không ghi cơ quan ban hành, mà ký hiệu cho thấy không phải cơ quan này",
     en="{citation}: the issuer is omitted, but the notation shows another issuer than this one",
 )
 DATES_DISAGREE = Check(
     "BC208",
-    Severity.ERROR,
+    Severity.WARNING,
     vi="{citation} được viện dẫn với hai ngày khác nhau: {first} và {second}",
     en="{citation} is cited with two different dates: {first} and {second}",
 )
 DATE_UNREADABLE = Check(
     "BC209",
-    Severity.ERROR,
+    Severity.WARNING,
+    rule_set="strict",
     vi='{citation}: không đọc được ngày "{words}" (cần dd/mm/yyyy hoặc "ngày … tháng … năm …")',
     en='{citation}: cannot read the date "{words}" (expected dd/mm/yyyy or "ngày … tháng … năm …")',
 )
 YEAR_MISMATCH = Check(
     "BC210",
-    Severity.ERROR,
+    Severity.WARNING,
     vi="{citation}: năm trong số ký hiệu ({year}) khác năm ban hành ({date_year})",
     en="{citation}: the year in the code ({year}) differs from the year of issue ({date_year})",
 )

@@ -24,6 +24,7 @@ NOTATION_TYPE = Check(
 CONG_VAN_TYPE_CODE = Check(
     "BC102",
     Severity.WARNING,
+    rule_set="strict",
     vi="Ký hiệu công văn {notation} bắt đầu bằng chữ viết tắt tên loại {code}; "
     "công văn ghi chữ viết tắt tên cơ quan trước",
     en="The official letter's notation {notation} starts with the type code {code}; "
@@ -38,6 +39,7 @@ NOTATION_FORM = Check(
 NOTATION_ISSUER = Check(
     "BC104",
     Severity.WARNING,
+    rule_set="strict",
     vi="Ký hiệu {notation} không chứa chữ viết tắt tên cơ quan ban hành {abbreviation}",
     en="Notation {notation} does not carry the issuer's abbreviation {abbreviation}",
 )
@@ -74,6 +76,7 @@ NO_YEAR = Check(
 PLACE_FORM = Check(
     "BC110",
     Severity.WARNING,
+    rule_set="strict",
     vi='Địa danh "{place}" không ghi loại đơn vị hành chính: ghi "{expected}"',
     en='Place "{place}" should not start with the kind of administrative unit: write "{expected}"',
 )

@@ -29,13 +29,13 @@ NO_ARCHIVE = Check(
 )
 ARCHIVE_NOT_LAST = Check(
     "BC303",
-    Severity.ERROR,
+    Severity.WARNING,
     vi='Dòng "Lưu: VT, …" phải là dòng cuối của nơi nhận',
     en='The archive line "Lưu: VT, …" must be the last recipient',
 )
 ARCHIVE_WITHOUT_VT = Check(
     "BC304",
-    Severity.ERROR,
+    Severity.WARNING,
     vi='Dòng lưu phải ghi "VT" (văn thư) đầu tiên: "Lưu: VT, …"',
     en='The archive line must name "VT" (the clerical office) first: "Lưu: VT, …"',
 )
@@ -53,13 +53,14 @@ ADDRESSEE_NOT_RECIPIENT = Check(
 )
 REQUESTER_NOT_RECIPIENT = Check(
     "BC307",
-    Severity.ERROR,
+    Severity.WARNING,
     vi='"{issuer}" đã yêu cầu văn bản này ({citation}) nhưng không có trong nơi nhận',
     en='"{issuer}" asked for this document ({citation}) but is not among the recipients',
 )
 DUPLICATE_RECIPIENT = Check(
     "BC308",
     Severity.WARNING,
+    rule_set="style",
     vi='Nơi nhận "{name}" được ghi hai lần',
     en='Recipient "{name}" is listed twice',
 )
@@ -71,7 +72,7 @@ AS_ABOVE_WITHOUT_ADDRESSEES = Check(
 )
 ARCHIVE_TWICE = Check(
     "BC310",
-    Severity.ERROR,
+    Severity.WARNING,
     vi='Nơi nhận có nhiều hơn một dòng "Lưu"',
     en="The recipients hold more than one archive line",
 )

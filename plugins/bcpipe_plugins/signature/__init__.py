@@ -56,6 +56,7 @@ POSITION_MISSING = Check(
 HONORIFIC = Check(
     "BC125",
     Severity.WARNING,
+    rule_set="strict",
     vi='Không ghi học hàm, học vị, danh hiệu trước họ tên người ký ("{honorific}")',
     en='No academic title or honorific before the signer\'s name ("{honorific}")',
 )
