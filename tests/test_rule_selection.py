@@ -78,7 +78,9 @@ def test_severity_overrides_per_code_and_per_type() -> None:
 def test_selection_errors_name_what_is_wrong() -> None:
     with pytest.raises(RuleSelectionError, match="'BC999' is neither a rule set"):
         bcpipe.Pipeline(select=["BC999"])
-    with pytest.raises(RuleSelectionError, match="rules.severity.BC106: unknown severity 'fatal'"):
+    with pytest.raises(
+        RuleSelectionError, match=r"rules\.severity\.BC106: unknown severity 'fatal'"
+    ):
         bcpipe.Pipeline(settings={"rules": {"severity": {"BC106": "fatal"}}})
     with pytest.raises(RuleSelectionError, match="unknown document type 'memo'"):
         RuleSelection.from_settings({"per-type": {"memo": {}}})
