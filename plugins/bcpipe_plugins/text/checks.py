@@ -18,6 +18,7 @@ __all__ = [
     "LINES_JOINED",
     "NO_MOTTO",
     "READER_CHECKS",
+    "SITE_SKIPPED",
     "TYPE_INFERRED",
     "UNPLACED_LINE",
 ]
@@ -73,6 +74,13 @@ ISSUER_GUESSED = Check(
     en='The text has no issuer lines; "{name}" (from {evidence_en}) is only a guess: check it '
     "or set [text] issuer",
 )
+SITE_SKIPPED = Check(
+    "BC509",
+    Severity.INFO,
+    vi="Bỏ qua {count} dòng của trang web quanh văn bản (thực đơn, biểu ngữ; dòng {first}-{last})",
+    en="Skipped {count} line(s) of the website around the document (menus, banners; lines "
+    "{first}-{last})",
+)
 
 #: Every check the reader may report, for listings.
 READER_CHECKS = (
@@ -84,4 +92,5 @@ READER_CHECKS = (
     ISSUER_FROM_SETTINGS,
     TYPE_INFERRED,
     ISSUER_GUESSED,
+    SITE_SKIPPED,
 )

@@ -31,6 +31,7 @@ from bcpipe_plugins.text.header import Header, parse_header
 from bcpipe_plugins.text.issuer import Evidence, abbreviation_of, issuer_data
 from bcpipe_plugins.text.lines import split_lines
 from bcpipe_plugins.text.notes import Notes
+from bcpipe_plugins.text.site import strip_site
 from bcpipe_plugins.text.tail import Tail, parse_tail, recipient_data
 from bcpipe_plugins.text.title import TYPE_CODES, Title, parse_addressees, parse_title
 from bcpipe_plugins.text.tree import (
@@ -226,6 +227,7 @@ def read_text(text: str, ctx: LoadContext) -> Loaded:
     settings = ctx.settings.get("text", {})
     settings = settings if isinstance(settings, Mapping) else {}
     notes = Notes()
+    lines = strip_site(lines, notes)
     dense = is_dense(lines)
 
     header, index = parse_header(lines, notes)
