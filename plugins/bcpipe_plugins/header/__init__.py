@@ -12,6 +12,7 @@ import bcpipe
 from bcpipe import Check, Document, Finding, Rule, RuleContext, Severity
 from bcpipe.doctypes import DocumentType
 from bcpipe.model import MOTTO_COUNTRY, MOTTO_TAGLINE
+from bcpipe.textutil import fold
 
 __version__ = bcpipe.__version__
 
@@ -88,6 +89,7 @@ MOTTO_TEXT = Check(
 )
 
 _NOTATION = re.compile(r"^[A-Za-zĐđ0-9]+(?:-[A-Za-zĐđ0-9]+)+$")
+_YEAR = re.compile(r"^(?:19|20)\d\d/")
 # PL I II.4.a: "Tuy Phước", not "huyện Tuy Phước"; units named after a number or a
 # person keep their kind ("Quận 1", "Thành phố Hồ Chí Minh").
 _UNIT_WORD = re.compile(
@@ -97,7 +99,8 @@ _KEEPS_UNIT_WORD = re.compile(r"^(?:thành phố hồ chí minh|quận \d+)$", r
 
 
 def _notation_findings(doc: Document) -> Iterator[Finding]:
-    notation = doc.notation
+    # A legal normative document carries its year: "Số: 24/2025/NQ-HĐND".
+    notation = _YEAR.sub("", doc.notation)
     if not _NOTATION.match(notation):
         yield NOTATION_FORM.at(("notation",), notation=notation)
         return
@@ -143,10 +146,18 @@ def _place_findings(doc: Document) -> Iterator[Finding]:
         yield PLACE_FORM.at(("place",), place=doc.place, expected=expected)
 
 
+def _same_words(written: str, expected: str) -> bool:
+    """The same words in the same case; the old tone placement ("CỘNG HOÀ", "UỶ")
+    is a spelling variant, not a defect."""
+    if written == expected:
+        return True
+    return fold(written) == fold(expected) and written.isupper() == expected.isupper()
+
+
 def _motto_findings(doc: Document) -> Iterator[Finding]:
-    if doc.motto.country != MOTTO_COUNTRY:
+    if not _same_words(doc.motto.country, MOTTO_COUNTRY):
         yield MOTTO_TEXT.at(("motto", "country"), expected=MOTTO_COUNTRY)
-    if doc.motto.tagline != MOTTO_TAGLINE:
+    if not _same_words(doc.motto.tagline, MOTTO_TAGLINE):
         yield MOTTO_TEXT.at(("motto", "tagline"), expected=MOTTO_TAGLINE)
 
 

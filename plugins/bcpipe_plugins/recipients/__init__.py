@@ -3,6 +3,7 @@
 Present and well formed; the archive line "Lưu: VT, …" is there, once, and last;
 the addressee of the closing ("Kính báo cáo Sở … biết") and the bodies that asked
 for the document in its basis ("Thực hiện Công văn số … của Sở …") receive it.
+"Như trên" in the recipients means the bodies of "Kính gửi".
 """
 
 from __future__ import annotations
@@ -92,6 +93,15 @@ _ADDRESSEE = re.compile(
 # The words that introduce the request a document answers ("Thực hiện Công văn số …"), as
 # opposed to "Căn cứ …" (a legal basis) or a document merely named later in the sentence.
 _REQUEST_VERB = re.compile(r"(?:Thực\s+hiện|Theo|Triển\s+khai|Phúc\s+đáp)\s{1,3}$", re.IGNORECASE)
+# The kinds of document that ask their addressee for something (an answer, a report).
+# A document implementing a law, decree, decision, directive, resolution, plan or
+# telegram ("Thực hiện Quyết định số 06/QĐ-TTg của Thủ tướng …") is not answering
+# its issuer, who does not expect a copy.
+_REQUEST_KINDS = frozenset({"Công văn", "Văn bản", "Phiếu chuyển"})
+# A body a ministry's request may be answered to: one of its departments, named in
+# "Kính gửi" or the recipients ("Cục Kiểm soát thủ tục hành chính").
+_DEPARTMENT = re.compile(r"^(?:Cục|Tổng\s+cục|Vụ|Văn\s+phòng|Thanh\s+tra)\b", re.IGNORECASE)
+_MINISTRY = re.compile(r"^(?:Bộ|Văn\s+phòng\s+Chính\s+phủ|Thanh\s+tra\s+Chính\s+phủ)\b", re.I)
 
 
 def _names(doc: Document) -> list[str]:
@@ -100,6 +110,26 @@ def _names(doc: Document) -> list[str]:
 
 def _received(name: str, doc: Document) -> bool:
     return any(same_body(name, r) for r in _names(doc))
+
+
+def _sent_to(name: str, doc: Document) -> bool:
+    """Whether the document goes to ``name``: among the recipients, or addressed in
+    "Kính gửi" when the recipients say "Như trên" (which means those bodies)."""
+    if _received(name, doc):
+        return True
+    as_above = any(isinstance(r, AsAbove) for r in doc.recipients)
+    return as_above and any(same_body(name, a) for a in doc.addressees)
+
+
+def _answered(requester: str, doc: Document) -> bool:
+    """Whether a request of ``requester`` is answered to it: sent to it, or, for a
+    ministry, to one of its departments named in "Kính gửi" or the recipients."""
+    if _sent_to(requester, doc):
+        return True
+    if not _MINISTRY.match(requester.strip()):
+        return False
+    bodies = [*doc.addressees, *_names(doc)]
+    return any(_DEPARTMENT.match(body.strip()) for body in bodies)
 
 
 def _list_findings(doc: Document) -> Iterator[Finding]:
@@ -138,19 +168,20 @@ def _addressee_findings(doc: Document) -> Iterator[Finding]:
     for index, paragraph in enumerate(doc.closing):
         for match in _ADDRESSEE.finditer(paragraph.text):
             addressee = match.group("addressee").strip()
-            in_kinh_gui = as_above and any(same_body(addressee, a) for a in doc.addressees)
-            if not in_kinh_gui and not _received(addressee, doc):
+            if not _sent_to(addressee, doc):
                 yield ADDRESSEE_NOT_RECIPIENT.at(("closing", index), addressee=addressee)
 
 
 def _requester_findings(doc: Document) -> Iterator[Finding]:
     for index, paragraph in enumerate(doc.basis):
         for citation in paragraph.citations:
+            if citation.type_name not in _REQUEST_KINDS:
+                continue
             start = paragraph.text.find(citation.text)
             if not _REQUEST_VERB.search(paragraph.text[max(0, start - 20) : start]):
                 continue
             issuer = citation.issuer
-            if issuer and not _received(issuer, doc):
+            if issuer and not _answered(issuer, doc):
                 yield REQUESTER_NOT_RECIPIENT.at(
                     ("basis", index), issuer=issuer, citation=citation.code or citation.type_name
                 )
