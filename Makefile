@@ -8,7 +8,7 @@ SAMPLE := examples/bao-cao-ttdn-tuy-phuoc-2022.yaml
 SEED   := examples/bao-cao-ttdn-tuy-phuoc-2022.txt
 OUT    := out
 
-.PHONY: install demo test lint typecheck unit schemas clean
+.PHONY: install demo test lint typecheck unit schemas golden clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -48,6 +48,11 @@ schemas: $(STAMP)
 	$(BIN)/python -c "import sys; from bcpipe_plugins.xml_document import document_xsd; \
 		sys.stdout.buffer.write(document_xsd())" > schemas/bcpipe-document.xsd
 	cp plugins/bcpipe_plugins/edxml/edxml.xsd schemas/edxml-qcvn102-2016.xsd
+
+## golden: rewrite the corpus golden files (tests/corpus/golden) from the default rules,
+## keeping the review marks of findings that stay; read the diff, mark new findings
+golden: $(STAMP)
+	$(BIN)/python tests/golden.py
 
 clean:
 	rm -rf $(VENV) $(OUT) .pytest_cache .mypy_cache .ruff_cache
