@@ -141,5 +141,5 @@ def write_all() -> int:
 
 if __name__ == "__main__":
     left = write_all()
-    print(f"golden files written in {GOLDEN}; {left} finding(s) to review (real = \"?\")")
+    print(f'golden files written in {GOLDEN}; {left} finding(s) to review (real = "?")')
     sys.exit(0)

@@ -81,9 +81,7 @@ def test_a_letter_asking_for_the_document_still_needs_its_issuer_among_recipient
 
 def test_a_ministrys_request_may_be_answered_to_its_department() -> None:
     data = _letter()
-    data["basis"] = [
-        {"text": "Thực hiện Công văn số 123/BNV-CCHC ngày 01/02/2023 của Bộ Nội vụ."}
-    ]
+    data["basis"] = [{"text": "Thực hiện Công văn số 123/BNV-CCHC ngày 01/02/2023 của Bộ Nội vụ."}]
     assert _codes(data) == []
     data["addressees"] = ["UBND huyện Tuy Phước"]  # no department of the ministry
     assert _codes(data) == ["BC307"]
