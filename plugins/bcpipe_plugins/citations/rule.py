@@ -18,7 +18,6 @@ __all__ = ["citations_rule"]
 UNREADABLE = Check(
     "BC201",
     Severity.WARNING,
-    rule_set="strict",
     vi='Không đọc được văn bản được viện dẫn "{words}": cần dạng "<tên loại> số <số>/<ký hiệu> '
     'ngày <dd/mm/yyyy> của <cơ quan> về …"',
     en='Cannot read the cited document "{words}": expected "<type> số <number>/<notation> '
@@ -73,7 +72,6 @@ DATES_DISAGREE = Check(
 DATE_UNREADABLE = Check(
     "BC209",
     Severity.WARNING,
-    rule_set="strict",
     vi='{citation}: không đọc được ngày "{words}" (cần dd/mm/yyyy hoặc "ngày … tháng … năm …")',
     en='{citation}: cannot read the date "{words}" (expected dd/mm/yyyy or "ngày … tháng … năm …")',
 )

@@ -151,7 +151,8 @@ def _same_words(written: str, expected: str) -> bool:
     is a spelling variant, not a defect."""
     if written == expected:
         return True
-    return fold(written) == fold(expected) and written.isupper() == expected.isupper()
+    cases = [c.isupper() for c in written] == [c.isupper() for c in expected]
+    return cases and fold(written) == fold(expected)
 
 
 def _motto_findings(doc: Document) -> Iterator[Finding]:

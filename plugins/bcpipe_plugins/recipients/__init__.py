@@ -13,8 +13,9 @@ from collections.abc import Iterable, Iterator
 
 import bcpipe
 from bcpipe import Check, Document, Finding, Rule, RuleContext, Severity
-from bcpipe.model import Archive, AsAbove, NamedRecipient
+from bcpipe.model import Archive, AsAbove, NamedRecipient, Paragraph
 from bcpipe.names import body_words, same_body
+from bcpipe.source import ModelPath
 from bcpipe.textutil import fold
 
 __version__ = bcpipe.__version__
@@ -99,8 +100,8 @@ _REQUEST_VERB = re.compile(r"(?:Thực\s+hiện|Theo|Triển\s+khai|Phúc\s+đá
 # its issuer, who does not expect a copy.
 _REQUEST_KINDS = frozenset({"Công văn", "Văn bản", "Phiếu chuyển"})
 # A body a ministry's request may be answered to: one of its departments, named in
-# "Kính gửi" or the recipients ("Cục Kiểm soát thủ tục hành chính").
-_DEPARTMENT = re.compile(r"^(?:Cục|Tổng\s+cục|Vụ|Văn\s+phòng|Thanh\s+tra)\b", re.IGNORECASE)
+# "Kính gửi" ("Cục Kiểm soát thủ tục hành chính", "Vụ Tổ chức cán bộ").
+_DEPARTMENT = re.compile(r"^(?:Cục|Tổng\s+cục|Vụ)\s", re.IGNORECASE)
 _MINISTRY = re.compile(r"^(?:Bộ|Văn\s+phòng\s+Chính\s+phủ|Thanh\s+tra\s+Chính\s+phủ)\b", re.I)
 
 
@@ -123,13 +124,12 @@ def _sent_to(name: str, doc: Document) -> bool:
 
 def _answered(requester: str, doc: Document) -> bool:
     """Whether a request of ``requester`` is answered to it: sent to it, or, for a
-    ministry, to one of its departments named in "Kính gửi" or the recipients."""
+    ministry, addressed ("Kính gửi") to a department (Cục, Vụ) and sent there."""
     if _sent_to(requester, doc):
         return True
     if not _MINISTRY.match(requester.strip()):
         return False
-    bodies = [*doc.addressees, *_names(doc)]
-    return any(_DEPARTMENT.match(body.strip()) for body in bodies)
+    return any(_DEPARTMENT.match(a.strip()) and _sent_to(a, doc) for a in doc.addressees)
 
 
 def _list_findings(doc: Document) -> Iterator[Finding]:
@@ -172,8 +172,17 @@ def _addressee_findings(doc: Document) -> Iterator[Finding]:
                 yield ADDRESSEE_NOT_RECIPIENT.at(("closing", index), addressee=addressee)
 
 
+def _answering(doc: Document) -> list[tuple[ModelPath, Paragraph]]:
+    """The paragraphs that say what the document answers: the basis, or, in a letter
+    without one, its first paragraph ("Phúc đáp Công văn số … của Bộ …, UBND tỉnh …")."""
+    if doc.basis:
+        return [(("basis", index), paragraph) for index, paragraph in enumerate(doc.basis)]
+    first = doc.body[0] if doc.body else None
+    return [(("body", 0), first)] if isinstance(first, Paragraph) else []
+
+
 def _requester_findings(doc: Document) -> Iterator[Finding]:
-    for index, paragraph in enumerate(doc.basis):
+    for path, paragraph in _answering(doc):
         for citation in paragraph.citations:
             if citation.type_name not in _REQUEST_KINDS:
                 continue
@@ -183,7 +192,7 @@ def _requester_findings(doc: Document) -> Iterator[Finding]:
             issuer = citation.issuer
             if issuer and not _answered(issuer, doc):
                 yield REQUESTER_NOT_RECIPIENT.at(
-                    ("basis", index), issuer=issuer, citation=citation.code or citation.type_name
+                    path, issuer=issuer, citation=citation.code or citation.type_name
                 )
 
 
