@@ -424,10 +424,8 @@ def recall_rows() -> Iterator[tuple[Breaker, str, int, int, list[str], int]]:
                 continue
             # The reader misreads this part of the original, or (recipients) there is
             # no list to check against: the copy tests nothing.
-            if (
-                breaker.zone == "BC3"
-                and "BC301" in before
-                or any(code.startswith(breaker.zone) for code in misread.get(name, ()))
+            if (breaker.zone == "BC3" and "BC301" in before) or any(
+                code.startswith(breaker.zone) for code in misread.get(name, ())
             ):
                 skipped += 1
                 continue

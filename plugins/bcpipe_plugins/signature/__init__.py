@@ -8,7 +8,6 @@ The vocabulary (collective bodies, heads' titles, deputies' titles) is data, in
 from __future__ import annotations
 
 import re
-
 import tomllib
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
