@@ -404,7 +404,7 @@ def _plugins(args: argparse.Namespace, out: TextIO) -> int:
 
 def _rules(args: argparse.Namespace, out: TextIO) -> int:
     pipeline = _pipeline(args, _codes(args.ignore))
-    rows = []
+    rows: list[dict[str, Any]] = []
     for owner, check in pipeline.checks():
         selected = pipeline.selected(check.code)
         rows.append(
@@ -419,7 +419,7 @@ def _rules(args: argparse.Namespace, out: TextIO) -> int:
                 "message_en": check.en,
             }
         )
-    rows.sort(key=lambda row: row["code"])
+    rows.sort(key=lambda row: str(row["code"]))
     if args.output == "json":
         json.dump({"rules": rows}, out, ensure_ascii=False, indent=2)
         out.write("\n")

@@ -153,7 +153,7 @@ class RuleSelection:
             raise RuleSelectionError(f"{where}: expected a table, not {table!r}")
         per_type: dict[str, _Layer] = {}
         types = {t.value for t in DocumentType}
-        raw_types = next((v for k, v in table.items() if _key(k) == "per-type"), {})
+        raw_types: Any = next((v for k, v in table.items() if _key(k) == "per-type"), {})
         if not isinstance(raw_types, Mapping):
             raise RuleSelectionError(f"{where}.per-type: expected a table of document types")
         for name, sub in raw_types.items():
