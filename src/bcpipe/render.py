@@ -7,6 +7,9 @@ the same: "Số: 05/BC-UBND", "Tuy Phước, ngày 08 tháng 12 năm 2022", "KT.
 
 from __future__ import annotations
 
+import re
+from typing import Any
+
 from bcpipe.doctypes import DocumentType
 from bcpipe.model import (
     Appendix,
@@ -15,6 +18,7 @@ from bcpipe.model import (
     Block,
     Clause,
     Document,
+    Footnote,
     IssueDate,
     Item,
     Marks,
@@ -36,6 +40,7 @@ __all__ = [
     "block_lines",
     "date_phrase",
     "day_text",
+    "footnote_line",
     "month_text",
     "number_line",
     "place_date_line",
@@ -45,6 +50,7 @@ __all__ = [
     "subject_line",
     "type_line",
     "typist_line",
+    "with_footnote_marks",
 ]
 
 #: What a clerk leaves for a number, a day or a month still to be filled in.
@@ -185,3 +191,41 @@ def typist_line(marks: Marks) -> str | None:
     if marks.copies:
         return f"({marks.copies})"
     return None
+
+
+def footnote_line(footnote: Footnote) -> str:
+    """ "[1] …": a footnote as printed after the signature (its mark in brackets)."""
+    return f"[{footnote.label}] {footnote.text}"
+
+
+_PATH_STEP = re.compile(r"([A-Za-z_]+)|\[(\d+)\]")
+
+
+def with_footnote_marks(document: Document) -> Document:
+    """A copy of ``document`` whose words carry each footnote's mark "[1]" where it stands;
+    ``document`` itself when it has no placed footnote."""
+    placed = [note for note in document.footnotes if note.path is not None]
+    if not placed:
+        return document
+    data = document.model_dump(mode="json")
+    # From the last mark back, so that an earlier mark's offset still holds.
+    for note in sorted(placed, key=lambda n: (n.path or "", n.offset or 0), reverse=True):
+        steps = [
+            int(index) if index else name for name, index in _PATH_STEP.findall(note.path or "")
+        ]
+        holder: Any = data
+        try:
+            for step in steps[:-1]:
+                holder = holder[step]
+            words = holder[steps[-1]]
+        except (KeyError, IndexError, TypeError):
+            continue  # a path into nothing: the note is printed, its mark is not
+        if not isinstance(words, str):
+            continue
+        at = min(note.offset or 0, len(words))
+        holder[steps[-1]] = f"{words[:at]}[{note.label}]{words[at:]}"
+    data.pop("footnotes", None)
+    try:
+        return Document.model_validate(data)
+    except ValueError:  # a mark inside a citation's words: the words are printed unmarked
+        return document

@@ -123,12 +123,19 @@ class StoryBuilder:
         story.extend(self.addressees(document))
         flow: list[tuple[Flowable, bool]] = []
         basis = self.styles.basis_italic if document.type in ITALIC_BASIS else self.styles.basis
-        flow.extend((self.para(p.text, basis), False) for p in document.basis)
-        self.blocks(document.body, flow)
-        closing = [self.para(p.text, self.styles.body) for p in document.closing]
+        marked = render.with_footnote_marks(document)  # "[1]" where each note's mark stands
+        flow.extend((self.para(p.text, basis), False) for p in marked.basis)
+        self.blocks(marked.body, flow)
+        closing = [self.para(p.text, self.styles.body) for p in marked.closing]
         flow.extend((p, False) for p in closing[:-1])
         story.extend(self.keep_headings(flow))
         story.append(self.signature(document, closing[-1:]))
+        if document.footnotes:  # after the signature block, in the contact footer's size
+            story.append(Spacer(1, 12))
+            story.extend(
+                self.para(render.footnote_line(note), self.styles.contact)
+                for note in document.footnotes
+            )
         for appendix in document.appendices:
             story.extend(self.appendix(appendix))
         return story

@@ -96,9 +96,29 @@ def _pieces(words: str) -> list[str]:
     return [" ".join(piece.split()) for piece in columns(words)]
 
 
+#: A notation just before a date: the date is a cited document's ("Công điện số
+#: 131/CĐ-TTg ngày 11/12/2024" in a "V/v" line), not the document's own.
+_CITED = re.compile(r"\d/\S{1,40}\s{0,3}$")
+#: Words just before "SỐ …" without a colon: the number is part of a name ("ĐOÀN KIỂM
+#: TRA THEO QĐ SỐ 2872/QĐ-SCT"), not the document's own "Số:".
+_NAMED_NUMBER = re.compile(r"\w[ ]{1,2}$")
+
+
+def _cited(raw: str, position: int, match: re.Match[str]) -> bool:
+    """``match`` is no anchor of this document's header but part of other words."""
+    if match.group("date") or match.group("sdate"):
+        return _CITED.search(raw, position, match.start()) is not None
+    if match.group("number"):
+        head = match.group(0)[:6]
+        return ":" not in head and _NAMED_NUMBER.search(raw, position, match.start()) is not None
+    return False
+
+
 def _tokens(raw: str) -> Iterator[_Token]:
     position = 0
     for match in HEADER_ANCHOR.finditer(raw):
+        if _cited(raw, position, match):
+            continue
         pieces = _pieces(raw[position : match.start()])
         place = ""
         if (match.group("date") or match.group("sdate")) and pieces:

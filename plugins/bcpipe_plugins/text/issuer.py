@@ -66,7 +66,7 @@ def merge_issuer_lines(pieces: list[tuple[str, int]]) -> list[tuple[str, int]]:
         if merged:
             previous, first = merged[-1]
             wrapped = previous.endswith((" VÀ", " và", ",", "-", "&")) or text.startswith(
-                ("VÀ ", "và ", "&", "- ")
+                ("VÀ ", "và ", "&", "- ", "VỀ ")
             )
             if wrapped or _UNIT_START.match(text):
                 merged[-1] = (f"{previous} {text}", first)

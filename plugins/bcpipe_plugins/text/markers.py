@@ -12,6 +12,7 @@ from bcpipe_plugins.text.patterns import (
     DASHES,
     ITEM,
     PART,
+    PART_ORDINALS,
     POINT,
     SECTION,
 )
@@ -51,7 +52,10 @@ def block_marker(text: str) -> Marker | None:
         return Marker("section", match.group("number"), match.group("rest")) if match else None
     if first in "Pp":
         match = PART.match(text)
-        return Marker("part", match.group("number"), match.group("rest")) if match else None
+        if match is None:
+            return None
+        number = match.group("number") or PART_ORDINALS[match.group("ordinal").lower()]
+        return Marker("part", number, match.group("rest"))
     if first in "-+–—•∙·":
         match = ITEM.match(text)
         if match is None:

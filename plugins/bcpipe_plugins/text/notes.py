@@ -15,6 +15,10 @@ _DEBRIS_NAMES = {
     "rule": ("đường kẻ", "rules (lines of dashes or underscores)"),
     "placeholder": ('chỗ ký, đóng dấu như "(Đã ký)"', 'signature placeholders such as "(Đã ký)"'),
     "empty entry": ("gạch đầu dòng không có chữ", "bullets with no words"),
+    "repeated header": (
+        "phần đầu (cơ quan, Quốc hiệu) lặp lại của văn bản kèm theo",
+        "the attached text's repeated header (issuer, motto)",
+    ),
 }
 
 

@@ -16,7 +16,8 @@ from bcpipe.textutil import fold
 __all__ = [
     "ADDRESSEE",
     "APPENDIX",
-    "ARCHIVE",
+    "ARCHIVE_COPIES",
+    "ARCHIVE_HEAD",
     "ARTICLE",
     "AUTHORITY",
     "BASIS_OPENER",
@@ -24,15 +25,21 @@ __all__ = [
     "CLOSING_OPENER",
     "CONTACT",
     "DASHES",
+    "FOOTNOTE",
     "HEADER_ANCHOR",
     "ITEM",
     "MARKS",
+    "MOTTO_LINE",
     "NAME",
     "PART",
+    "PART_ORDINALS",
     "POINT",
     "RECIPIENTS",
     "SECTION",
     "SEPARATOR_CELL",
+    "SLASHED_AUTHORITY",
+    "TAGLINE_LINE",
+    "TYPE_NAMES",
     "TYPIST",
     "type_of_line",
 ]
@@ -53,6 +60,17 @@ _DATE = (
 )
 _SHORT_DATE = r"(?<!\w)(?i:ngày)\s{0,5}(?P<sday>\d{1,2})/(?P<smonth>\d{1,2})/(?P<syear>\d{4})"
 
+#: A footnote's line: "[1] …", "[i] …" (a crawled page), or "1 …" under the signature
+#: (a PDF's page-bottom note: the mark, a space, the note).
+FOOTNOTE = re.compile(
+    r"(?:\[(?P<bracket>\d{1,3}|[ivxlc]{1,6}|\*{1,3})\]|(?P<bare>\d{1,2})(?=\s))"
+    r"\s{0,3}(?P<text>[^\s\d].{3,})"
+)
+
+#: A line that is the motto, or the tagline, alone.
+MOTTO_LINE = re.compile(rf"\s*{MOTTO}\s*")
+TAGLINE_LINE = re.compile(rf"\s*{TAGLINE}\s*")
+
 #: The header's anchors, found anywhere in a line (header blocks run together).
 HEADER_ANCHOR = re.compile(
     rf"(?P<motto>{MOTTO})|(?P<tagline>{TAGLINE})|(?P<number>{_NUMBER})"
@@ -72,6 +90,8 @@ MARKS: dict[str, tuple[str, str]] = {
 }
 
 _TYPES = {fold(t.name_vi): t for t in DocumentType}
+#: The type names, folded, longest first (a longer name wins: "quyết định" before "quy…").
+TYPE_NAMES = tuple(sorted(_TYPES, key=len, reverse=True))
 
 
 def type_of_line(text: str) -> DocumentType | None:
@@ -96,8 +116,19 @@ CLOSING_OPENER = re.compile(
 
 # Body markers, matched at the start of a line (white space already collapsed).
 PART = re.compile(
-    r"(?i:phần)\s{1,3}(?P<number>[IVXL]{1,7}|\d{1,3})(?:\s{0,3}[.:\-–—]|(?=\s)|$)\s{0,3}(?P<rest>.*)"
+    r"(?i:phần)\s{1,3}(?:(?P<number>[IVXL]{1,7}|\d{1,3})"
+    r"|(?i:thứ)\s{1,3}(?P<ordinal>(?i:nhất|hai|ba|tư|năm|sáu|bảy|tám|chín|mười)))"
+    r"(?:\s{0,3}[.:\-–—]|(?=\s)|$)\s{0,3}(?P<rest>.*)"
 )
+#: "Phần thứ nhất" … "Phần thứ mười": the part's number as a Roman numeral.
+PART_ORDINALS = {
+    word: roman
+    for word, roman in zip(
+        ("nhất", "hai", "ba", "tư", "năm", "sáu", "bảy", "tám", "chín", "mười"),
+        ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X"),
+        strict=True,
+    )
+}
 SECTION = re.compile(r"(?=[IVX])(?P<number>X{0,3}(?:IX|IV|V?I{0,3}))\.\s{0,5}(?P<rest>(?!\d).*)")
 CLAUSE = re.compile(
     r"(?P<number>\d{1,3}(?:\.\d{1,3}){0,4})\.\s{0,5}(?P<rest>(?![\d.]).*)"
@@ -113,9 +144,12 @@ DASHES = str.maketrans({"–": "-", "—": "-", "•": "-", "∙": "-", "·": "-
 # The signature block, the recipients and the footer.
 AUTHORITY = re.compile(r"(?P<prefix>TM|KT|TL|TUQ|Q)\s{0,2}\.\s{0,3}(?P<title>\S.*)")
 RECIPIENTS = re.compile(r"(?i:nơi\s{1,3}nhận)\s{0,3}(?::\s{0,5}|$)(?P<rest>.*)")
-ARCHIVE = re.compile(
-    r"(?i:lưu)(?:\s{0,3}:\s{0,3}|\s{1,3})(?P<holders>[^()]{0,200}?)\s{0,3}(?:\((?P<copies>\d{1,4})\))?"
-)
+#: The archive line's head: "Lưu:", "Lưu :" or "Lưu" before a holder in capitals ("Lưu VT").
+ARCHIVE_HEAD = re.compile(r"(?i:lưu)(?:\s{0,3}:\s{0,3}|\s{1,3}(?=[A-ZĐ]))")
+#: The count of filed copies in the archive line's last holder: "TCCB (2)", "NN (03). Hg".
+ARCHIVE_COPIES = re.compile(r"\s{0,3}\((?P<copies>\d{1,4})\)")
+#: An authority written with a slash: "T/M ỦY BAN NHÂN DÂN", "K/T CHỦ TỊCH" (read as "TM.").
+SLASHED_AUTHORITY = re.compile(r"^(T|K)/(M|T|L)\.?\s{0,3}(?=\S)")
 NAME = re.compile(r"[^\W\d_][\w'’.\-]{0,20}(?: [^\W\d_][\w'’.\-]{0,20}){1,6}")
 TYPIST = re.compile(
     r"(?P<typist>[A-ZĐ]{1,10}(?:\.[A-ZĐ]{1,10}){0,2})?\.?\s{0,2}(?:\((?P<copies>\d{1,6})\))?"
@@ -123,6 +157,8 @@ TYPIST = re.compile(
 CONTACT = re.compile(
     r"(?i:địa\s{1,3}chỉ|điện\s{1,3}thoại|đt|e-?mail|fax|website|trang\s{1,3}thông\s{1,3}tin)"
     r"\s{0,3}:"
+    # "Số điện thoại liên hệ …: 0902231985" under the signature (a công điện's contact).
+    r"|(?i:số\s{1,3}điện\s{1,3}thoại)(?=[^:]{0,80}:)"
 )
 APPENDIX = re.compile(
     r"(?i:phụ\s{1,3}lục)(?:\s{1,3}(?i:số\s{1,3})?(?P<number>[IVXL]{1,7}|\d{1,3})(?![\w]))?"

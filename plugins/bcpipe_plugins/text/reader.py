@@ -27,6 +27,8 @@ from bcpipe.source import ModelPath
 from bcpipe_plugins.text.appendix import parse_appendices
 from bcpipe_plugins.text.blocks import Raw, is_dense, scan_blocks
 from bcpipe_plugins.text.checks import NO_MOTTO, TYPE_INFERRED, UNPLACED_LINE
+from bcpipe_plugins.text.footnotes import place_footnotes
+from bcpipe_plugins.text.fragments import join_header_fragments, split_run_together
 from bcpipe_plugins.text.header import Header, parse_header
 from bcpipe_plugins.text.issuer import Evidence, abbreviation_of, issuer_data
 from bcpipe_plugins.text.lines import split_lines
@@ -227,7 +229,7 @@ def read_text(text: str, ctx: LoadContext) -> Loaded:
     settings = ctx.settings.get("text", {})
     settings = settings if isinstance(settings, Mapping) else {}
     notes = Notes()
-    lines = strip_site(lines, notes)
+    lines = join_header_fragments(split_run_together(strip_site(lines, notes)))
     dense = is_dense(lines)
 
     header, index = parse_header(lines, notes)
@@ -303,6 +305,8 @@ def read_text(text: str, ctx: LoadContext) -> Loaded:
     doc.put(("closing",), closing, min((r.line for r in closing_raws), default=None))
 
     _tail_fields(doc, tail)
+    if tail.footnotes:
+        doc.put(("footnotes",), place_footnotes(doc.data, tail.footnotes, notes), None)
     evidence = Evidence(
         collective=next(((t, ln) for p, t, ln in tail.authority if p == "TM"), None),
         place=header.place,

@@ -14,6 +14,7 @@ markup, and reports the chrome it skipped (BC509) so that nothing goes unseen.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from bcpipe_plugins.text.checks import SITE_SKIPPED
@@ -48,14 +49,13 @@ _HEAD_LIMIT = 120
 _SPAN_LIMIT = 12
 
 
+#: An italic mark: an asterisk at a word's edge ("*(để báo cáo)", "năm 2025 *").
+_ITALIC = re.compile(r"(?<!\S)\*|\*(?!\S)")
+
+
 def _plain(text: str) -> str:
-    """``text`` without the page's emphasis marks."""
-    text = text.replace("**", "")
-    if text.startswith("*"):
-        text = text[1:]
-    if text.endswith("*"):
-        text = text[:-1]
-    return " ".join(text.split())
+    """``text`` without the page's emphasis marks (an asterisk inside a word stays)."""
+    return " ".join(_ITALIC.sub("", text.replace("**", "")).split())
 
 
 def _is_site(lines: Sequence[Line]) -> bool:

@@ -20,17 +20,21 @@ from bcpipe_plugins.text.lines import (
     columns,
     debris_kind,
     ends_sentence,
+    is_caps,
     is_caps_word,
     worded,
 )
 from bcpipe_plugins.text.notes import Notes
 from bcpipe_plugins.text.patterns import (
-    ARCHIVE,
+    ARCHIVE_COPIES,
+    ARCHIVE_HEAD,
     AUTHORITY,
     CONTACT,
     DASHES,
+    FOOTNOTE,
     NAME,
     RECIPIENTS,
+    SLASHED_AUTHORITY,
     TYPIST,
 )
 
@@ -124,7 +128,18 @@ def is_placeholder(piece: str) -> bool:
     return bracketed and ("ký" in folded or "dấu" in folded)
 
 
+#: Ranks of the armed forces and the police printed before a signer's name
+#: ("Thiếu tướng Trương Minh Đương"): lower case in their second word.
+_RANKS = tuple(
+    f"{grade} {step} "
+    for grade in ("Thiếu", "Trung", "Thượng", "Đại")
+    for step in ("tướng", "tá", "úy", "uý")
+)
+
+
 def is_name(piece: str) -> bool:
+    if piece.startswith(_RANKS):
+        piece = piece.split(" ", 2)[2]
     if len(piece) > 60 or NAME.fullmatch(piece) is None:
         return False
     return all(word[:1].isupper() for word in piece.split(" ")) and not piece.isupper()
@@ -156,6 +171,44 @@ def _note(text: str) -> tuple[str, str | None]:
     return text, None
 
 
+def _top_level_split(text: str) -> list[str]:
+    """``text`` split at the commas outside brackets: "VT, KT(Thủy, Nho)" → two."""
+    parts: list[str] = []
+    depth, start = 0, 0
+    for index, char in enumerate(text):
+        if char == "(":
+            depth += 1
+        elif char == ")":
+            depth = max(0, depth - 1)
+        elif char == "," and depth == 0:
+            parts.append(text[start:index])
+            start = index + 1
+    parts.append(text[start:])
+    return [part.strip() for part in parts if part.strip()]
+
+
+def archive_data(text: str) -> Data | None:
+    """The archive line in each spelling agencies use ("Lưu: VT, TCCB (2)", "Lưu VT",
+    "Lưu: VT, KT(Thủy, Nho)", "Lưu: VT, NC.Châu") as model data; None if it is none."""
+    head = ARCHIVE_HEAD.match(text)
+    if head is None:
+        return None
+    holders = _top_level_split(text[head.end() :])
+    copies: int | None = None
+    if holders:
+        counted = ARCHIVE_COPIES.search(holders[-1])
+        if counted is not None:
+            copies = int(counted.group("copies"))
+            last = (holders[-1][: counted.start()] + holders[-1][counted.end() :]).strip()
+            holders[-1:] = [last] if last else []
+    if not holders or (copies is not None and copies < 1):
+        return None
+    data: Data = {"kind": "archive", "holders": holders}
+    if copies is not None:
+        data["copies"] = copies
+    return data
+
+
 def recipient_data(words: str) -> Data | None:
     """One recipient line ("- Lưu: VT, TCCB (2).") as model data; None if it has no words."""
     text = words.strip().lstrip(_BULLETS).strip().rstrip(";.,").strip()
@@ -164,16 +217,11 @@ def recipient_data(words: str) -> Data | None:
     folded = fold(text)
     if folded == "như trên" or folded.startswith("như trên "):
         return {"kind": "as_above"}
-    archive = ARCHIVE.fullmatch(text)
+    archive = archive_data(text)
     if archive is not None:
-        holders = [h.strip() for h in archive.group("holders").split(",") if h.strip()]
-        copies = archive.group("copies")
-        if holders and (copies is None or int(copies) >= 1):
-            data: Data = {"kind": "archive", "holders": holders}
-            if copies is not None:
-                data["copies"] = int(copies)
-            return data
+        return archive
     name, note = _note(text)
+    name = name.rstrip(";,. ")  # "Bộ Xây dựng; (để b/c)": the note after the semicolon
     return {"name": name, "note": note} if note else {"name": name}
 
 
@@ -190,6 +238,7 @@ class Tail:
     copies: int | None = None
     typist_line: int | None = None
     contact: list[tuple[str, int]] = field(default_factory=list)
+    footnotes: list[list[Any]] = field(default_factory=list)  # [label, text, line]
     unplaced: list[tuple[str, int]] = field(default_factory=list)
 
     @property
@@ -244,8 +293,12 @@ class _TailReader:
         if debris is not None:
             self.notes.debris(debris, line)
             return
+        if self.footnote(piece, line):
+            return
         if CONTACT.match(piece):
             tail.contact.append((piece, line))
+            return
+        if self.sub_entry(piece):
             return
         if piece[:1] in _BULLETS:
             if piece.translate(DASHES).strip("-+ ") == "":
@@ -272,11 +325,49 @@ class _TailReader:
             return
         if self.typist(piece, line):
             return
+        if tail.footnotes:  # the note above goes on
+            tail.footnotes[-1][1] += " " + piece
+            return
         tail.unplaced.append((piece, line))
 
+    def footnote(self, piece: str, line: int) -> bool:
+        """A footnote's first line ("[1] …" anywhere; "1 …" under the signer's name)."""
+        match = FOOTNOTE.fullmatch(piece)
+        if match is None or (match.group("bracket") is None and self.tail.name is None):
+            return False
+        label = match.group("bracket") or match.group("bare")
+        self.tail.footnotes.append([label, match.group("text"), line])
+        return True
+
     def recipient_goes_on(self, piece: str) -> bool:
+        """``piece`` finishes the recipient above: a line wrapped without a bullet
+        ("- Các sở: Nông nghiệp và Môi trường," / "Tài chính, Công Thương;")."""
         recipients = self.tail.recipients
-        return bool(recipients) and piece[:1].islower() and not ends_sentence(recipients[-1][0])
+        if not recipients:
+            return False
+        above = recipients[-1][0]
+        if above.endswith((",", "&", " và", " -")):
+            return not fold(piece).startswith("lưu")
+        if ends_sentence(above):
+            return False
+        if piece.startswith("(") and TYPIST.fullmatch(piece) is None:
+            return True  # "(để cập nhật số liệu);": the entry's note, wrapped
+        # "- Các cơ quan của QH: …, Ủy ban" / "Văn hóa và Xã hội;": the entry's end, with
+        # its semicolon (a title in capitals or a name has none).
+        return piece[:1].islower() or (piece.endswith(";") and not is_caps(piece))
+
+    def sub_entry(self, piece: str) -> bool:
+        """``piece`` ("+ LĐVP, TPKTTH;") is an entry of the group above ("- Văn phòng
+        UBND tỉnh:"): it is joined to it, the archive line excepted."""
+        recipients = self.tail.recipients
+        if not recipients or piece[:1] != "+" or not recipients[-1][0].endswith(":"):
+            return False
+        words = piece[1:].strip()
+        if fold(words).startswith("lưu"):
+            return False
+        above, first = recipients[-1]
+        recipients[-1] = (f"{above} {words}", first)
+        return True
 
     def typist(self, piece: str, line: int) -> bool:
         match = TYPIST.fullmatch(piece)
@@ -298,5 +389,5 @@ def parse_tail(lines: Sequence[Line], notes: Notes) -> Tail:
         for piece in columns(line.raw):
             for part in _split_piece(" ".join(piece.split())):
                 if part:
-                    reader.piece(part, line.number)
+                    reader.piece(SLASHED_AUTHORITY.sub(r"\1\2. ", part), line.number)
     return reader.tail

@@ -117,15 +117,56 @@ def parse_title(
     # A subject wraps onto the lines right under it.
     while title.subject and index < len(lines) and not lines[index].blank:
         text = lines[index].text
-        if not _subject_starts(text) or is_caps(text) or debris_kind(text) is not None:
+        if not _subject_starts(text) or debris_kind(text) is not None:
             break
-        if not (starts_lower(text) or (not dense and not ends_sentence(title.subject[-1]))):
+        if not _wraps_onto(title.subject[-1], text, dense):
             break
         title.subject.append(text)
         index += 1
     if kind in _ENACTING_TYPES:
         index = _enacting_authority(lines, index, notes, title)
     return title, index
+
+
+#: What an enacting authority's line opens with (it follows a decision's subject,
+#: in capitals like a subject written in capitals).
+_AUTHORITY_OPENERS = (
+    "CHỦ TỊCH",
+    "BỘ TRƯỞNG",
+    "THỦ TƯỚNG",
+    "HỘI ĐỒNG",
+    "ỦY BAN",
+    "UỶ BAN",
+    "GIÁM ĐỐC",
+    "TRƯỞNG BAN",
+    "CỤC TRƯỞNG",
+    "TỔNG CỤC TRƯỞNG",
+    "HIỆU TRƯỞNG",
+    "CHÁNH VĂN PHÒNG",
+    "BAN CHỈ ĐẠO",
+)
+
+
+#: Words a line of a subject cannot end with: the subject goes on below.
+_DANGLING = frozenset({"CHO", "CỦA", "VỀ", "VÀ", "VIỆC", "TẠI", "TRONG", "VỚI", "CÁC", "THEO"})
+
+
+def _dangles(text: str) -> bool:
+    return text.endswith((",", "-")) or text.rsplit(" ", 1)[-1] in _DANGLING
+
+
+def _wraps_onto(previous: str, text: str, dense: bool) -> bool:
+    """``text`` goes on the subject whose last line is ``previous``."""
+    if is_caps(text):
+        # A subject in capitals wraps in capitals; an authority's line is no subject.
+        return is_caps(previous) and (not text.startswith(_AUTHORITY_OPENERS) or _dangles(previous))
+    if starts_lower(text):
+        return True
+    if ends_sentence(previous) or is_caps(previous):
+        return False
+    # One paragraph per line: a line under the subject is the next paragraph (a
+    # subject wrapped by the page and a stray line under it look alike).
+    return not dense
 
 
 def _is_type_line(line: Line) -> bool:

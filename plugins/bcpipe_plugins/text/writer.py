@@ -8,6 +8,7 @@ unambiguous:
   rows, and "|" or "\\" inside a cell escaped with "\\";
 - a draft that already has its number and full date gets a "DỰ THẢO" line (the
   blanks of "Số:      /BC-UBND" otherwise say "draft");
+- footnotes as "[1] …" lines after the signature, their marks "[1]" in the words;
 - a decision's enacting authority (``extensions["text"]["enacting_authority"]``,
   read from "CHỦ TỊCH ỦY BAN NHÂN DÂN …" under the subject) is printed there.
 """
@@ -93,9 +94,10 @@ def render_text(document: Document) -> str:
         groups.append([authority])
     if document.addressees:
         groups.append(render.addressee_lines(document))
-    _blocks(document.basis, groups)
-    _blocks(document.body, groups)
-    _blocks(document.closing, groups)
+    marked = render.with_footnote_marks(document)
+    _blocks(marked.basis, groups)
+    _blocks(marked.body, groups)
+    _blocks(marked.closing, groups)
     titles, name = render.signature_lines(document.signature)
     groups.append(titles)
     groups.append([name])
@@ -106,6 +108,8 @@ def render_text(document: Document) -> str:
         groups.append([typist])
     if document.contact:
         groups.append([document.contact])
+    if document.footnotes:
+        groups.append([render.footnote_line(note) for note in document.footnotes])
     for appendix in document.appendices:
         _appendix(appendix, groups)
     return "\n\n".join("\n".join(lines) for lines in groups if lines) + "\n"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from bcpipe_plugins.text.appendix import is_appendix_header
+from bcpipe_plugins.text.appendix import attachment_start, is_appendix_header
 from bcpipe_plugins.text.lines import Line
 from bcpipe_plugins.text.tail import is_name, is_placeholder, is_position, is_tail_anchor
 
@@ -46,7 +46,12 @@ def _first_appendix(lines: Sequence[Line], start: int) -> int:
 
 
 def appendix_start(lines: Sequence[Line], start: int) -> int:
+    """Where the appendices begin: the first "Phụ lục", or a text attached with its own
+    header (issuer and motto repeated) before it; ``len(lines)`` if nowhere."""
+    end = len(lines)
     for index in range(start, len(lines)):
         if not lines[index].blank and is_appendix_header(lines[index]):
-            return index
-    return len(lines)
+            end = index
+            break
+    attached = attachment_start(lines, start, end)
+    return end if attached is None else attached

@@ -62,6 +62,7 @@ ATTRIBUTES: Mapping[str, frozenset[str]] = {
     "Table": frozenset({"header_rows"}),
     "AuthorityLine": frozenset({"prefix"}),
     "Appendix": frozenset({"number"}),
+    "Footnote": frozenset({"label"}),
 }
 #: The element of one item of a list, by the list's field name ("row" names a row's items).
 ITEM_NAMES: Mapping[str, str] = {
@@ -70,6 +71,7 @@ ITEM_NAMES: Mapping[str, str] = {
     "holders": "holder",
     "citations": "citation",
     "appendices": "appendix",
+    "footnotes": "footnote",
     "rows": "row",
     "row": "cell",
 }

@@ -15,7 +15,7 @@ from bcpipe.model.body import (
 )
 from bcpipe.model.citation import Citation
 from bcpipe.model.dates import CalendarDate, IssueDate
-from bcpipe.model.document import SCHEMA_VERSION, Appendix, Document, DocumentStatus
+from bcpipe.model.document import SCHEMA_VERSION, Appendix, Document, DocumentStatus, Footnote
 from bcpipe.model.header import (
     MOTTO_COUNTRY,
     MOTTO_TAGLINE,
@@ -45,6 +45,7 @@ __all__ = [
     "Container",
     "Document",
     "DocumentStatus",
+    "Footnote",
     "IssueDate",
     "Issuer",
     "Item",

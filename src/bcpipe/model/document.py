@@ -16,7 +16,7 @@ from bcpipe.model.recipients import Recipient
 from bcpipe.model.signature import SignatureBlock
 from bcpipe.source import SourceInfo
 
-__all__ = ["SCHEMA_VERSION", "Appendix", "Document", "DocumentStatus"]
+__all__ = ["SCHEMA_VERSION", "Appendix", "Document", "DocumentStatus", "Footnote"]
 
 SCHEMA_VERSION = "1"
 
@@ -46,6 +46,22 @@ class Appendix(Model):
     body: list[Block] = Field(default_factory=list)
 
 
+class Footnote(Model):
+    """Chú thích: a note at the foot of a page (or after the signature), and its mark.
+
+    ``path`` is the model path of the words that carry the mark ("body[1].children[0].text",
+    "basis[2].text") and ``offset`` where the mark stands in them; the mark itself is not
+    part of those words. Both are None when no mark was found for the note.
+    """
+
+    label: Text = Field(description='The mark: "1", "i", "*"')
+    text: Text
+    path: OptionalText = Field(
+        None, description='Model path of the words holding the mark, e.g. "body[0].text"'
+    )
+    offset: int | None = Field(None, ge=0, description="Where the mark stands in those words")
+
+
 class Document(Model):
     """A Vietnamese administrative document (văn bản hành chính) per Decree 30/2020/NĐ-CP.
 
@@ -70,6 +86,7 @@ class Document(Model):
     signature: SignatureBlock
     recipients: list[Recipient] = Field(default_factory=list, description='"Nơi nhận:" (ô 9b)')
     appendices: list[Appendix] = Field(default_factory=list)
+    footnotes: list[Footnote] = Field(default_factory=list, description="Chú thích, in order")
     marks: Marks = Field(default_factory=Marks)
     contact: OptionalText = Field(None, description="ô 13: address, phone, e-mail footer")
     extensions: dict[str, dict[str, Any]] = Field(
