@@ -12,7 +12,8 @@ each marked by a reviewer as a real defect of the original or not, with a reason
     line = 454
     message = "The recipients lack the archive line …"
     real = false               # a real defect of the original?
-    cause = "reader"           # for a false finding: "reader" (a misread) or "rule"
+    cause = "reader"           # for a false finding: "reader" (a misread), "text" (the
+                               # text differs from the original), "note", or "rule"
     reason = "archive line 'Lưu: VT, CCHC&VTLT(Tín).' not read (reader issue #11)"
 
 ``python tests/golden.py`` (``make golden``) rewrites them from what the rules give
@@ -103,7 +104,7 @@ def render(observed: Observed, old: dict[str, Any]) -> str:
     loose = {(k[0], k[3]): mark for k, mark in _marks(old)}
     out = [
         f"# Findings of the default rules on docs/{observed.document}, reviewed:",
-        "# real = a real defect of the original; cause (when not real) = reader or rule.",
+        "# real = a real defect of the original; cause (when not real) = reader, text, note, rule.",
         f"document = {_string(observed.document)}",
     ]
     if observed.refused is not None:

@@ -45,9 +45,10 @@ _NUMBERED = [name for name, t in CITABLE_TYPES.items() if not t.by_name]
 _BY_NAME = [name for name, t in CITABLE_TYPES.items() if t.by_name]
 
 _WORD = r"[A-Za-zĐđ0-9]{1,20}"
+# A year is four digits and no more: "08/6/20210" (a typo) is no date of 2021.
 _DATE = (
-    r"ngày\s{1,5}(?:(?P<d>\d{1,2})[/.-](?P<m>\d{1,2})[/.-](?P<y>\d{4})"
-    r"|(?P<d2>\d{1,2})\s{1,5}tháng\s{1,5}(?P<m2>\d{1,2})\s{1,5}năm\s{1,5}(?P<y2>\d{4}))"
+    r"ngày\s{1,5}(?:(?P<d>\d{1,2})[/.-](?P<m>\d{1,2})[/.-](?P<y>\d{4})(?!\d)"
+    r"|(?P<d2>\d{1,2})\s{1,5}tháng\s{1,5}(?P<m2>\d{1,2})\s{1,5}năm\s{1,5}(?P<y2>\d{4})(?!\d))"
 )
 # The lazy issuer and subject try their lookahead after every character; the cheap first
 # lookahead (a character that can start the second, or the end) fails at once on letters,

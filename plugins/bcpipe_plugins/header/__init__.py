@@ -88,7 +88,8 @@ MOTTO_TEXT = Check(
     en='The national motto must read "{expected}"',
 )
 
-_NOTATION = re.compile(r"^[A-Za-zĐđ0-9]+(?:-[A-Za-zĐđ0-9]+)+$")
+# A unit in brackets is how police and army units write theirs: "TTr-CAT(PC04)".
+_NOTATION = re.compile(r"^[A-Za-zĐđ0-9]+(?:-[A-Za-zĐđ0-9]+)+(?:\([A-Za-zĐđ0-9]+\))?$")
 _YEAR = re.compile(r"^(?:19|20)\d\d/")
 # PL I II.4.a: "Tuy Phước", not "huyện Tuy Phước"; units named after a number or a
 # person keep their kind ("Quận 1", "Thành phố Hồ Chí Minh").

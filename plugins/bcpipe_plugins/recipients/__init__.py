@@ -105,6 +105,10 @@ _DEPARTMENT = re.compile(r"^(?:Cục|Tổng\s+cục|Vụ)\s", re.IGNORECASE)
 _MINISTRY = re.compile(r"^(?:Bộ|Văn\s+phòng\s+Chính\s+phủ|Thanh\s+tra\s+Chính\s+phủ)\b", re.I)
 
 
+# The clerical office, as agencies write it: "VT", or with its body's code ("VTUB").
+_CLERICAL = re.compile(r"^VT(?:[A-ZĐ]{1,4})?$", re.IGNORECASE)
+
+
 def _names(doc: Document) -> list[str]:
     return [r.name for r in doc.recipients if isinstance(r, NamedRecipient)]
 
@@ -144,7 +148,7 @@ def _list_findings(doc: Document) -> Iterator[Finding]:
             yield ARCHIVE_NOT_LAST.at(("recipients", archives[0]))
         archive = recipients[archives[0]]
         assert isinstance(archive, Archive)
-        if fold(archive.holders[0]) != "vt":
+        if not _CLERICAL.match(archive.holders[0]):
             yield ARCHIVE_WITHOUT_VT.at(("recipients", archives[0], "holders"))
         elif len(archive.holders) < 2:
             yield ARCHIVE_WITHOUT_UNIT.at(("recipients", archives[0], "holders"))
