@@ -195,3 +195,49 @@ def test_a_normative_documents_notation_carries_its_year() -> None:
     data["issue_date"] = {"day": 5, "month": 3, "year": 2025}
     assert "BC103" not in _codes(data)
     assert "BC103" in _codes(minimal_report(notation="2025/BCUBND"))
+
+
+def test_the_clerical_office_with_its_bodys_code_is_vt() -> None:
+    data = minimal_report()
+    data["recipients"][-1]["holders"] = ["VTUB", "NC"]
+    assert _codes(data) == []
+    data["recipients"][-1]["holders"] = ["NC", "VT"]
+    assert _codes(data) == ["BC304"]
+
+
+def test_a_bracketed_unit_in_the_notation_is_how_police_write_it() -> None:
+    data = minimal_report(type="to_trinh", notation="TTr-CAT(PC04)")
+    assert "BC103" not in _codes(data)
+
+
+def test_a_five_digit_year_is_no_date_of_the_first_four() -> None:
+    data = _with_basis(
+        "Căn cứ Nghị định số 63/2010/NĐ-CP ngày 08/6/20210 của Chính phủ về việc ban;"
+    )
+    codes = _codes(data)
+    assert "BC209" in codes and "BC210" not in codes
+
+
+def test_kt_before_a_bodys_name_is_reported_whatever_the_body() -> None:
+    data = minimal_report()
+    data["signature"] = {
+        "authority": [{"prefix": "KT.", "title": "SỞ NỘI VỤ"}],
+        "position": "PHÓ GIÁM ĐỐC",
+        "name": "Trần Hữu Tuấn",
+    }
+    assert "BC120" in _codes(data)
+    data["signature"]["authority"] = [{"prefix": "KT.", "title": "BỘ TRƯỞNG"}]
+    data["signature"]["position"] = "THỨ TRƯỞNG"
+    assert "BC120" not in _codes(data)
+
+
+def test_a_letters_first_paragraph_says_what_it_answers() -> None:
+    data = _letter()
+    data["body"] = [
+        {
+            "kind": "paragraph",
+            "text": "Phúc đáp Công văn số 45/STC-NS ngày 01/02/2023 của Sở Tài chính, "
+            "UBND xã có ý kiến như sau:",
+        }
+    ]
+    assert _codes(data) == ["BC307"]

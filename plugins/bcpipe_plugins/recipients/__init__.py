@@ -16,7 +16,6 @@ from bcpipe import Check, Document, Finding, Rule, RuleContext, Severity
 from bcpipe.model import Archive, AsAbove, NamedRecipient, Paragraph
 from bcpipe.names import body_words, same_body
 from bcpipe.source import ModelPath
-from bcpipe.textutil import fold
 
 __version__ = bcpipe.__version__
 
