@@ -22,10 +22,9 @@ __version__ = bcpipe.__version__
 
 MISSING_PART = Check(
     "BC401",
-    Severity.WARNING,
-    rule_set="strict",
-    vi='Thiếu phần bắt buộc của {type}: "{part}"',
-    en="A required part of the {type_en} is missing: {part_en}",
+    Severity.INFO,
+    vi='{type} chưa có phần mẫu khuyến nghị: "{part}"',
+    en="The {type_en} has no part the profile suggests: {part_en}",
 )
 REQUIRED_PART = Check(
     "BC408",
@@ -99,11 +98,11 @@ def _part_findings(doc: Document, profile: Profile) -> Iterator[Finding]:
         positions = [top for top, heading in headings if part.matches(heading)]
         if not positions:
             # Real reports organise their parts in many ways: a missing part is advice
-            # (BC401, strict set) unless the profile marks it required.
+            # (BC401, info) unless the profile marks it required (BC408, error).
             check = REQUIRED_PART if part.required else MISSING_PART
             yield check.at(
                 ("body",),
-                type=doc.type.name_vi.lower(),
+                type=doc.type.name_vi if check is MISSING_PART else doc.type.name_vi.lower(),
                 type_en=doc.type.value.replace("_", " "),
                 part=part.vi,
                 part_en=part.en,
