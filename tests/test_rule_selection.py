@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import minimal_report
+from conftest import SAMPLE_YAML, minimal_report
 from test_cli import run, write_yaml
 
 import bcpipe
@@ -132,3 +132,14 @@ def test_rules_command_shows_sets_and_the_selection() -> None:
     assert rows["BC206"]["set"] == "strict" and rows["BC206"]["selected"]
     assert rows["BC206"]["severity"] == "warning" and rows["BC206"]["reported_as"] == "info"
     assert rows["BC402"]["set"] == "style" and not rows["BC402"]["selected"]
+
+
+def test_batch_workers_get_the_selection(tmp_path: Path) -> None:
+    sample = str(SAMPLE_YAML)
+    argv = ["--to", "text", "-o", str(tmp_path / "out"), "-q", "--executor", "serial"]
+    code, out, _ = run("batch", sample, *argv)
+    assert code == 0 and "0 error, 1 warning" in out  # BC305, recommended
+    code, out, _ = run("batch", sample, *argv, "--force", "--select", "style")
+    assert code == 0 and "0 error, 0 warning" in out
+    code, _, err = run("batch", sample, *argv, "--select", "nonsense")
+    assert code == 2 and "'nonsense' is neither a rule set" in err

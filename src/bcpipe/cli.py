@@ -355,7 +355,9 @@ def _executor(args: argparse.Namespace) -> Executor:
 
 def _batch(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     formats = _codes(args.formats)
-    if args.disable or args.ignore:  # a pipeline here costs a plugin discovery: only then
+    # A pipeline here costs a plugin discovery: only to check names the options give
+    # (a wrong selection fails here, once, rather than in every worker).
+    if args.disable or args.ignore or args.select or args.extend_select or args.severity:
         _warn_unknown_names(_pipeline(args, _codes(args.ignore)), args, err)
     progress = None if args.quiet or not err.isatty() else ProgressBar(err)
     try:
