@@ -33,6 +33,8 @@ def _recipient(entry: Any) -> str:
         return "Lưu: " + ", ".join(entry.holders)
     if entry.kind == "as_above":
         return "Như trên"
+    if entry.kind == "as_article":
+        return f"Như Điều {entry.article}"
     return str(entry.name)
 
 

@@ -208,7 +208,7 @@ def _at(data: Any, path: Path) -> Any:
 
 
 _WRONG = {str: {"unexpected": 1}, int: "12", type(None): [1], dict: "text", list: {"a": 1}}
-_UNKNOWN_KINDS = ("chapter", "article", "Paragraph", "bullet", "note", "")
+_UNKNOWN_KINDS = ("tieu_muc", "Article", "Paragraph", "bullet", "note", "")
 
 
 def corrupt(

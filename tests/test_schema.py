@@ -36,7 +36,7 @@ def test_the_schema_accepts_exported_documents(
         (("type",), "bao_cao_x"),
         (("number",), -1),
         (("signature",), None),
-        (("body", 0, "kind"), "chapter"),
+        (("body", 0, "kind"), "tieu_muc"),
     ],
 )
 def test_the_schema_rejects_corrupted_documents(

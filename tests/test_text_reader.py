@@ -765,3 +765,28 @@ def test_a_basis_opening_with_theo_and_a_numbered_request_is_read_as_basis() -> 
     doc = bcpipe.Pipeline().loads(text, kind="text")
     assert doc.basis[0].text.startswith("Theo Công văn số 1440/STTTT-TTBCXB")
     assert doc.body[0].kind == "section"
+
+
+def test_each_line_is_classified_once_and_the_scanner_reads_the_records(
+    reader: bcpipe.Pipeline, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from bcpipe_plugins.text import blocks, classify
+
+    text = SEED.read_text(encoding="utf-8")
+    seen: list[int] = []
+    real = classify.classify
+
+    def counted(line: Any) -> Any:
+        seen.append(line.number)
+        return real(line)
+
+    def never(*args: object) -> None:
+        raise AssertionError("the block scanner asked again what a classified line is")
+
+    monkeypatch.setattr(classify, "classify", counted)
+    monkeypatch.setattr(blocks, "block_marker", never)
+    monkeypatch.setattr(blocks, "debris_kind", never)
+    document = reader.loads(text, kind="text")
+    worded = [number for number, line in enumerate(text.split("\n"), 1) if line.strip()]
+    assert sorted(seen) == worded  # every line with words, each once
+    assert document.body

@@ -300,7 +300,7 @@ def test_missing_field_and_model_rule_name_their_paths(sample_xml: bytes) -> Non
 @pytest.mark.parametrize(
     ("change", "message"),
     [
-        ((b"<body>", b"<body><chapter/>"), r"<chapter> cannot stand in <body>; expected one of"),
+        ((b"<body>", b"<body><tieu_muc/>"), r"<tieu_muc> cannot stand in <body>; expected one of"),
         ((b"<place>", b"<place><b>x</b>"), r"<place> holds text only, not <b>"),
         ((b"<issuer>", b"<issuer>stray words"), r"unexpected text 'stray words' in <issuer>"),
         ((b"<place>", b'<x:place xmlns:x="urn:other">a</x:place><place>'), r"not in the bcpipe"),

@@ -18,12 +18,12 @@ from bcpipe.errors import FieldProblem, InvalidDocumentError
 from bcpipe.model import Document
 from bcpipe.source import ModelPath, SourceInfo, format_path
 
-__all__ = ["document_from_data"]
+__all__ = ["document_from_data", "migrated_lines"]
 
 # Discriminator tags pydantic puts into error locations; they are not model fields.
-_TAGS = frozenset({"part", "section", "clause", "point", "item", "paragraph", "table"}) | frozenset(
-    {"recipient", "as_above", "archive"}
-)
+_TAGS = frozenset(
+    {"part", "section", "chapter", "regulation_section", "article", "clause", "point", "item"}
+) | frozenset({"paragraph", "table", "recipient", "as_above", "as_article", "archive"})
 
 
 def _field_names() -> frozenset[str]:
@@ -116,4 +116,21 @@ def document_from_data(
         document = Document.model_validate(data)
     except ValidationError as error:
         raise InvalidDocumentError(source, problems_of(error, lines)) from None
-    return document.with_source(SourceInfo(name=source, lines=lines or {}))
+    return document.with_source(SourceInfo(name=source, lines=migrated_lines(lines or {})))
+
+
+# Where data written before the model had a field kept it, and the field it moved to
+# (the model moves the value on load: see ``Document._migrate``).
+_MOVED = {"extensions.text.enacting_authority": "enacting_authority"}
+
+
+def migrated_lines(lines: Mapping[str, int]) -> Mapping[str, int]:
+    """A line map with the paths of moved fields renamed (a reader that still writes the
+    old place keeps its lines)."""
+    if not any(old in lines for old in _MOVED):
+        return lines
+    moved = {_MOVED.get(path, path): line for path, line in lines.items()}
+    # The plugin table that held only the moved value is gone with it.
+    if "extensions.text" in moved and not any(p.startswith("extensions.text.") for p in moved):
+        del moved["extensions.text"]
+    return moved

@@ -21,7 +21,7 @@ from bcpipe.components import (
     Transform,
     TransformContext,
 )
-from bcpipe.convert import document_from_data
+from bcpipe.convert import document_from_data, migrated_lines
 from bcpipe.errors import BcpipeError, ExportError, SourceError, UnknownFormatError
 from bcpipe.failures import (
     COMPONENTS_FAILED,
@@ -297,7 +297,8 @@ class Pipeline:
                 name, f"the {kind!r} loader of plugin {plugin} failed: {_error_text(exc)}"
             ) from exc
         if isinstance(result, Loaded):
-            document, lines, findings = result.document, result.lines, tuple(result.findings)
+            document, findings = result.document, tuple(result.findings)
+            lines = migrated_lines(result.lines)
         elif isinstance(result, Document):
             document = result
             lines = document.source.lines if document.source else {}

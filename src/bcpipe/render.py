@@ -14,8 +14,11 @@ from bcpipe.doctypes import DocumentType
 from bcpipe.model import (
     Appendix,
     Archive,
+    Article,
     AsAbove,
+    AsArticle,
     Block,
+    Chapter,
     Clause,
     Document,
     Footnote,
@@ -27,6 +30,7 @@ from bcpipe.model import (
     Part,
     Point,
     Recipient,
+    RegulationSection,
     Section,
     SignatureBlock,
     Table,
@@ -40,6 +44,7 @@ __all__ = [
     "block_lines",
     "date_phrase",
     "day_text",
+    "enacting_word_line",
     "footnote_line",
     "month_text",
     "number_line",
@@ -56,6 +61,7 @@ __all__ = [
 #: What a clerk leaves for a number, a day or a month still to be filled in.
 BLANK = "     "
 AS_ABOVE = "Như trên"
+AS_ARTICLE = "Như Điều"
 RECIPIENTS_HEADING = "Nơi nhận:"
 ADDRESSEE_HEADING = "Kính gửi:"
 
@@ -84,10 +90,12 @@ def place_date_line(document: Document, blank: str = BLANK) -> str:
 
 
 def number_line(document: Document, blank: str = BLANK) -> str:
-    """ "Số: 05/BC-UBND" (ô 3); a draft's blank number is left as ``blank``."""
+    """ "Số: 05/BC-UBND", "Số: 15/2010/QĐ-UBND" (ô 3); a draft's blank number is left as
+    ``blank``."""
     number = blank if document.number is None else f"{document.number:02d}"
     separator = "" if document.number is None else " "
-    return f"Số:{separator}{number}/{document.notation}"
+    year = "" if document.number_year is None else f"{document.number_year}/"
+    return f"Số:{separator}{number}/{year}{document.notation}"
 
 
 def type_line(document: Document) -> str | None:
@@ -104,6 +112,11 @@ def subject_line(document: Document) -> str:
     return document.subject
 
 
+def enacting_word_line(document: Document) -> str | None:
+    """ "QUYẾT ĐỊNH:" alone on its line above the articles; None when there is none."""
+    return f"{document.enacting_word}:" if document.enacting_word else None
+
+
 def addressee_lines(document: Document) -> list[str]:
     """ "Kính gửi: X" for one addressee; for several, one "- X;" line each."""
     names = document.addressees
@@ -117,9 +130,16 @@ def addressee_lines(document: Document) -> list[str]:
 
 
 def block_label(block: Block) -> str | None:
-    """The numbering printed before a block: "Phần I", "I.", "1.", "a)", "-", or None."""
+    """The numbering printed before a block: "Phần I", "Chương I", "Mục 1", "Điều 5.",
+    "I.", "1.", "a)", "-", or None."""
     if isinstance(block, Part):
         return f"Phần {block.number}" if block.number else None
+    if isinstance(block, Chapter):
+        return f"Chương {block.number}" if block.number else None
+    if isinstance(block, RegulationSection):
+        return f"Mục {block.number}" if block.number else None
+    if isinstance(block, Article):
+        return f"Điều {block.number}."
     if isinstance(block, Section | Clause):
         return f"{block.number}." if block.number else None
     if isinstance(block, Point):
@@ -130,14 +150,18 @@ def block_label(block: Block) -> str | None:
 
 
 def _labelled(label: str | None, words: str) -> str:
-    return f"{label} {words}" if label else words
+    if label and words:
+        return f"{label} {words}"
+    return label or words
 
 
 def block_lines(block: Block) -> list[str]:
     """The lines of one block itself (not its children), as printed in plain text."""
-    if isinstance(block, Part):
+    if isinstance(block, Part | Chapter | RegulationSection):
         lines = [block_label(block) or ""] if block.number else []
         return [*lines, block.heading] if block.heading else lines
+    if isinstance(block, Article):
+        return [_labelled(block_label(block), block.heading or block.text or "")]
     if isinstance(block, Section):
         return [_labelled(block_label(block), block.heading or "")]
     if isinstance(block, Clause | Point):
@@ -151,7 +175,10 @@ def block_lines(block: Block) -> list[str]:
 
 
 def appendix_label(appendix: Appendix) -> str:
-    """ "Phụ lục I" above an appendix's title; "Phụ lục" alone when it has no number."""
+    """ "Phụ lục I" above an appendix's title; "Phụ lục" alone when it has no number; an
+    attached regulation's type name ("QUY CHẾ") instead."""
+    if appendix.type_name:
+        return appendix.type_name
     return f"Phụ lục {appendix.number}" if appendix.number else "Phụ lục"
 
 
@@ -164,6 +191,9 @@ def recipient_text(recipient: Recipient) -> str:
     """One recipient line's words, without the dash and the end punctuation."""
     if isinstance(recipient, AsAbove):
         return AS_ABOVE
+    if isinstance(recipient, AsArticle):
+        note = f" ({recipient.note})" if recipient.note else ""
+        return f"{AS_ARTICLE} {recipient.article}{note}"
     if isinstance(recipient, Archive):
         copies = f" ({recipient.copies})" if recipient.copies else ""
         return f"Lưu: {', '.join(recipient.holders)}{copies}"

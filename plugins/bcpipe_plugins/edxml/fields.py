@@ -10,6 +10,7 @@ from bcpipe import Document, render
 from bcpipe.model import (
     Archive,
     AsAbove,
+    AsArticle,
     CalendarDate,
     Citation,
     IssueDate,
@@ -96,7 +97,8 @@ def priority(marks: Marks) -> int:
 
 def copies(document: Document) -> int:
     """PromulgationAmount: the copies mark (ô 12) when given, else the copies the recipient
-    list sends: one per named body, one per addressee for "Như trên", the filed copies."""
+    list sends: one per named body, one per addressee for "Như trên", one for "Như Điều
+    N", the filed copies."""
     if document.marks.copies is not None:
         return document.marks.copies
     total = 0
@@ -105,6 +107,8 @@ def copies(document: Document) -> int:
             total += 1
         elif isinstance(recipient, AsAbove):
             total += max(1, len(document.addressees))
+        elif isinstance(recipient, AsArticle):  # the bodies of "Như Điều 3": one at least
+            total += 1
         elif isinstance(recipient, Archive):
             total += recipient.copies or 1
     return total

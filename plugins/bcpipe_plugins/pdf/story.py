@@ -20,12 +20,15 @@ from bcpipe import render
 from bcpipe.doctypes import DocumentType
 from bcpipe.model import (
     Appendix,
+    Article,
     Block,
+    Chapter,
     Clause,
     Container,
     Document,
     Part,
     Point,
+    RegulationSection,
     Section,
 )
 from bcpipe.model import Table as TableBlock
@@ -103,6 +106,15 @@ class StoryBuilder:
             return markup_paragraph(_markup(text, keep_spaces), style)
         return plain_paragraph(text, style)
 
+    def labelled(self, label: str, words: str, style: Any) -> Flowable:
+        """A paragraph whose label is bold and whose words are in ``style``: a decision's
+        "**Điều 1.** Phê duyệt …" (PL I II.6.đ: "Điều" and its number bold)."""
+        label, words = nfc(label), nfc(words)
+        self.used[self.layout.fonts.bold].append(label)
+        self.used[style.fontName].append(words)
+        markup = f"<b>{_markup(label, False)}</b> {_markup(words, False)}"
+        return markup_paragraph(markup, style)
+
     def lines(self, lines: Sequence[str], style: Any) -> Flowable:
         """One paragraph of given lines (a centred name broken where we chose)."""
         lines = [nfc(line) for line in lines]
@@ -122,9 +134,13 @@ class StoryBuilder:
         story.extend(self.title(document))
         story.extend(self.addressees(document))
         flow: list[tuple[Flowable, bool]] = []
-        basis = self.styles.basis_italic if document.type in ITALIC_BASIS else self.styles.basis
+        italic = document.type in ITALIC_BASIS or document.enacting_word is not None
+        basis = self.styles.basis_italic if italic else self.styles.basis
         marked = render.with_footnote_marks(document)  # "[1]" where each note's mark stands
         flow.extend((self.para(p.text, basis), False) for p in marked.basis)
+        enacting = render.enacting_word_line(document)
+        if enacting:  # "QUYẾT ĐỊNH:" centred bold, kept with the first article
+            flow.append((self.para(enacting, self.styles.type_name), True))
         self.blocks(marked.body, flow)
         closing = [self.para(p.text, self.styles.body) for p in marked.closing]
         flow.extend((p, False) for p in closing[:-1])
@@ -205,12 +221,15 @@ class StoryBuilder:
         st = self.styles
         subject = render.subject_line(document)
         width = min(self.layout.width(subject, st.subject), self.layout.frame_width)
-        return [
+        title = [
             Spacer(1, 12),
             self.para(type_line, st.type_name),
             self.para(subject, st.subject),
             rule(width * self.layout.settings.short_rule_ratio, before=_below(st.subject), after=6),
         ]
+        if document.enacting_authority:  # "CHỦ TỊCH ỦY BAN NHÂN DÂN …" centred bold
+            title.extend([Spacer(1, 6), self.para(document.enacting_authority, st.type_name)])
+        return title
 
     def addressees(self, document: Document) -> list[Flowable]:
         """ô 9a: "Kính gửi: …", the list's dashes aligned after the colon."""
@@ -239,9 +258,16 @@ class StoryBuilder:
             if isinstance(block, TableBlock):
                 out.extend(self.table(block))
                 continue
-            if isinstance(block, Part):
+            if isinstance(block, Article) and block.text is not None:
+                # "Điều 1." bold, the article's sentence upright (PL I II.6.đ).
+                out.append(
+                    (self.labelled(render.block_label(block) or "", block.text, st.body), False)
+                )
+                self.blocks(block.children, out)
+                continue
+            if isinstance(block, Part | Chapter | RegulationSection):
                 style, heading = st.centred_heading, True
-            elif isinstance(block, Section):
+            elif isinstance(block, Section | Article):  # an article: "Điều 5. Kinh phí …", bold
                 style, heading = st.heading, True
             elif isinstance(block, Clause | Point) and block.heading is not None:
                 # A titled khoản is bold; a titled điểm stays upright (PL I Mục V 6b).

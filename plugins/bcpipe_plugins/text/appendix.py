@@ -132,7 +132,11 @@ def _titled(
 
 def parse_appendices(lines: Sequence[Line], notes: Notes, *, dense: bool) -> list[dict[str, Any]]:
     """The appendices in ``lines``, which start with an appendix header."""
-    starts = [i for i, line in enumerate(lines) if is_appendix_header(line)]
+    starts = [
+        i
+        for i, line in enumerate(lines)
+        if (line.record.kind == "appendix" if line.record else is_appendix_header(line))
+    ]
     out: list[dict[str, Any]] = []
     if not any(line.text for line in lines):
         return out

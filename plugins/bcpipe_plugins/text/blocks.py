@@ -181,7 +181,8 @@ class _Scanner:
             if following or continuing:
                 self.row(cells, line, tabbed=True)
                 return
-        marker = block_marker(text)
+        record = line.record
+        marker = block_marker(text) if record is None else record.marker
         if marker is None:
             self.words(line)
             return
@@ -200,17 +201,103 @@ class _Scanner:
         )
 
 
+#: The first cell of a table's heading row ("Số thứ tự"): a table extracted one cell per
+#: line starts with it, its other headings follow, then row "1".
+ROW_NUMBER_HEADS = frozenset({"STT", "TT", "Số TT", "SỐ TT"})
+_MAX_COLUMNS = 12
+_CELL_LENGTH = 80
+
+
+def _row_number(line: Line, number: int) -> bool:
+    return line.text.rstrip(".") == str(number)
+
+
+def _next_worded(lines: Sequence[Line], index: int) -> int:
+    while index < len(lines) and not lines[index].text:
+        index += 1
+    return index
+
+
+def _row_ends(lines: Sequence[Line], index: int, number: int) -> bool:
+    """A row ends at ``index``: the next row starts there, or the table plainly ends."""
+    if index >= len(lines) or _row_number(lines[index], number):
+        return True
+    text = lines[index].text
+    if len(text) > _CELL_LENGTH or text.endswith("./.") or CLOSING_OPENER.match(text):
+        return True
+    record = lines[index].record
+    if record is None:
+        return False
+    marker = record.marker
+    division = marker is not None and marker.kind in _DIVISIONS
+    return division or record.kind in ("tail", "appendix")
+
+
+#: Labels that open a division above a table's rows: its end when they follow a row.
+_DIVISIONS = frozenset({"part", "chapter", "regulation_section", "section", "article"})
+
+
+def cell_table(lines: Sequence[Line], start: int) -> tuple[Raw, int] | None:
+    """A table extracted one cell per line, rebuilt from ``lines[start]`` ("STT"): the
+    heading row shows the column count; rows follow while each starts with its number
+    and the next row's number (or the table's end) follows its last cell. Returns the
+    table and the index after it, or None (the lines then stay paragraphs)."""
+    header = [lines[start].text]
+    index = _next_worded(lines, start + 1)
+    while index < len(lines) and not _row_number(lines[index], 1):
+        text = lines[index].text
+        if len(text) > _CELL_LENGTH or len(header) == _MAX_COLUMNS:
+            return None
+        header.append(text)
+        index = _next_worded(lines, index + 1)
+    width = len(header)
+    rows: list[list[str]] = []
+    end = index
+    while width >= 2 and index < len(lines) and _row_number(lines[index], len(rows) + 1):
+        cells = [lines[index].text.rstrip(".")]
+        after = index + 1
+        while len(cells) < width:
+            after = _next_worded(lines, after)
+            if after >= len(lines):
+                break
+            cells.append(lines[after].text)
+            after += 1
+        following = _next_worded(lines, after)
+        if len(cells) < width or not _row_ends(lines, following, len(rows) + 2):
+            break
+        rows.append(cells)
+        index = end = following
+    if not rows:
+        return None
+    last = lines[end - 1].number if end > start else lines[start].number
+    return Raw("table", lines[start].number, rows=[header, *rows], header_rows=1, last=last), end
+
+
 def scan_blocks(lines: Sequence[Line], notes: Notes, *, dense: bool) -> list[Raw]:
     """The blocks of ``lines`` in order, with words joined across wraps and page breaks."""
     scanner = _Scanner(notes, dense)
+    skip_to = 0
     for index, line in enumerate(lines):
+        if index < skip_to:  # taken into a table rebuilt from its cells
+            continue
         text = line.text
         if not text:  # blank
             scanner.gap = True
             continue
+        if text in ROW_NUMBER_HEADS:
+            table = cell_table(lines, index)
+            if table is not None:
+                scanner.raws.append(table[0])
+                skip_to = table[1]
+                scanner.gap = True
+                continue
         if line.page_break:
             scanner.gap = True
-        kind = debris_kind(text) if text[0] in DEBRIS_START else None
+        record = line.record
+        if record is not None:
+            kind = record.debris
+        else:
+            kind = debris_kind(text) if text[0] in DEBRIS_START else None
         if kind is not None:
             notes.debris(kind, line.number)
             scanner.gap = True

@@ -21,6 +21,7 @@ from bcpipe_plugins.text.notes import Notes
 __all__ = ["place_footnotes"]
 
 _Words = tuple[ModelPath, dict[str, Any], str]  # (block's path, block's data, field)
+_MAX_PLACED = 100
 
 
 def _words(blocks: list[Any], path: ModelPath) -> Iterator[_Words]:
@@ -54,10 +55,13 @@ def place_footnotes(data: dict[str, Any], found: list[list[Any]], notes: Notes) 
     ]
     out: list[dict[str, Any]] = []
     at, after = 0, 0  # where the previous mark was found: the next one is looked for after it
-    for label, text, line in found:
+    for number, (label, text, line) in enumerate(found):
         entry: dict[str, Any] = {"label": label, "text": text}
         pattern = _mark(label)
-        for index in range(at, len(words)):
+        # Each note's search may cross all the words: past this many notes (no real
+        # document has them) the notes are kept unplaced, so that reading stays linear.
+        searched = words if number < _MAX_PLACED else []
+        for index in range(at, len(searched)):
             path, block, key = words[index]
             if block.get("citations"):  # a citation's words must stay as they are
                 continue

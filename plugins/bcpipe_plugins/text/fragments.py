@@ -21,6 +21,7 @@ import re
 from itertools import pairwise
 
 from bcpipe.textutil import fold
+from bcpipe_plugins.text.header import cited_anchor
 from bcpipe_plugins.text.lines import Line
 from bcpipe_plugins.text.patterns import HEADER_ANCHOR, TYPE_NAMES
 
@@ -91,9 +92,14 @@ _RUN_TOGETHER = 60
 def _cuts(text: str) -> list[int]:
     """Where a run-together header line is cut: before the motto, the tagline and the
     number, after the date; none unless two of them stand on the line."""
+    # Most long lines are the body's sentences: a header line has the motto, or "Số:".
+    if "Số:" not in text and "SỐ:" not in text and "CỘNG H" not in text:
+        return []
     cuts: list[int] = []
     found = 0
     for match in HEADER_ANCHOR.finditer(text):
+        if cited_anchor(text, cuts[-1] if cuts else 0, match):
+            continue  # "… THEO QĐ SỐ 2872/QĐ-SCT": a name's words, not the number line
         kind = match.lastgroup
         if kind in ("motto", "tagline", "number"):
             cuts.append(match.start())
@@ -116,9 +122,9 @@ def _type_split(text: str) -> list[str]:
 def split_run_together(lines: list[Line]) -> list[Line]:
     """``lines`` with each run-together header line (in the first lines) cut into parts."""
     out: list[Line] = []
-    for index, line in enumerate(lines):
+    for line in lines[:_HEAD]:
         text = line.text
-        cuts = _cuts(text) if index < _HEAD and len(text) >= _RUN_TOGETHER else []
+        cuts = _cuts(text) if len(text) >= _RUN_TOGETHER else []
         if not cuts:
             out.append(line)
             continue
@@ -131,4 +137,5 @@ def split_run_together(lines: list[Line]) -> list[Line]:
         if parts and end == len(text) and cuts[-1] < len(text):
             parts[-1:] = _type_split(parts[-1])
         out.extend(line._replace(raw=part, text=part) for part in parts)
+    out.extend(lines[_HEAD:])
     return out

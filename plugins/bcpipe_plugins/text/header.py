@@ -29,7 +29,7 @@ from bcpipe_plugins.text.markers import starts_block
 from bcpipe_plugins.text.notes import Notes
 from bcpipe_plugins.text.patterns import ADDRESSEE, DASHES, HEADER_ANCHOR, MARKS, type_of_line
 
-__all__ = ["Header", "parse_header"]
+__all__ = ["Header", "cited_anchor", "parse_header"]
 
 # Without any anchor, a header is at most this many lines (an issuer of three lines,
 # a mark or two): a longer run of text is a body, or not a document at all.
@@ -104,7 +104,7 @@ _CITED = re.compile(r"\d/\S{1,40}\s{0,3}$")
 _NAMED_NUMBER = re.compile(r"\w[ ]{1,2}$")
 
 
-def _cited(raw: str, position: int, match: re.Match[str]) -> bool:
+def cited_anchor(raw: str, position: int, match: re.Match[str]) -> bool:
     """``match`` is no anchor of this document's header but part of other words."""
     if match.group("date") or match.group("sdate"):
         return _CITED.search(raw, position, match.start()) is not None
@@ -117,7 +117,7 @@ def _cited(raw: str, position: int, match: re.Match[str]) -> bool:
 def _tokens(raw: str) -> Iterator[_Token]:
     position = 0
     for match in HEADER_ANCHOR.finditer(raw):
-        if _cited(raw, position, match):
+        if cited_anchor(raw, position, match):
             continue
         pieces = _pieces(raw[position : match.start()])
         place = ""

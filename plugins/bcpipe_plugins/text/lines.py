@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from itertools import count, filterfalse, repeat
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from bcpipe.textutil import nfc
 
@@ -62,6 +62,8 @@ class Line(NamedTuple):
     raw: str
     text: str
     page_break: bool = False  # a form feed stood on the line: a new page starts here
+    #: What the line is read as (a :class:`~.classify.Record`), once classified.
+    record: Any = None
 
     @property
     def blank(self) -> bool:
@@ -84,7 +86,7 @@ def split_lines(text: str) -> list[Line]:
         breaks = ["\f" in line for line in lines]
     words = [_SPACES.sub(" ", raw) if "  " in raw or "\t" in raw else raw for raw in raws]
     # tuple.__new__ builds the named tuples in C (Line's own __new__ is Python).
-    return list(map(tuple.__new__, repeat(Line), zip(count(1), raws, words, breaks)))
+    return list(map(tuple.__new__, repeat(Line), zip(count(1), raws, words, breaks, repeat(None))))
 
 
 def columns(raw: str) -> list[str]:
@@ -143,7 +145,8 @@ def worded(
         line = lines[index]
         if line.blank:
             continue
-        kind = debris_kind(line.text)
+        record = line.record
+        kind = debris_kind(line.text) if record is None else record.debris
         if kind is not None:
             on_debris(kind, line.number)
             continue

@@ -6,10 +6,13 @@ from typing import NamedTuple
 
 from bcpipe_plugins.text.patterns import (
     ARTICLE,
+    ARTICLE_PARTS,
     BASIS_OPENER,
+    CHAPTER,
     CLAUSE,
     CLOSING_OPENER,
     DASHES,
+    DIVISION,
     ITEM,
     PART,
     PART_ORDINALS,
@@ -27,7 +30,7 @@ class Marker(NamedTuple):
     frozen dataclass sets each field through object.__setattr__.
     """
 
-    kind: str  # "part", "section", "clause", "point" or "item"
+    kind: str  # part, chapter, regulation_section, section, article, clause, point, item
     label: str  # "I", "1.2", "a", "-" or "+"
     words: str  # the rest of the line (may be empty: the words follow on the next line)
 
@@ -61,6 +64,17 @@ def block_marker(text: str) -> Marker | None:
         if match is None:
             return None
         return Marker("item", match.group("marker").translate(DASHES), match.group("rest"))
+    if first in "Đđ":
+        match = ARTICLE_PARTS.match(text)
+        return Marker("article", match.group("number"), match.group("rest")) if match else None
+    if first == "C":
+        match = CHAPTER.match(text)
+        return Marker("chapter", match.group("number"), match.group("rest")) if match else None
+    if first == "M":
+        match = DIVISION.match(text)
+        if match is None:
+            return None
+        return Marker("regulation_section", match.group("number"), match.group("rest"))
     if first.islower():
         match = POINT.match(text)
         return Marker("point", match.group("letter"), match.group("rest")) if match else None

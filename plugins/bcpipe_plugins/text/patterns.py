@@ -19,12 +19,17 @@ __all__ = [
     "ARCHIVE_COPIES",
     "ARCHIVE_HEAD",
     "ARTICLE",
+    "ARTICLE_PARTS",
+    "AS_ARTICLE",
     "AUTHORITY",
     "BASIS_OPENER",
+    "CHAPTER",
     "CLAUSE",
     "CLOSING_OPENER",
     "CONTACT",
     "DASHES",
+    "DIVISION",
+    "ENACTING_WORDS",
     "FOOTNOTE",
     "HEADER_ANCHOR",
     "ITEM",
@@ -137,6 +142,21 @@ CLAUSE = re.compile(
 POINT = re.compile(r"(?P<letter>[a-zđ]{1,2})\)\s{0,5}(?P<rest>.*)")
 ITEM = re.compile(r"(?P<marker>[-+–—•∙·])\s{0,5}(?P<rest>.*)")
 ARTICLE = re.compile(r"(?i:điều)\s{1,3}\d{1,3}[a-zđ]?\s{0,3}[.:]")
+#: An article's line, its parts: "Điều 5. Kinh phí hoạt động", "Điều 1. Phê duyệt …".
+ARTICLE_PARTS = re.compile(r"(?i:điều)\s{1,3}(?P<number>\d{1,4})\s{0,3}[.:]\s{0,3}(?P<rest>.*)")
+#: "Như Điều 3" in "Nơi nhận" (with a note in brackets: "Như Điều 3 (t/h)").
+AS_ARTICLE = re.compile(
+    r"(?i:như)\s{1,3}(?i:điều)\s{1,3}(?P<article>\d{1,4})(?:\s{0,3}\((?P<note>[^()]{1,80})\))?"
+)
+#: The enacting word of a decision, a resolution, a directive, alone above the articles.
+ENACTING_WORDS = frozenset(fold(w) for w in ("QUYẾT ĐỊNH", "QUYẾT NGHỊ", "CHỈ THỊ", "BAN HÀNH"))
+#: "Chương I" (a regulation's chapter) and "Mục 1" (a chapter's section), with any title.
+CHAPTER = re.compile(
+    r"(?:Chương|CHƯƠNG)\s{1,3}(?P<number>[IVXLC]{1,7})(?![\w])\s{0,3}[.:\-–—]?\s{0,3}(?P<rest>.*)"
+)
+DIVISION = re.compile(
+    r"(?:Mục|MỤC)\s{1,3}(?P<number>\d{1,3})(?![\w.])\s{0,3}[.:\-–—]?\s{0,3}(?P<rest>.*)"
+)
 #: A cell of a table's separator row: "---", ":---:".
 SEPARATOR_CELL = re.compile(r":?-{3,}:?")
 DASHES = str.maketrans({"–": "-", "—": "-", "•": "-", "∙": "-", "·": "-"})

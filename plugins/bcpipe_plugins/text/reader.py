@@ -27,6 +27,7 @@ from bcpipe.source import ModelPath
 from bcpipe_plugins.text.appendix import parse_appendices
 from bcpipe_plugins.text.blocks import Raw, is_dense, scan_blocks
 from bcpipe_plugins.text.checks import NO_MOTTO, TYPE_INFERRED, UNPLACED_LINE
+from bcpipe_plugins.text.classify import classify_lines
 from bcpipe_plugins.text.footnotes import place_footnotes
 from bcpipe_plugins.text.fragments import join_header_fragments, split_run_together
 from bcpipe_plugins.text.header import Header, parse_header
@@ -38,13 +39,13 @@ from bcpipe_plugins.text.tail import Tail, parse_tail, recipient_data
 from bcpipe_plugins.text.title import TYPE_CODES, Title, parse_addressees, parse_title
 from bcpipe_plugins.text.tree import (
     build_tree,
+    enacting_word,
     paragraph_data,
     split_basis,
     split_closing,
     split_strays,
     stray_above_tree,
 )
-from bcpipe_plugins.text.writer import ENACTING_AUTHORITY
 from bcpipe_plugins.text.zones import appendix_start, tail_start
 
 __all__ = ["read_text"]
@@ -230,6 +231,7 @@ def read_text(text: str, ctx: LoadContext) -> Loaded:
     settings = settings if isinstance(settings, Mapping) else {}
     notes = Notes()
     lines = join_header_fragments(split_run_together(strip_site(lines, notes)))
+    lines = classify_lines(lines)
     dense = is_dense(lines)
 
     header, index = parse_header(lines, notes)
@@ -266,11 +268,7 @@ def read_text(text: str, ctx: LoadContext) -> Loaded:
             title.type_line or header.subject_line,
         )
     if title.authority:
-        doc.put(
-            ("extensions", "text", ENACTING_AUTHORITY),
-            " ".join(title.authority),
-            title.authority_line,
-        )
+        doc.put(("enacting_authority",), " ".join(title.authority), title.authority_line)
 
     for number, (_, line) in enumerate(addressees):
         notes.at(("addressees", number), line)
@@ -280,6 +278,11 @@ def read_text(text: str, ctx: LoadContext) -> Loaded:
     strays, rest = split_strays(raws)
     basis_raws, rest = split_basis(rest)
     rest, closing_raws = split_closing(rest)
+    enacting = enacting_word(rest)
+    if enacting is not None:  # "QUYẾT ĐỊNH:" between the basis and the articles
+        word, line = enacting
+        rest.pop(0)
+        doc.put(("enacting_word",), word, line)
     doc.put(
         ("basis",),
         [paragraph_data(r, ("basis", i), notes, citations=True) for i, r in enumerate(basis_raws)],

@@ -60,13 +60,14 @@ def _plain(text: str) -> str:
 
 def _is_site(lines: Sequence[Line]) -> bool:
     """The page's banner is there: there is chrome to cut."""
-    return any(mark in line.text for line in lines[:_HEAD_LIMIT] for mark in _SITE_MARKS)
+    head = "\n".join(line.text for line in lines[:_HEAD_LIMIT])
+    return any(mark in head for mark in _SITE_MARKS)
 
 
 def _is_markup(lines: Sequence[Line]) -> bool:
     """The page's markup is there: cell borders alone on a line, and bold spans."""
-    head = lines[:_HEAD_LIMIT]
-    return any(line.text == "|" for line in head) and any("**" in line.text for line in head)
+    head = [line.text for line in lines[:_HEAD_LIMIT]]
+    return "|" in head and "**" in "\n".join(head)
 
 
 def _start(lines: Sequence[Line]) -> int:

@@ -28,6 +28,7 @@ from bcpipe_plugins.text.notes import Notes
 from bcpipe_plugins.text.patterns import (
     ARCHIVE_COPIES,
     ARCHIVE_HEAD,
+    AS_ARTICLE,
     AUTHORITY,
     CONTACT,
     DASHES,
@@ -220,6 +221,12 @@ def recipient_data(words: str) -> Data | None:
     archive = archive_data(text)
     if archive is not None:
         return archive
+    article = AS_ARTICLE.fullmatch(text)
+    if article is not None:  # "Như Điều 3", "Như Điều 3 (t/h)"
+        data: Data = {"kind": "as_article", "article": int(article.group("article"))}
+        if article.group("note"):
+            data["note"] = article.group("note")
+        return data
     name, note = _note(text)
     name = name.rstrip(";,. ")  # "Bộ Xây dựng; (để b/c)": the note after the semicolon
     return {"name": name, "note": note} if note else {"name": name}

@@ -18,15 +18,17 @@ from typing import Any
 
 from bcpipe.citations import find_citations
 from bcpipe.source import ModelPath, format_path
+from bcpipe.textutil import fold
 from bcpipe_plugins.text.blocks import Raw
 from bcpipe_plugins.text.checks import LINES_JOINED, UNPLACED_LINE
 from bcpipe_plugins.text.lines import ends_sentence, is_caps
 from bcpipe_plugins.text.notes import Notes
-from bcpipe_plugins.text.patterns import BASIS_OPENER, CLOSING_OPENER
+from bcpipe_plugins.text.patterns import BASIS_OPENER, CLOSING_OPENER, ENACTING_WORDS
 from bcpipe_plugins.text.title import STRAY_LIMIT, is_stray
 
 __all__ = [
     "build_tree",
+    "enacting_word",
     "paragraph_data",
     "split_basis",
     "split_closing",
@@ -39,11 +41,19 @@ Data = dict[str, Any]
 _ITEM_LEVEL = 8
 
 
-def _level(raw: Raw) -> int:
-    if raw.kind == "part":
-        return 0
-    if raw.kind == "section":
-        return 1
+#: The level of the divisions above clauses: Phần and Chương, Mục of a chapter, then a
+#: report's "I." and an article (either holds clauses).
+_LEVELS = {"part": 0.0, "chapter": 0.0, "regulation_section": 0.5, "section": 1.0, "article": 1.0}
+#: The blocks that hold others.
+_CONTAINERS = frozenset(
+    {"part", "chapter", "regulation_section", "section", "article", "clause", "point", "item"}
+)
+
+
+def _level(raw: Raw) -> float:
+    level = _LEVELS.get(raw.kind)
+    if level is not None:
+        return level
     if raw.kind == "clause":
         return 1 + raw.label.count(".") + 1
     if raw.kind == "point":
@@ -164,11 +174,22 @@ def _block(raw: Raw, path: ModelPath, key: str, notes: Notes) -> Data:
         return data
     if raw.joins:
         _report_joins(raw, path, notes)
-    if kind in ("paragraph", "article"):
+    if kind == "paragraph":
         notes.at_key(f"{key}.text", raw.line)
         return {"kind": "paragraph", "text": words}
-    if kind in ("part", "section"):
-        data = {"kind": kind, "number": raw.label, "children": []}
+    if kind == "article" and raw.label:
+        # Its words are its text; they become its heading when clauses come below.
+        data = {"kind": "article", "number": int(raw.label), "children": []}
+        if words:
+            data["text"] = words
+            notes.at_key(f"{key}.text", raw.line)
+        return data
+    if kind == "article":  # no number read: kept as the words they are
+        notes.at_key(f"{key}.text", raw.line)
+        return {"kind": "paragraph", "text": words}
+    if kind in ("part", "section", "chapter", "regulation_section"):
+        number: Any = int(raw.label) if kind == "regulation_section" else raw.label
+        data = {"kind": kind, "number": number, "children": []}
         if words:
             data["heading"] = words
             notes.at_key(f"{key}.heading", raw.line)
@@ -188,15 +209,12 @@ def build_tree(raws: Sequence[Raw], root: ModelPath, notes: Notes) -> list[Data]
     top: list[Data] = []
     root_key = format_path(root)
     # (level, block data, model path, formatted path) of the open blocks
-    stack: list[tuple[int, Data, ModelPath, str]] = []
+    stack: list[tuple[float, Data, ModelPath, str]] = []
     for raw in raws:
         kind = raw.kind
-        container = kind in ("part", "section", "clause", "point", "item")
+        container = kind in _CONTAINERS and (kind != "article" or bool(raw.label))
         level = _level(raw) if container else -1
-        if kind == "article":
-            while stack and stack[-1][0] >= 1:
-                stack.pop()
-        elif container:
+        if container:
             while stack and stack[-1][0] >= level:
                 stack.pop()
         else:
@@ -207,7 +225,12 @@ def build_tree(raws: Sequence[Raw], root: ModelPath, notes: Notes) -> list[Data]
             siblings: list[Data] = parent["children"]
             path: ModelPath = (*parent_path, "children", len(siblings))
             key = f"{parent_key}.children[{len(siblings)}]"
-            if "text" in parent and parent["kind"] in ("clause", "point"):
+            # A numbered block's words head the blocks below it (an article's only when
+            # they are a title, not a sentence leading into its clauses).
+            if "text" in parent and (
+                parent["kind"] in ("clause", "point")
+                or (parent["kind"] == "article" and not ends_sentence(parent["text"]))
+            ):
                 parent["heading"] = parent.pop("text")
                 notes.move(f"{parent_key}.text", f"{parent_key}.heading")
         else:
@@ -217,3 +240,14 @@ def build_tree(raws: Sequence[Raw], root: ModelPath, notes: Notes) -> list[Data]
         if container and "children" in data:
             stack.append((level, data, path, key))
     return top
+
+
+def enacting_word(raws: Sequence[Raw]) -> tuple[str, int] | None:
+    """("QUYẾT ĐỊNH", line) when the body opens with the enacting word alone on its line
+    ("QUYẾT ĐỊNH:", "QUYẾT NGHỊ:"), above the articles; else None."""
+    if not raws or raws[0].kind != "paragraph" or len(raws[0].words) != 1:
+        return None
+    word = raws[0].text.rstrip(": ").strip()
+    if not word.isupper() or fold(word) not in ENACTING_WORDS:
+        return None
+    return word, raws[0].line

@@ -8,9 +8,10 @@ unambiguous:
   rows, and "|" or "\\" inside a cell escaped with "\\";
 - a draft that already has its number and full date gets a "DỰ THẢO" line (the
   blanks of "Số:      /BC-UBND" otherwise say "draft");
-- footnotes as "[1] …" lines after the signature, their marks "[1]" in the words;
-- a decision's enacting authority (``extensions["text"]["enacting_authority"]``,
-  read from "CHỦ TỊCH ỦY BAN NHÂN DÂN …" under the subject) is printed there.
+- a decision's enacting authority ("CHỦ TỊCH ỦY BAN NHÂN DÂN …") is printed under
+  the subject, and its enacting word ("QUYẾT ĐỊNH:") alone between the basis and the
+  articles.
+- footnotes as "[1] …" lines after the signature, their marks "[1]" in the words.
 """
 
 from __future__ import annotations
@@ -19,13 +20,15 @@ from collections.abc import Sequence
 
 from bcpipe import render
 from bcpipe.model import Appendix, Block, Container, Document, Table
+from bcpipe.model.document import LEGACY_ENACTING_AUTHORITY
 
 __all__ = ["DRAFT_MARK", "ENACTING_AUTHORITY", "render_text"]
 
 DRAFT_MARK = "DỰ THẢO"
-#: ``extensions["text"][ENACTING_AUTHORITY]``: the line a decision or resolution prints
-#: under its subject ("CHỦ TỊCH ỦY BAN NHÂN DÂN HUYỆN TUY PHƯỚC", PL III Mẫu 1.1-1.3).
-ENACTING_AUTHORITY = "enacting_authority"
+#: Where the text reader once kept a decision's enacting authority
+#: (``extensions["text"][ENACTING_AUTHORITY]``); the model moves it to
+#: ``Document.enacting_authority`` on load.
+ENACTING_AUTHORITY = LEGACY_ENACTING_AUTHORITY[1]
 
 
 def _cell(text: str) -> str:
@@ -64,11 +67,6 @@ def _is_ambiguous_draft(document: Document) -> bool:
     return document.is_draft and document.number is not None and document.issue_date.is_complete
 
 
-def _enacting_authority(document: Document) -> str | None:
-    value = document.extensions.get("text", {}).get(ENACTING_AUTHORITY)
-    return value if isinstance(value, str) and value.strip() else None
-
-
 def render_text(document: Document) -> str:
     """The whole document as text: groups of lines separated by one blank line."""
     groups: list[list[str]] = [[document.motto.country, document.motto.tagline]]
@@ -89,13 +87,15 @@ def render_text(document: Document) -> str:
         groups.append(marks)
     if type_line is not None:
         groups.append([type_line, render.subject_line(document)])
-    authority = _enacting_authority(document)
-    if authority:
-        groups.append([authority])
+    if document.enacting_authority:
+        groups.append([document.enacting_authority])
     if document.addressees:
         groups.append(render.addressee_lines(document))
     marked = render.with_footnote_marks(document)
     _blocks(marked.basis, groups)
+    enacting = render.enacting_word_line(document)
+    if enacting:
+        groups.append([enacting])
     _blocks(marked.body, groups)
     _blocks(marked.closing, groups)
     titles, name = render.signature_lines(document.signature)

@@ -19,7 +19,7 @@ def tail_start(lines: Sequence[Line], start: int) -> int:
     neither, the title and name that end the text (before any appendix).
     """
     end = len(lines)
-    anchor = next((i for i in range(start, end) if is_tail_anchor(lines[i])), end)
+    anchor = next((i for i in range(start, end) if _tail_anchor(lines[i])), end)
     limit = anchor if anchor < end else _first_appendix(lines, start)
     above = limit
     named = False
@@ -29,6 +29,16 @@ def tail_start(lines: Sequence[Line], start: int) -> int:
     if named:
         return _skip_blank(lines, above)
     return anchor
+
+
+def _tail_anchor(line: Line) -> bool:
+    record = line.record
+    return is_tail_anchor(line) if record is None else bool(record.tail)
+
+
+def _appendix(line: Line) -> bool:
+    record = line.record
+    return is_appendix_header(line) if record is None else record.kind == "appendix"
 
 
 def _signature_like(text: str) -> bool:
@@ -42,7 +52,7 @@ def _skip_blank(lines: Sequence[Line], index: int) -> int:
 
 
 def _first_appendix(lines: Sequence[Line], start: int) -> int:
-    return next((i for i in range(start, len(lines)) if is_appendix_header(lines[i])), len(lines))
+    return next((i for i in range(start, len(lines)) if _appendix(lines[i])), len(lines))
 
 
 def appendix_start(lines: Sequence[Line], start: int) -> int:
@@ -50,7 +60,7 @@ def appendix_start(lines: Sequence[Line], start: int) -> int:
     header (issuer and motto repeated) before it; ``len(lines)`` if nowhere."""
     end = len(lines)
     for index in range(start, len(lines)):
-        if not lines[index].blank and is_appendix_header(lines[index]):
+        if not lines[index].blank and _appendix(lines[index]):
             end = index
             break
     attached = attachment_start(lines, start, end)

@@ -2,13 +2,16 @@
 
 from bcpipe.model.base import Model
 from bcpipe.model.body import (
+    Article,
     Block,
+    Chapter,
     Clause,
     Container,
     Item,
     Paragraph,
     Part,
     Point,
+    RegulationSection,
     Section,
     Table,
     TextBlock,
@@ -25,7 +28,7 @@ from bcpipe.model.header import (
     NationalMotto,
     Urgency,
 )
-from bcpipe.model.recipients import Archive, AsAbove, NamedRecipient, Recipient
+from bcpipe.model.recipients import Archive, AsAbove, AsArticle, NamedRecipient, Recipient
 from bcpipe.model.signature import Authority, AuthorityLine, SignatureBlock
 
 __all__ = [
@@ -34,11 +37,14 @@ __all__ = [
     "SCHEMA_VERSION",
     "Appendix",
     "Archive",
+    "Article",
     "AsAbove",
+    "AsArticle",
     "Authority",
     "AuthorityLine",
     "Block",
     "CalendarDate",
+    "Chapter",
     "Citation",
     "Clause",
     "Confidentiality",
@@ -57,6 +63,7 @@ __all__ = [
     "Part",
     "Point",
     "Recipient",
+    "RegulationSection",
     "Section",
     "SignatureBlock",
     "Table",

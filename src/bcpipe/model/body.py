@@ -14,6 +14,19 @@ paragraph   (no label)          Tham gia đầy đủ các lớp tập huấn, �
 table       rows of cells
 ==========  ==================  ===================================
 
+Decisions, resolutions and the regulations (quy chế, quy định) they attach are laid
+out by articles instead (NĐ30 PL I II.6, "văn bản quy phạm pháp luật"-like layout):
+
+===================  ==================  ======================================
+kind                 printed as          example
+===================  ==================  ======================================
+chapter              "Chương I" + TITLE  Chương I / QUY ĐỊNH CHUNG
+regulation_section   "Mục 1" + TITLE     Mục 1 / TỔ CHỨC BỘ MÁY
+article              "Điều 1." + words   Điều 5. Kinh phí hoạt động
+===================  ==================  ======================================
+
+An article holds clauses ("1.") and points ("a)") as above.
+
 Containers may hold any block: real reports put items straight under a section or
 clauses straight in the body, and a rule, not the model, says what is unusual.
 """
@@ -28,13 +41,16 @@ from bcpipe.model.base import Model, OptionalText, Text
 from bcpipe.model.citation import Citation
 
 __all__ = [
+    "Article",
     "Block",
+    "Chapter",
     "Clause",
     "Container",
     "Item",
     "Paragraph",
     "Part",
     "Point",
+    "RegulationSection",
     "Section",
     "Table",
     "TextBlock",
@@ -44,6 +60,8 @@ RomanNumber = Annotated[str, Field(pattern=r"^[IVXLCDM]+$", description='Roman n
 PartNumber = Annotated[str, Field(pattern=r"^(?:[IVXLCDM]+|\d+)$")]
 ClauseNumber = Annotated[str, Field(pattern=r"^\d{1,3}(?:\.\d{1,3})*$", description='"1" or "1.2"')]
 PointLetter = Annotated[str, Field(pattern=r"^[a-zđ]{1,2}$", description='"a", "đ"')]
+ArticleNumber = Annotated[int, Field(ge=1, le=9999, description='5 of "Điều 5."')]
+DivisionNumber = Annotated[int, Field(ge=1, le=999, description='1 of "Mục 1"')]
 
 
 class TextBlock(Model):
@@ -148,6 +166,54 @@ class Point(_Numbered):
     number: PointLetter | None = None
 
 
+class Chapter(Container):
+    """Chương of a regulation: "Chương I" on its own line, then its title in upper case."""
+
+    kind: Literal["chapter"] = "chapter"
+    number: RomanNumber | None = None
+    heading: OptionalText = None
+
+    def cited_text(self) -> str:
+        return self.heading or ""
+
+
+class RegulationSection(Container):
+    """Mục of a regulation's chapter: "Mục 1" on its own line, then its title.
+
+    Not a report's :class:`Section` ("I. …"): a regulation numbers its sections in
+    Arabic digits and groups articles under them.
+    """
+
+    kind: Literal["regulation_section"] = "regulation_section"
+    number: DivisionNumber | None = None
+    heading: OptionalText = None
+
+    def cited_text(self) -> str:
+        return self.heading or ""
+
+
+class Article(Container):
+    """Điều: "Điều 5." then either a heading (a regulation's "Kinh phí hoạt động",
+    bold, its clauses below) or a text (a decision's "Phê duyệt Kế hoạch …").
+
+    An article may also have neither ("Điều 2." alone, its clauses below), never both.
+    """
+
+    kind: Literal["article"] = "article"
+    number: ArticleNumber
+    heading: OptionalText = None
+    text: OptionalText = None
+
+    def cited_text(self) -> str:
+        return self.heading or self.text or ""
+
+    @model_validator(mode="after")
+    def _not_heading_and_text(self) -> Article:
+        if self.heading is not None and self.text is not None:
+            raise ValueError("give an article a heading or a text, not both")
+        return self
+
+
 class Item(Container):
     """A bulleted item: "- …" (or "+ …" one level down)."""
 
@@ -160,9 +226,29 @@ class Item(Container):
 
 
 Block = Annotated[
-    Part | Section | Clause | Point | Item | Paragraph | Table,
+    Part
+    | Section
+    | Chapter
+    | RegulationSection
+    | Article
+    | Clause
+    | Point
+    | Item
+    | Paragraph
+    | Table,
     Field(discriminator="kind"),
 ]
 
-for _model in (Container, Part, Section, _Numbered, Clause, Point, Item):
+for _model in (
+    Container,
+    Part,
+    Section,
+    Chapter,
+    RegulationSection,
+    Article,
+    _Numbered,
+    Clause,
+    Point,
+    Item,
+):
     _model.model_rebuild()

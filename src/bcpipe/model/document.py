@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import re
 from enum import StrEnum
 from typing import Annotated, Any, Literal
 
-from pydantic import Field, PrivateAttr
+from pydantic import Field, PrivateAttr, model_validator
 
 from bcpipe.doctypes import DocumentType
 from bcpipe.model.base import Model, OptionalText, Text
@@ -16,14 +17,34 @@ from bcpipe.model.recipients import Recipient
 from bcpipe.model.signature import SignatureBlock
 from bcpipe.source import SourceInfo
 
-__all__ = ["SCHEMA_VERSION", "Appendix", "Document", "DocumentStatus", "Footnote"]
+__all__ = [
+    "LEGACY_ENACTING_AUTHORITY",
+    "SCHEMA_VERSION",
+    "Appendix",
+    "Document",
+    "DocumentStatus",
+    "Footnote",
+]
 
 SCHEMA_VERSION = "1"
 
 Notation = Annotated[
     str,
-    Field(pattern=r"^\S+$", max_length=30, description='e.g. "BC-UBND"; no number, no slash'),
+    Field(pattern=r"^\S+$", max_length=30, description='e.g. "BC-UBND"; no number, no year'),
 ]
+EnactingWord = Annotated[
+    Text,
+    Field(
+        pattern=r"^[^:]*[^:\s]$",
+        description='"QUYẾT ĐỊNH", "QUYẾT NGHỊ", "CHỈ THỊ" (printed with its colon)',
+    ),
+]
+
+#: Where data written before the model had ``enacting_authority`` keeps it:
+#: ``extensions["text"]["enacting_authority"]`` (moved to the field on load).
+LEGACY_ENACTING_AUTHORITY = ("text", "enacting_authority")
+# A legal-normative number once kept its year in the notation ("2010/QĐ-UBND").
+_LEGACY_YEAR = re.compile(r"^(\d{4})/(\S+)$")
 
 
 class DocumentStatus(StrEnum):
@@ -38,8 +59,16 @@ class DocumentStatus(StrEnum):
 
 
 class Appendix(Model):
-    """Phụ lục: printed after the signature, on its own page."""
+    """Phụ lục: printed after the signature, on its own page.
 
+    A regulation a decision issues ("Ban hành kèm theo Quyết định này Quy chế …") is
+    attached the same way, headed by its own type name ("QUY CHẾ") instead of
+    "Phụ lục", its body in chapters and articles.
+    """
+
+    type_name: OptionalText = Field(
+        None, description='An attached regulation\'s type line, "QUY CHẾ", instead of "Phụ lục"'
+    )
     number: OptionalText = Field(None, description='Roman numeral when there are several: "I"')
     title: Text
     reference: OptionalText = Field(None, description='"(Kèm theo Báo cáo số …)" line')
@@ -75,12 +104,28 @@ class Document(Model):
     motto: NationalMotto = Field(default_factory=NationalMotto)
     issuer: Issuer
     number: int | None = Field(None, ge=1, description="Số; None in a draft")
+    number_year: int | None = Field(
+        None,
+        ge=1000,
+        le=9999,
+        description='Year of a legal-normative number: 2010 of "15/2010/QĐ-UBND"',
+    )
     notation: Notation
     place: Text = Field(description='Địa danh, e.g. "Tuy Phước"')
     issue_date: IssueDate = Field(default_factory=IssueDate)
     subject: Text = Field(description="Trích yếu (for a công văn, without the leading V/v)")
+    enacting_authority: OptionalText = Field(
+        None,
+        description="Thẩm quyền ban hành of a decision or resolution, in capitals under the "
+        'subject: "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH …", "GIÁM ĐỐC SỞ …"',
+    )
     addressees: list[Text] = Field(default_factory=list, description='"Kính gửi:" list (ô 9a)')
-    basis: list[Paragraph] = Field(default_factory=list, description='"Căn cứ …", "Thực hiện …"')
+    basis: list[Paragraph] = Field(
+        default_factory=list, description='"Căn cứ …", "Thực hiện …", "Xét đề nghị …"'
+    )
+    enacting_word: EnactingWord | None = Field(
+        None, description='The word alone on its line above the articles: "QUYẾT ĐỊNH"'
+    )
     body: list[Block] = Field(default_factory=list)
     closing: list[Paragraph] = Field(default_factory=list, description='"Trên đây là … ./."')
     signature: SignatureBlock
@@ -106,15 +151,32 @@ class Document(Model):
 
     __hash__ = None  # type: ignore[assignment]
 
+    @model_validator(mode="before")
+    @classmethod
+    def _migrate(cls, data: Any) -> Any:
+        """Data written before the fields existed still loads: the enacting authority
+        kept in extensions and the year kept in the notation move to their fields."""
+        if not isinstance(data, dict):
+            return data
+        data = _migrate_enacting_authority(data)
+        notation = data.get("notation")
+        if data.get("number_year") is None and isinstance(notation, str):
+            match = _LEGACY_YEAR.match(notation.strip())
+            if match:
+                data = {**data, "number_year": int(match[1]), "notation": match[2]}
+        return data
+
     @property
     def is_draft(self) -> bool:
         return self.status is DocumentStatus.DRAFT
 
     @property
     def code(self) -> str:
-        """Number and notation as printed after "Số:" ("05/BC-UBND"; "/BC-UBND" in a draft)."""
+        """Number and notation as printed after "Số:" ("05/BC-UBND", "15/2010/QĐ-UBND";
+        "/BC-UBND" in a draft)."""
         number = "" if self.number is None else f"{self.number:02d}"
-        return f"{number}/{self.notation}"
+        year = "" if self.number_year is None else f"{self.number_year}/"
+        return f"{number}/{year}{self.notation}"
 
     @property
     def source(self) -> SourceInfo | None:
@@ -125,3 +187,24 @@ class Document(Model):
         """Attach ``source`` (used by loaders); returns ``self``."""
         self._source = source
         return self
+
+
+def _migrate_enacting_authority(data: dict[str, Any]) -> dict[str, Any]:
+    plugin, key = LEGACY_ENACTING_AUTHORITY
+    extensions = data.get("extensions")
+    if not isinstance(extensions, dict):
+        return data
+    held = extensions.get(plugin)
+    if not isinstance(held, dict) or key not in held:
+        return data
+    rest = {k: v for k, v in held.items() if k != key}
+    moved = {k: v for k, v in extensions.items() if k != plugin}
+    if rest:
+        moved[plugin] = rest
+    value = held[key]
+    given = data.get("enacting_authority")
+    if given is not None and given != value:
+        raise ValueError(
+            f"enacting_authority {given!r} disagrees with extensions.{plugin}.{key} {value!r}"
+        )
+    return {**data, "extensions": moved, "enacting_authority": value}

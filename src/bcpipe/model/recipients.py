@@ -1,4 +1,5 @@
-"""Recipients (nơi nhận, NĐ30 PL I II.9): named bodies, "Như trên", and the archive line."""
+"""Recipients (nơi nhận, NĐ30 PL I II.9): named bodies, "Như trên", "Như Điều 3", and the
+archive line."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ from pydantic import Discriminator, Field, Tag
 
 from bcpipe.model.base import Model, OptionalText, Text
 
-__all__ = ["Archive", "AsAbove", "NamedRecipient", "Recipient"]
+__all__ = ["Archive", "AsAbove", "AsArticle", "NamedRecipient", "Recipient"]
 
 
 class NamedRecipient(Model):
@@ -23,6 +24,15 @@ class AsAbove(Model):
     """ "Như trên": the addressees of "Kính gửi" above."""
 
     kind: Literal["as_above"] = "as_above"
+
+
+class AsArticle(Model):
+    """ "Như Điều 3": the bodies the named article of a decision charges with carrying
+    it out ("Chánh Văn phòng …, Giám đốc các Sở … chịu trách nhiệm thi hành …")."""
+
+    kind: Literal["as_article"] = "as_article"
+    article: int = Field(ge=1, le=9999, description='3 of "Như Điều 3"')
+    note: OptionalText = Field(None, description='Printed in parentheses: "(t/h)"')
 
 
 class Archive(Model):
@@ -48,6 +58,7 @@ def _recipient_kind(value: Any) -> str:
 Recipient = Annotated[
     Annotated[NamedRecipient, Tag("recipient")]
     | Annotated[AsAbove, Tag("as_above")]
+    | Annotated[AsArticle, Tag("as_article")]
     | Annotated[Archive, Tag("archive")],
     Discriminator(_recipient_kind),
 ]

@@ -22,13 +22,15 @@ from bcpipe.model import MOTTO_COUNTRY, MOTTO_TAGLINE, IssueDate
 from bcpipe.names import same_body
 from bcpipe.testing._agencies import AGENCIES, Body
 from bcpipe.testing._body import roman
+from bcpipe.testing._broken_decisions import DECISION_BREAKERS, DecisionBreaker
 from bcpipe.testing._citations import date_words, numbered_citation, short_form
+from bcpipe.testing._decisions import draw_decision
 from bcpipe.testing._documents import Drawn, Options, draw_document
 from bcpipe.testing._draws import pick
 from bcpipe.testing._parts import draw_date_before, draw_local_citation
 from bcpipe.testing._text import PART_HEADINGS, Role, layout_of
 
-__all__ = ["BREAKERS", "UNBREAKABLE_RULES", "Breaker"]
+__all__ = ["BREAKERS", "DECISION_BREAKERS", "UNBREAKABLE_RULES", "Breaker"]
 
 Data = dict[str, Any]
 Change = Callable[[st.DrawFn, Drawn], None]
@@ -594,20 +596,27 @@ UNBREAKABLE_RULES: dict[str, str] = {
 }
 
 
-def breaker_for(rule: Any) -> Breaker:
+def breaker_for(rule: Any) -> Breaker | DecisionBreaker:
     if rule in UNBREAKABLE_RULES:
         raise InvalidArgument(
             f"rule={rule!r} cannot be broken by a document: {UNBREAKABLE_RULES[rule]}"
         )
+    if isinstance(rule, str) and rule in DECISION_BREAKERS:
+        return DECISION_BREAKERS[rule]
     if not isinstance(rule, str) or rule not in BREAKERS:
+        codes = ", ".join(sorted({*BREAKERS, *DECISION_BREAKERS}))
         raise InvalidArgument(
-            f"rule={rule!r}: expected one of the codes in BREAKABLE_RULES ({', '.join(BREAKERS)})"
+            f"rule={rule!r}: expected one of the codes in BREAKABLE_RULES ({codes})"
         )
     return BREAKERS[rule]
 
 
 def draw_broken(draw: st.DrawFn, rule: Any) -> Data:
     breaker = breaker_for(rule)
+    if isinstance(breaker, DecisionBreaker):
+        data = draw_decision(draw, breaker.options)
+        breaker.change(draw, data)
+        return data
     drawn = draw_document(draw, breaker.options)
     breaker.change(draw, drawn)
     return drawn.data

@@ -24,8 +24,9 @@ from bcpipe.model import (
 )
 from bcpipe.testing._agencies import AGENCIES, AUTHORITY_SHAPES, Agency, all_body_names
 from bcpipe.testing._body import Writer, draw_body
-from bcpipe.testing._broken import BREAKERS, draw_broken
+from bcpipe.testing._broken import BREAKERS, DECISION_BREAKERS, draw_broken
 from bcpipe.testing._citations import law_citation, legal_citation
+from bcpipe.testing._decisions import DECISION_AUTHORITIES, DecisionOptions, draw_decision
 from bcpipe.testing._documents import ANY_COMMON_TYPE, ANY_STATUS, Options, draw_document
 from bcpipe.testing._draws import pick, pick_some
 from bcpipe.testing._options import check_int, choose, document_type, level_of, shape_of, status_of
@@ -48,14 +49,17 @@ __all__ = [
     "AUTHORITIES",
     "BREAKABLE_RULES",
     "CITED_TYPES",
+    "DECISION_AUTHORITIES",
     "body_names",
     "body_trees",
     "broken_documents",
     "citation_dates",
     "citations",
+    "decisions",
     "documents",
     "issue_dates",
     "issuers",
+    "legal_normative_numbers",
     "personal_names",
     "recipient_lists",
     "signature_blocks",
@@ -69,7 +73,7 @@ Opt: TypeAlias = T | st.SearchStrategy[T] | None
 AUTHORITIES: tuple[tuple[str, ...], ...] = AUTHORITY_SHAPES
 
 #: Every rule code :func:`broken_documents` can break, sorted.
-BREAKABLE_RULES: tuple[str, ...] = tuple(sorted(BREAKERS))
+BREAKABLE_RULES: tuple[str, ...] = tuple(sorted({*BREAKERS, *DECISION_BREAKERS}))
 
 #: The kinds of document :func:`citations` can cite (``type_name=``).
 CITED_TYPES: tuple[str, ...] = (
@@ -155,6 +159,71 @@ def documents(
 @st.composite
 def _documents(draw: st.DrawFn, options: Options) -> Document:
     return Document.model_validate(draw_document(draw, options).data)
+
+
+def decisions(
+    *,
+    status: Opt[DocumentStatus | str] = None,
+    level: Opt[str] = None,
+    authority: Opt[Sequence[str]] = None,
+    regulation: Opt[bool] = None,
+    legal_normative: Opt[bool] = None,
+) -> st.SearchStrategy[Document]:
+    """Decisions (quyết định) that pass every built-in rule with no finding at all.
+
+    Issued by a People's Committee or a department: the enacting authority under the
+    subject ("CHỦ TỊCH ỦY BAN NHÂN DÂN HUYỆN TUY PHƯỚC"; the body alone when signed
+    "TM."), "Căn cứ …;" lines (the last "Xét đề nghị của …." or ending with "."),
+    "QUYẾT ĐỊNH:", articles ("Điều 1." …, with clauses and points), the last article
+    charging who carries it out, and "Như Điều N" first among the recipients. Options
+    (a value, a strategy, or None for anything suitable):
+
+    - ``status``, ``level``: as for :func:`documents`;
+    - ``authority``: one of :data:`DECISION_AUTHORITIES`: ``()`` (the head signs),
+      ``("KT.",)``, ``("TM.",)``, ``("TM.", "KT.")``;
+    - ``regulation``: the decision issues a regulation ("Ban hành kèm theo Quyết định
+      này Quy chế …"), attached as an appendix headed "QUY CHẾ" or "QUY ĐỊNH" and laid
+      out in chapters ("Chương I"), sometimes sections ("Mục 1"), and articles with
+      headings numbered on across chapters;
+    - ``legal_normative``: a legal-normative decision, whose number carries its issue
+      year ("15/2023/QĐ-UBND"); only People's Committees issue them.
+    """
+    options = DecisionOptions(
+        status=status,
+        level=level,
+        authority=authority,
+        regulation=regulation,
+        legal_normative=legal_normative,
+    )
+    return _decisions(options)
+
+
+@st.composite
+def _decisions(draw: st.DrawFn, options: DecisionOptions) -> Document:
+    return Document.model_validate(draw_decision(draw, options))
+
+
+def legal_normative_numbers(
+    *, year: Opt[int] = None, notation: Opt[str] = None
+) -> st.SearchStrategy[str]:
+    """Numbers of legal-normative documents as printed after "Số:": "15/2010/QĐ-UBND",
+    "09/2009/CT-UBND", "05/2021/NQ-HĐND" (number, year, notation)."""
+    return _legal_numbers(year, notation)
+
+
+_LEGAL_NOTATIONS = ("QĐ-UBND", "CT-UBND", "NQ-HĐND", "NĐ-CP", "TT-BNV", "QĐ-TTg")
+
+
+@st.composite
+def _legal_numbers(draw: st.DrawFn, year: Opt[int], notation: Opt[str]) -> str:
+    chosen_year = check_int(
+        "year", choose(draw, year, st.integers(FIRST_YEAR - 10, LAST_YEAR)), 1000, 9999
+    )
+    chosen = choose(draw, notation, st.sampled_from(_LEGAL_NOTATIONS))
+    if not isinstance(chosen, str) or "-" not in chosen or " " in chosen:
+        raise InvalidArgument(f"notation={chosen!r}: expected a notation such as 'QĐ-UBND'")
+    number = draw(st.integers(1, 200))
+    return f"{number:02d}/{chosen_year}/{chosen}"
 
 
 def broken_documents(*, rule: str) -> st.SearchStrategy[Document]:

@@ -1,0 +1,229 @@
+"""The real layouts of issue 11, each in a small text shaped as agencies' files are."""
+
+from __future__ import annotations
+
+import pytest
+
+import bcpipe
+from bcpipe import Document
+from bcpipe.model import Archive, AsArticle
+
+TAIL = """Nơi nhận:
+- Sở Công Thương;
+- Lưu: VT.
+KT. CHỦ TỊCH
+PHÓ CHỦ TỊCH
+Nguyễn Văn Bình
+"""
+
+
+@pytest.fixture(scope="module")
+def reader() -> bcpipe.Pipeline:
+    return bcpipe.Pipeline(debug=True)
+
+
+def read(reader: bcpipe.Pipeline, text: str) -> Document:
+    return reader.loads(text, kind="text", name="layout.txt")
+
+
+def codes(document: Document) -> list[str]:
+    assert document.source is not None
+    return [f.code for f in document.source.findings]
+
+
+def test_a_crawled_one_line_header_is_cut_into_its_parts(reader: bcpipe.Pipeline) -> None:
+    text = (
+        "ỦY BAN NHÂN DÂN TỈNH KON TUM ------- CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - "
+        "Tự do - Hạnh phúc --------------- Số: 435/QĐ-UBND Kon Tum, ngày 04 tháng 5 năm 2020 "
+        "QUYẾT ĐỊNH V/V PHÊ DUYỆT KẾ HOẠCH KIỂM TRA NĂM 2020\n"
+        "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH KON TUM\n"
+        "Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015;\n"
+        "QUYẾT ĐỊNH:\n"
+        "Điều 1. Phê duyệt Kế hoạch kiểm tra năm 2020.\n"
+        "Điều 2. Quyết định này có hiệu lực kể từ ngày ký./.\n" + TAIL
+    )
+    doc = read(reader, text)
+    assert (doc.issuer.name, doc.code, doc.place) == (
+        "ỦY BAN NHÂN DÂN TỈNH KON TUM",
+        "435/QĐ-UBND",
+        "Kon Tum",
+    )
+    assert (doc.issue_date.day, doc.issue_date.month, doc.issue_date.year) == (4, 5, 2020)
+    assert doc.type.value == "quyet_dinh"
+    assert doc.subject == "V/V PHÊ DUYỆT KẾ HOẠCH KIỂM TRA NĂM 2020"
+    assert doc.enacting_authority == "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH KON TUM"
+    assert doc.enacting_word == "QUYẾT ĐỊNH"
+    assert [(b.kind, b.number) for b in doc.body] == [("article", 1), ("article", 2)]  # type: ignore[union-attr]
+    assert "BC501" not in codes(doc)
+
+
+def test_a_website_page_keeps_the_document_and_reports_the_chrome(reader: bcpipe.Pipeline) -> None:
+    text = (
+        "|\nBản dịch này thuộc quyền sở hữu của **\nTHƯ VIỆN PHÁP LUẬT**.\nĐang tải văn bản...\n#\n"
+        "**Số hiệu:**\n|\n12/BC-UBND\n|\n**Tình trạng:**\n|\nĐã biết\n|\n"
+        "**ỦY BAN NHÂN\nDÂN**\n**HUYỆN TUY PHƯỚC**\n--------\n|\n"
+        "**CỘNG HÒA XÃ HỘI\nCHỦ NGHĨA VIỆT NAM**\nĐộc lập - Tự do - Hạnh phúc\n---------\n|\n"
+        "Số:\n12/BC-UBND\n|\n*Tuy Phước, ngày\n08 tháng 12 năm 2022*\n|\n"
+        "**BÁO CÁO**\n**Kết quả thực hiện năm 2022**\n"
+        "**I. KẾT QUẢ**\nNăm 2022 đã hoàn thành kế hoạch./.\n" + TAIL + "|\n** **\n"
+        "Báo cáo 12/BC-UBND năm 2022\nVăn bản này chưa cập nhật nội dung Tiếng Anh\n"
+        "## Văn bản liên quan\nBan hành:\n"
+    )
+    doc = read(reader, text)
+    assert (doc.issuer.name, doc.code, doc.place) == (
+        "ỦY BAN NHÂN DÂN HUYỆN TUY PHƯỚC",
+        "12/BC-UBND",
+        "Tuy Phước",
+    )
+    assert doc.subject == "Kết quả thực hiện năm 2022"
+    assert doc.body[0].heading == "KẾT QUẢ"  # type: ignore[union-attr]
+    assert doc.signature.name == "Nguyễn Văn Bình"
+    assert "BC509" in codes(doc)
+    assert "BC501" not in codes(doc)
+
+
+def test_a_two_column_header_alternating_line_by_line(reader: bcpipe.Pipeline) -> None:
+    text = (
+        "ỦY BAN NHÂN DÂN\nTỈNH LÂM ĐỒNG\nSố: 85\n\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n\n"
+        "/GM-UBND\n\nĐộc lập - Tự do - Hạnh phúc\nLâm Đồng, ngày\n\n19 tháng\n\n01 năm 2026\n\n"
+        "BÁO CÁO\nKết quả thực hiện\nI. KẾT QUẢ\nĐã hoàn thành./.\n" + TAIL
+    )
+    doc = read(reader, text)
+    assert (doc.code, doc.issuer.name) == ("85/GM-UBND", "ỦY BAN NHÂN DÂN TỈNH LÂM ĐỒNG")
+    assert (doc.issue_date.day, doc.issue_date.month, doc.issue_date.year) == (19, 1, 2026)
+
+
+def test_wrapped_recipients_sub_entries_and_every_archive_spelling(reader: bcpipe.Pipeline) -> None:
+    head = (
+        "ỦY BAN NHÂN DÂN\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nTỈNH LÂM ĐỒNG\tĐộc lập - Tự do - Hạnh phúc\n"
+        "Số: 5/BC-UBND\tLâm Đồng, ngày 05 tháng 11 năm 2025\nBÁO CÁO\nKết quả\nI. KẾT QUẢ\nXong./.\n"
+    )
+    for archive, holders, copies in (
+        ("- Lưu: VT, KT(Thủy, Nho).", ["VT", "KT(Thủy, Nho)"], None),
+        ("- Lưu VT", ["VT"], None),
+        ("- Lưu: VT, NC.Châu", ["VT", "NC.Châu"], None),
+        ("- Lưu VT, NN (03). Hg.", ["VT", "NN. Hg"], 3),
+    ):
+        tail = (
+            "Nơi nhận:\n- Như Điều 3;\n- Các sở: Nông nghiệp và Môi trường,\nTài chính, Công Thương, Xây dựng;\n"
+            "- Văn phòng UBND tỉnh:\n+ LĐVP, TH;\n- Các đơn vị thuộc Bộ\n(để cập nhật số liệu);\n"
+            f"{archive}\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\nNguyễn Văn Bình\n"
+        )
+        doc = read(reader, head + tail)
+        recipients = doc.recipients
+        assert isinstance(recipients[0], AsArticle) and recipients[0].article == 3
+        names = [getattr(r, "name", None) for r in recipients[1:4]]
+        assert names == [
+            "Các sở: Nông nghiệp và Môi trường, Tài chính, Công Thương, Xây dựng",
+            "Văn phòng UBND tỉnh: LĐVP, TH",
+            "Các đơn vị thuộc Bộ",
+        ]
+        assert recipients[3].note == "để cập nhật số liệu"  # type: ignore[union-attr]
+        assert isinstance(recipients[-1], Archive), archive
+        assert (recipients[-1].holders, recipients[-1].copies) == (holders, copies)
+
+
+def test_an_issuer_naming_a_decision_does_not_lend_its_notation(reader: bcpipe.Pipeline) -> None:
+    text = (
+        "ĐOÀN KIỂM TRA THEO QĐ SỐ 2872/QĐ-SCT\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+        "\tĐộc lập - Tự do - Hạnh phúc\nSố: 12/BC-ĐKT\tKon Tum, ngày 04 tháng 5 năm 2020\n"
+        "BÁO CÁO\nKết quả kiểm tra\nI. KẾT QUẢ\nNội dung./.\n" + TAIL
+    )
+    doc = read(reader, text)
+    assert doc.issuer.name == "ĐOÀN KIỂM TRA THEO QĐ SỐ 2872/QĐ-SCT"
+    assert doc.code == "12/BC-ĐKT"
+
+
+def test_a_cited_date_in_the_subject_is_not_the_documents(reader: bcpipe.Pipeline) -> None:
+    text = (
+        "ỦY BAN NHÂN DÂN\nTỈNH BÌNH THUẬN\nSố: /UBND-NC\n"
+        "V/v triển khai Công điện số 131/CĐ-TTg ngày 11/12/2024 của Thủ tướng Chính phủ\n"
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+        "Bình Thuận, ngày tháng 12 năm 2024\nKính gửi: Các sở.\nĐề nghị thực hiện./.\n" + TAIL
+    )
+    doc = read(reader, text)
+    assert doc.place == "Bình Thuận"
+    assert (doc.issue_date.day, doc.issue_date.month, doc.issue_date.year) == (None, 12, 2024)
+
+
+def test_footnotes_are_a_model_part_and_survive_the_round_trip(reader: bcpipe.Pipeline) -> None:
+    text = (
+        "ỦY BAN NHÂN DÂN\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nTỈNH LÂM ĐỒNG\tĐộc lập - Tự do - Hạnh phúc\n"
+        "Số: 5/BC-UBND\tLâm Đồng, ngày 05 tháng 11 năm 2025\nBÁO CÁO\nKết quả\nI. KẾT QUẢ\n"
+        "Công tác chỉ đạo, điều hành1 được tăng cường theo kế hoạch[2] của tỉnh./.\n"
+        + TAIL
+        + "1 Theo Kế hoạch số 12/KH-UBND.\n[2] Kế hoạch cải cách hành chính năm 2025.\n"
+    )
+    doc = read(reader, text)
+    notes = [(n.label, n.text, n.path, n.offset) for n in doc.footnotes]
+    words = "Công tác chỉ đạo, điều hành được tăng cường theo kế hoạch của tỉnh./."
+    assert doc.closing[0].text == words  # the last paragraph, with the end mark: the closing
+    assert notes == [
+        ("1", "Theo Kế hoạch số 12/KH-UBND.", "closing[0].text", words.index(" được")),
+        (
+            "2",
+            "Kế hoạch cải cách hành chính năm 2025.",
+            "closing[0].text",
+            words.index(" của"),
+        ),
+    ]
+    for fmt in ("text", "json", "xml"):
+        again = reader.loads(reader.export(doc, fmt), kind=fmt)
+        assert again.footnotes == doc.footnotes, fmt
+    assert b"[1] Theo" in reader.export(doc, "text")
+
+
+def test_an_attached_charter_is_an_appendix_not_recipients(reader: bcpipe.Pipeline) -> None:
+    text = (
+        "ỦY BAN NHÂN DÂN\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nTỈNH BÌNH THUẬN\tĐộc lập - Tự do - Hạnh phúc\n"
+        "Số: 779/QĐ-UBND\tBình Thuận, ngày 23 tháng 3 năm 2022\nQUYẾT ĐỊNH\nVề việc công nhận Điều lệ\n"
+        "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH BÌNH THUẬN\nQUYẾT ĐỊNH:\nĐiều 1. Công nhận Điều lệ./.\n"
+        + TAIL
+        + "ỦY BAN NHÂN DÂN\nTỈNH BÌNH THUẬN\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+        "ĐIỀU LỆ\n(Kèm theo Quyết định số 779/QĐ-UBND)\nChương I\nQUY ĐỊNH CHUNG\n"
+        "Điều 1. Tên gọi\n1. Tên gọi: QUỸ KHUYẾN HỌC.\n"
+    )
+    doc = read(reader, text)
+    assert [getattr(r, "name", "Lưu") for r in doc.recipients] == ["Sở Công Thương", "Lưu"]
+    appendix = doc.appendices[0]
+    assert (appendix.title, appendix.reference) == (
+        "ĐIỀU LỆ",
+        "(Kèm theo Quyết định số 779/QĐ-UBND)",
+    )
+    chapter = appendix.body[0]
+    assert (chapter.kind, chapter.number, chapter.heading) == ("chapter", "I", "QUY ĐỊNH CHUNG")  # type: ignore[union-attr]
+    article = chapter.children[0]  # type: ignore[union-attr]
+    assert (article.kind, article.number, article.heading) == ("article", 1, "Tên gọi")
+    assert "BC503" in codes(doc)  # the repeated header, skipped
+
+
+HEAD = (
+    "ỦY BAN NHÂN DÂN\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nTỈNH LÂM ĐỒNG\tĐộc lập - Tự do - Hạnh phúc\n"
+    "Số: 5/KH-UBND\tLâm Đồng, ngày 05 tháng 11 năm 2025\nKẾ HOẠCH\nTổ chức hội nghị\nI. KẾ HOẠCH CỤ THỂ\n"
+)
+
+
+def test_a_table_one_cell_per_line_is_rebuilt_from_its_heading_row(
+    reader: bcpipe.Pipeline,
+) -> None:
+    cells = "STT\nNgày\nCông việc\n1\n24/03/2014\nGửi danh sách.\n2\n31/03/2014\nNhận hồ sơ.\n"
+    doc = read(reader, HEAD + cells + "II. TỔ CHỨC THỰC HIỆN\nCác sở thực hiện./.\n" + TAIL)
+    table = doc.body[0].children[0]  # type: ignore[union-attr]
+    assert table.kind == "table"
+    assert table.rows == [
+        ["STT", "Ngày", "Công việc"],
+        ["1", "24/03/2014", "Gửi danh sách."],
+        ["2", "31/03/2014", "Nhận hồ sơ."],
+    ]
+    assert table.header_rows == 1
+    assert doc.body[1].heading == "TỔ CHỨC THỰC HIỆN"  # type: ignore[union-attr]
+
+
+def test_cells_that_do_not_fill_the_columns_stay_paragraphs(reader: bcpipe.Pipeline) -> None:
+    # Row 2 lost a cell: no row fits the heading's three columns, nothing is dropped.
+    cells = "STT\nNgày\nCông việc\n1\n24/03/2014\n2\n31/03/2014\nNhận hồ sơ.\n"
+    doc = read(reader, HEAD + cells + "Các sở thực hiện./.\n" + TAIL)
+    assert "table" not in [b.kind for b in doc.body[0].children]  # type: ignore[union-attr]
+    body = reader.export(doc, "text").decode("utf-8")
+    for cell in ("STT", "Ngày", "Công việc", "24/03/2014", "31/03/2014", "Nhận hồ sơ."):
+        assert cell in body, cell
