@@ -429,12 +429,13 @@ def _codes(pipeline: bcpipe.Pipeline, text: str, name: str) -> set[str] | None:
 
 
 def _misread_zones() -> dict[str, set[str]]:
-    """Per document, the codes of the findings its golden file says are misreads."""
+    """Per document, the codes of the findings its golden file says are misreads (or
+    faults of the text extracted from the original)."""
     zones: dict[str, set[str]] = {}
     for document in golden.documents():
         data = golden.read(golden.golden_path(document))
         zones[document.name[:3]] = {
-            f["code"] for f in data.get("finding", []) if f.get("cause") == "reader"
+            f["code"] for f in data.get("finding", []) if f.get("cause") in ("reader", "text")
         }
     return zones
 
