@@ -73,6 +73,9 @@ def test_severity_overrides_per_code_and_per_type() -> None:
     assert [(f.code, f.severity.value) for f in result.findings] == [("BC106", "info")]
     letter = dict(broken, type="to_trinh", notation="TTr-UBND")
     assert sorted(_codes(pipeline, letter)) == ["BC106", "BC404"]  # the top level's
+    # A type may select again what the top level ignores.
+    again = {"ignore": ["BC404"], "per-type": {"bao_cao": {"extend-select": ["BC404"]}}}
+    assert "BC404" in _codes(bcpipe.Pipeline(settings={"rules": again}), _no_end_mark())
 
 
 def test_selection_errors_name_what_is_wrong() -> None:

@@ -240,5 +240,7 @@ def _apply(
     overridden = dict(severity)
     for selector, level in layer.severity.items():
         overridden.update(dict.fromkeys(_chosen((selector,), rule_sets), level))
-    dropped = (set(rule_sets) - codes) | {*ignored, *layer.ignore}
+    # A code no rule declares is dropped only when ignored by name (see Selected).
+    unknown = {code for code in (*ignored, *layer.ignore) if code not in rule_sets}
+    dropped = (set(rule_sets) - codes) | unknown
     return frozenset(codes), Selected(frozenset(dropped), overridden)
