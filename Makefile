@@ -8,7 +8,7 @@ SAMPLE := examples/bao-cao-ttdn-tuy-phuoc-2022.yaml
 SEED   := examples/bao-cao-ttdn-tuy-phuoc-2022.txt
 OUT    := out
 
-.PHONY: install demo test lint typecheck unit schemas docs browser clean
+.PHONY: install demo test lint typecheck unit schemas docs browser golden clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -69,6 +69,11 @@ schemas: $(STAMP)
 ## docs: build the documentation (docs/*.md, mkdocs-material) into site/; a warning fails it
 docs: $(STAMP)
 	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs build --strict --quiet
+
+## golden: rewrite the corpus golden files (tests/corpus/golden) from the default rules,
+## keeping the review marks of findings that stay; read the diff, mark new findings
+golden: $(STAMP)
+	$(BIN)/python tests/golden.py
 
 clean:
 	rm -rf $(VENV) $(OUT) site .pytest_cache .mypy_cache .ruff_cache

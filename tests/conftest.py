@@ -46,6 +46,13 @@ def pipeline() -> bcpipe.Pipeline:
     return bcpipe.Pipeline()
 
 
+@pytest.fixture(scope="session")
+def every_rule() -> bcpipe.Pipeline:
+    """A pipeline reporting every code (``select=["all"]``), not only the recommended set:
+    for tests of each rule's own defect."""
+    return bcpipe.Pipeline(select=["all"])
+
+
 def minimal_report(**changes: Any) -> dict[str, Any]:
     """A small report that passes every built-in rule: issued, one of each part."""
     data: dict[str, Any] = {

@@ -131,7 +131,8 @@ def test_rules_lists_every_code() -> None:
     assert codes == sorted(codes) and {"BC101", "BC203", "BC302", "BC401"} <= set(codes)
     assert {"BC900", "BC901", "BC902", "BC903"} <= set(codes)  # the pipeline's own
     code, out, _ = run("rules", "--lang", "en")
-    assert code == 0 and "BC302  error    recipients" in out
+    assert code == 0 and "BC302   recommended  error    recipients" in out
+    assert "BC206 - strict       warning  citations" in out  # not selected by default
 
 
 def test_schema_command_prints_the_committed_schema() -> None:

@@ -13,6 +13,13 @@ import bcpipe
 Data = dict[str, Any]
 
 
+@pytest.fixture(scope="module")
+def pipeline(every_rule: bcpipe.Pipeline) -> bcpipe.Pipeline:
+    """These tests check each rule's own defects: every code is reported, not only the
+    recommended set."""
+    return every_rule
+
+
 def with_(**changes: Any) -> Callable[[Data], None]:
     def change(doc: Data) -> None:
         doc.update(changes)
@@ -200,9 +207,11 @@ def test_each_code_is_reported_for_its_defect(
 def test_every_declared_code_has_an_invalid_example(pipeline: bcpipe.Pipeline) -> None:
     declared = {c.code for rule in pipeline.rules for c in rule.checks}
     # BC101, BC211: in test_rules_sample and below; BC601, BC602 (settings): in test_edxml;
+    # BC408 (a part the profile requires): in test_required_parts_are_data_…;
     # BC701-BC710 (decisions): in test_decision_rules
     decisions = {f"BC7{n:02d}" for n in range(1, 11)}
-    tested = {code for code, _ in INVALID} | {"BC101", "BC211", "BC601", "BC602"} | decisions
+    tested = {code for code, _ in INVALID} | {"BC101", "BC211", "BC408", "BC601", "BC602"}
+    tested |= decisions
     assert declared - tested == set()
 
 
@@ -316,9 +325,20 @@ def test_required_parts_are_data_and_settings_replace_them(minimal: Data, tmp_pa
             "parts": [{"id": "annex", "vi": "Phụ lục số liệu", "en": "annex", "match": ["số liệu"]}]
         }
     }
-    inline = bcpipe.Pipeline(settings={"sections": {"profiles": profile}})
+    inline = bcpipe.Pipeline(settings={"sections": {"profiles": profile}}, select=["strict"])
     codes = inline.validate(bcpipe.load(minimal)).codes()
     assert codes == ["BC401"]
+    # A part missing is advice (BC401, info) unless the profile requires it (BC408).
+    (advice,) = (
+        bcpipe.Pipeline(settings={"sections": {"profiles": profile}})
+        .validate(bcpipe.load(minimal))
+        .findings
+    )
+    assert (advice.code, advice.severity) == ("BC401", bcpipe.Severity.INFO)
+    profile["bao_cao"]["parts"][0]["required"] = True
+    required = bcpipe.Pipeline(settings={"sections": {"profiles": profile}})
+    (finding,) = required.validate(bcpipe.load(minimal)).findings
+    assert (finding.code, finding.severity) == ("BC408", bcpipe.Severity.ERROR)
     file = tmp_path / "profiles.toml"
     file.write_text(
         '[bao_cao]\nparts = [{ id = "x", vi = "Kết quả", match = ["kết quả"] }]\n', encoding="utf-8"

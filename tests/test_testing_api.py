@@ -54,6 +54,13 @@ from bcpipe.testing import (
 _REQUEST_VERBS = ("Thực hiện", "Phúc đáp")
 
 
+@pytest.fixture(scope="module")
+def pipeline(every_rule: bcpipe.Pipeline) -> bcpipe.Pipeline:
+    """These tests check each rule's own defects: every code is reported, not only the
+    recommended set."""
+    return every_rule
+
+
 def _depth(blocks: list[Block]) -> int:
     return max(
         (1 + (_depth(b.children) if isinstance(b, Container) else 0) for b in blocks), default=0

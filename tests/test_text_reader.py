@@ -742,16 +742,16 @@ BROKEN: list[tuple[str, Callable[[str], str], str, str]] = [
     ("change", "code", "words"), [b[1:] for b in BROKEN], ids=[b[0] for b in BROKEN]
 )
 def test_rules_name_the_line_of_a_broken_text(
-    pipeline: bcpipe.Pipeline,
+    every_rule: bcpipe.Pipeline,
     seed_text: str,
     change: Callable[[str], str],
     code: str,
     words: str,
 ) -> None:
-    clean = pipeline.validate(pipeline.loads(seed_text, kind="text"))
+    clean = every_rule.validate(every_rule.loads(seed_text, kind="text"))
     assert code not in clean.codes()
     broken = change(seed_text)
-    result = pipeline.validate(pipeline.loads(broken, kind="text", name="broken.txt"))
+    result = every_rule.validate(every_rule.loads(broken, kind="text", name="broken.txt"))
     found = [f for f in result.findings if f.code == code]
     assert found, result.codes()
     expected = broken.split("\n").index(words) + 1 if words in broken.split("\n") else None

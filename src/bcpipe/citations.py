@@ -45,9 +45,10 @@ _NUMBERED = [name for name, t in CITABLE_TYPES.items() if not t.by_name]
 _BY_NAME = [name for name, t in CITABLE_TYPES.items() if t.by_name]
 
 _WORD = r"[A-Za-zĐđ0-9]{1,20}"
+# A year is four digits and no more: "08/6/20210" (a typo) is no date of 2021.
 _DATE = (
-    r"ngày\s{1,5}(?:(?P<d>\d{1,2})[/.-](?P<m>\d{1,2})[/.-](?P<y>\d{4})"
-    r"|(?P<d2>\d{1,2})\s{1,5}tháng\s{1,5}(?P<m2>\d{1,2})\s{1,5}năm\s{1,5}(?P<y2>\d{4}))"
+    r"ngày\s{1,5}(?:(?P<d>\d{1,2})[/.-](?P<m>\d{1,2})[/.-](?P<y>\d{4})(?!\d)"
+    r"|(?P<d2>\d{1,2})\s{1,5}tháng\s{1,5}(?P<m2>\d{1,2})\s{1,5}năm\s{1,5}(?P<y2>\d{4})(?!\d))"
 )
 # The lazy issuer and subject try their lookahead after every character; the cheap first
 # lookahead (a character that can start the second, or the end) fails at once on letters,
@@ -55,7 +56,10 @@ _DATE = (
 _ISSUER = (
     r"của\s{1,5}(?P<issuer>[^,;.()\n]{1,200}?)"
     r"(?=[\s,;.()]|\Z)"
-    r"(?=\s{1,5}(?:về|V/v|quy\s+định|hướng\s+dẫn|ban\s+hành)\b|\s{0,5}[,;.()\n]|\s{0,5}$)"
+    r"(?=\s{1,5}(?:về|V/v|quy\s+định|hướng\s+dẫn|ban\s+hành|thực\s+hiện|triển\s+khai)\b|\s{0,5}[,;.()\n]|\s{0,5}$"
+    # "… của Ban Thường vụ Tỉnh ủy và Kế hoạch số 24/KH-UBND …", "… của UBND tỉnh
+    # thực hiện Nghị quyết …": the issuer ends where the next citation or clause begins.
+    rf"|\s{{1,5}}và\s{{1,5}}(?:các\s{{1,5}})?(?:văn\s{{1,5}}bản|{_type_alternation(_NUMBERED)})\b)"
 )
 _SUBJECT = (
     r"(?:về(?:\s{1,5}việc)?|V/v)\s{1,5}(?P<subject>[^;\n]{1,400}?)"
@@ -79,9 +83,12 @@ _TAIL = (
 )
 
 # "số" may be left out ("Nghị định 30/2020/NĐ-CP"): the number and notation then say it.
+# Numbers may carry a sub-number or a letter ("66.4/2025/NQ-CP", "05a/KH-UBND"); the
+# National Assembly's notation has no type code ("69/2025/QH15").
 _NUMBERED_HEAD = (
     rf"\b(?P<type>{_type_alternation(_NUMBERED)})\s{{1,5}}(?:số\s{{0,3}}:?\s{{0,3}})?"
-    rf"(?:(?P<num>\d{{1,8}})/(?:(?P<year>\d{{4}})/)?(?P<notation>{_WORD}(?:-{_WORD}){{1,4}})"
+    rf"(?:(?P<num>\d{{1,8}}(?:\.\d{{1,3}})?[a-zđ]?)/(?:(?P<year>\d{{4}})/)?"
+    rf"(?P<notation>{_WORD}(?:-{_WORD}){{1,4}}|(?:UBTV)?QH\d{{1,2}})"
     rf"|(?P<pnum>\d{{1,8}})-(?P<pnotation>[A-Za-zĐđ]{{1,10}}/{_WORD}))"
     rf"(?![-/\w])"
 )

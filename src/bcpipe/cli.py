@@ -41,6 +41,7 @@ __all__ = ["main"]
 
 EXIT_OK, EXIT_FINDINGS, EXIT_FAILURE = 0, 1, 2
 EXIT_INTERRUPTED = 130  # as a shell reports a command stopped by ^C
+DEFAULT_CONFIG = "bcpipe.toml"
 
 
 STDIO = "-"  # as a FILE: standard input; as -o: standard output
@@ -93,7 +94,10 @@ def _common_options() -> argparse.ArgumentParser:
         "--disable", action="append", default=[], metavar="PLUGIN",
         help="do not load this plugin (repeatable; also BCPIPE_DISABLE_PLUGINS=a,b)",
     )  # fmt: skip
-    group.add_argument("--config", metavar="FILE", help="TOML file of plugin settings")
+    group.add_argument(
+        "--config", metavar="FILE",
+        help="TOML file of settings (default: ./bcpipe.toml when there is one)",
+    )  # fmt: skip
     group.add_argument("--lang", choices=("vi", "en"), default="vi", help="language of messages")
     group.add_argument(
         "--debug", action="store_true", help="let plugin errors raise, with traceback"
@@ -101,8 +105,34 @@ def _common_options() -> argparse.ArgumentParser:
     return common
 
 
+def _selection_options() -> argparse.ArgumentParser:
+    """Which codes are reported, as ruff selects them (also [rules] in bcpipe.toml)."""
+    parent = argparse.ArgumentParser(add_help=False)
+    group = parent.add_argument_group(
+        "rule selection (rule sets: recommended, strict, style, all; or codes and "
+        "code prefixes such as BC2)"
+    )
+    group.add_argument(
+        "--select", action="append", metavar="SETS_OR_CODES",
+        help="report only these (default: recommended; comma-separated, repeatable)",
+    )  # fmt: skip
+    group.add_argument(
+        "--extend-select", action="append", default=[], metavar="SETS_OR_CODES",
+        help="report these too",
+    )  # fmt: skip
+    group.add_argument(
+        "--ignore", action="append", default=[], metavar="CODE", help="drop findings with CODE"
+    )
+    group.add_argument(
+        "--severity", action="append", default=[], metavar="CODE=LEVEL",
+        help="report CODE (or a prefix) as error, warning or info",
+    )  # fmt: skip
+    return parent
+
+
 def build_parser() -> argparse.ArgumentParser:
     common = _common_options()
+    selection = _selection_options()
     parser = argparse.ArgumentParser(
         prog="bcpipe",
         description="Vietnamese administrative documents (Decree 30/2020/NĐ-CP): "
@@ -113,7 +143,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     validate = commands.add_parser(
         "validate",
-        parents=[common],
+        parents=[common, selection],
         help="check documents against the rules",
         description="Check documents against the rules; print the findings of each, by line.",
         epilog=VALIDATE_EPILOG,
@@ -123,9 +153,6 @@ def build_parser() -> argparse.ArgumentParser:
     validate.add_argument("--format", choices=("text", "json"), default="text", dest="output")
     validate.add_argument(
         "--from", dest="kind", metavar="KIND", help="read files as KIND (yaml, …)"
-    )
-    validate.add_argument(
-        "--ignore", action="append", default=[], metavar="CODE", help="drop findings with CODE"
     )
 
     export = commands.add_parser(
@@ -147,7 +174,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     batch = commands.add_parser(
         "batch",
-        parents=[common],
+        parents=[common, selection],
         help="validate and export many documents, on every core",
         description="Validate and export many documents; write the outputs, report.json "
         "and report.html into OUTDIR. Exit code 0: no error finding; 1: some documents "
@@ -179,14 +206,15 @@ def build_parser() -> argparse.ArgumentParser:
         "--force", action="store_true", help="redo documents whose outputs are up to date"
     )
     batch.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
-    batch.add_argument(
-        "--ignore", action="append", default=[], metavar="CODE", help="drop findings with CODE"
-    )
 
     plugins = commands.add_parser("plugins", parents=[common], help="list loaded plugins")
     plugins.add_argument("--format", choices=("text", "json"), default="text", dest="output")
 
-    rules = commands.add_parser("rules", parents=[common], help="list the finding codes")
+    rules = commands.add_parser(
+        "rules",
+        parents=[common, selection],
+        help="list the finding codes: rule set, default severity, whether selected",
+    )
     rules.add_argument("--format", choices=("text", "json"), default="text", dest="output")
 
     commands.add_parser("schema", help="print the document model's JSON Schema")
@@ -218,7 +246,9 @@ def build_parser() -> argparse.ArgumentParser:
 
 def _settings(path: str | None) -> dict[str, Any]:
     if not path:
-        return {}
+        if not Path(DEFAULT_CONFIG).is_file():
+            return {}
+        path = DEFAULT_CONFIG
     try:
         return tomllib.loads(Path(path).read_text(encoding="utf-8"))
     except FileNotFoundError:
@@ -249,11 +279,38 @@ def _pipeline_options(args: argparse.Namespace, ignore: Sequence[str] = ()) -> d
         "plugins_dir": args.plugins_dir or None,
         "load_entrypoints": not args.no_entrypoints,
         "disable": disabled,
-        "settings": _settings(args.config),
+        "settings": _with_selection(_settings(args.config), args),
         "language": args.lang,
         "ignore": ignore,
         "debug": args.debug,
     }
+
+
+def _with_selection(settings: dict[str, Any], args: argparse.Namespace) -> dict[str, Any]:
+    """``settings`` with the rule selection options put into its [rules] table (where
+    batch workers find it too): --select replaces, the others add."""
+    select = _codes(getattr(args, "select", None) or [])
+    extend = _codes(getattr(args, "extend_select", []))
+    levels = getattr(args, "severity", [])
+    if not (select or extend or levels):
+        return settings
+    table = settings.get("rules", {})
+    if not isinstance(table, dict):
+        raise UsageError(f"[rules] must be a table, not {table!r}")
+    merged = {key.replace("_", "-"): value for key, value in table.items()}
+    if select:
+        merged["select"] = select
+    if extend:
+        merged["extend-select"] = [*merged.get("extend-select", []), *extend]
+    if levels:
+        severity = dict(merged.get("severity", {}))
+        for item in _codes(levels):
+            code, sep, level = item.partition("=")
+            if not sep or not code.strip() or not level.strip():
+                raise UsageError(f"--severity {item}: expected CODE=LEVEL, e.g. BC205=info")
+            severity[code.strip()] = level.strip()
+        merged["severity"] = severity
+    return {**settings, "rules": merged}
 
 
 def _pipeline(args: argparse.Namespace, ignore: Sequence[str] = ()) -> Pipeline:
@@ -408,7 +465,9 @@ def _executor(args: argparse.Namespace) -> Executor:
 
 def _batch(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     formats = _codes(args.formats)
-    if args.disable or args.ignore:  # a pipeline here costs a plugin discovery: only then
+    # A pipeline here costs a plugin discovery: only to check names the options give
+    # (a wrong selection fails here, once, rather than in every worker).
+    if args.disable or args.ignore or args.select or args.extend_select or args.severity:
         _warn_unknown_names(_pipeline(args, _codes(args.ignore)), args, err)
     progress = None if args.quiet or not err.isatty() else ProgressBar(err)
     try:
@@ -456,25 +515,22 @@ def _plugins(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def _rules(args: argparse.Namespace, out: TextIO) -> int:
-    pipeline = _pipeline(args)
-    rows = [
-        {
-            "code": check.code,
-            "severity": check.severity.value,
-            "rule": owner,
-            "message_vi": check.vi,
-            "message_en": check.en,
-        }
-        for owner, check in pipeline.checks()
-    ]
-    rows.sort(key=lambda row: row["code"])
+    pipeline = _pipeline(args, _codes(args.ignore))
+    rows = pipeline.rule_table()
     if args.output == "json":
         json.dump({"rules": rows}, out, ensure_ascii=False, indent=2)
         out.write("\n")
         return EXIT_OK
     for row in rows:
         message = row["message_vi" if args.lang == "vi" else "message_en"]
-        out.write(f"{row['code']}  {row['severity']:<7}  {row['rule']:<11}  {message}\n")
+        # An unselected code is marked "-"; an overridden severity shows what is reported.
+        mark = (
+            "-" if not row["selected"] else ("*" if row["reported_as"] != row["severity"] else " ")
+        )
+        out.write(
+            f"{row['code']} {mark} {row['set']:<11}  {row['severity']:<7}  "
+            f"{row['rule']:<11}  {message}\n"
+        )
     return EXIT_OK
 
 

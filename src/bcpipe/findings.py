@@ -18,10 +18,21 @@ from bcpipe.source import ModelPath, format_path
 if TYPE_CHECKING:
     from bcpipe.model import Document
 
-__all__ = ["Check", "Finding", "Language", "Location", "Severity", "ValidationResult"]
+__all__ = [
+    "RULE_SETS",
+    "Check",
+    "Finding",
+    "Language",
+    "Location",
+    "Severity",
+    "ValidationResult",
+]
 
 Language = Literal["vi", "en"]
 _CODE = re.compile(r"^[A-Z][A-Z0-9]{1,9}\d{2,4}$")
+#: The rule sets a check can be in (see :mod:`bcpipe.selection`): the default set,
+#: the decree's letter beyond it, presentation.
+RULE_SETS = ("recommended", "strict", "style")
 
 
 class Severity(StrEnum):
@@ -114,16 +125,24 @@ class Check:
         MISSING = Check("XY001", Severity.ERROR,
                         vi="Thiếu mục {name}", en="Section {name} is missing")
         yield MISSING.at(("body",), name="Đề xuất")
+
+    ``rule_set`` says which rule set the code is in: ``recommended`` (reported by
+    default), ``strict`` or ``style`` (reported when selected).
     """
 
     code: str
     severity: Severity
     vi: str
     en: str
+    rule_set: str = "recommended"
 
     def __post_init__(self) -> None:
         if not _CODE.match(self.code):
             raise ValueError(f"finding code {self.code!r} is not of the form ABC123")
+        if self.rule_set not in RULE_SETS:
+            raise ValueError(
+                f"rule set {self.rule_set!r} of {self.code} is not one of {', '.join(RULE_SETS)}"
+            )
 
     def at(self, path: ModelPath | Location = (), /, **params: Any) -> Finding:
         """A finding of this check at ``path`` (a model path or a :class:`Location`)."""

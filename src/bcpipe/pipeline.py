@@ -38,6 +38,7 @@ from bcpipe.limits import MAX_SOURCE_BYTES, read_source, too_large
 from bcpipe.model import Document
 from bcpipe.plugins import PluginInfo, PluginProblem, PluginRegistry
 from bcpipe.prepared import PreparedMark
+from bcpipe.selection import RuleSelection, Selected
 from bcpipe.source import SourceInfo
 
 __all__ = ["Pipeline"]
@@ -79,8 +80,13 @@ class Pipeline:
     entry-point group (``load_entrypoints``), the ``*.py`` files of ``plugins_dir``,
     and the objects in ``plugins``. ``disable`` names plugins not to register.
     ``settings`` is a mapping of per-plugin tables (``{"sections": {...}}``).
-    ``language`` picks the language of :attr:`Finding.message`; ``ignore`` drops
-    findings by code. ``strict`` raises :class:`~bcpipe.errors.PluginError` instead of
+    ``language`` picks the language of :attr:`Finding.message`.
+
+    Which codes are reported (see :mod:`bcpipe.selection`): the ``[rules]`` table of
+    ``settings``, then ``select`` (rule sets or codes, replacing the table's;
+    default: the ``recommended`` set), ``extend_select`` and ``ignore`` (codes or
+    sets added, dropped) and ``severity`` (code → "error"/"warning"/"info").
+    ``strict`` raises :class:`~bcpipe.errors.PluginError` instead of
     reporting a broken plugin; ``debug`` lets plugin exceptions propagate unwrapped.
 
     A pipeline holds no global state: build as many as you need. Build one and reuse
@@ -99,6 +105,9 @@ class Pipeline:
         ignore: Iterable[str] = (),
         strict: bool = False,
         debug: bool = False,
+        select: Iterable[str] | None = None,
+        extend_select: Iterable[str] = (),
+        severity: Mapping[str, str] | None = None,
     ) -> None:
         if language not in ("vi", "en"):
             raise ValueError(f"language must be 'vi' or 'en', not {language!r}")
@@ -123,6 +132,18 @@ class Pipeline:
         transforms = self._collect("bcpipe_transforms", Transform)
         self._transforms = sorted(transforms, key=lambda pair: pair[0].priority)
         self._suffixes = {s: name for name, (ld, _) in self._loaders.items() for s in ld.suffixes}
+        selection = RuleSelection.from_settings(self.settings.get("rules")).extended(
+            select=select, extend_select=extend_select, ignore=self.ignore, severity=severity
+        )
+        rule_sets = {check.code: check.rule_set for _, check in self.checks()}
+        self._selected, self._per_type = selection.resolve(rule_sets)
+        # A rule none of whose codes any document type reports is not run at all.
+        wanted = [self._selected, *self._per_type.values()]
+        self._active_rules = [
+            pair
+            for pair in self._rules
+            if not pair[0].checks or any(s.reports(c.code) for s in wanted for c in pair[0].checks)
+        ]
         self._problem_findings = [self._problem_finding(p) for p in self._registry.problems]
         # Marks the documents this pipeline prepared (see _prepare).
         self._token = object()
@@ -197,6 +218,17 @@ class Pipeline:
     def rules(self) -> list[Rule]:
         return [rule for rule, _ in self._rules]
 
+    def selected(self, code: str, doc_type: str | None = None) -> Check | None:
+        """``code``'s check as this pipeline reports it (its severity overridden), for
+        documents of ``doc_type``; None when the selection leaves the code out."""
+        selection = self._per_type.get(doc_type or "", self._selected)
+        for _, check in self.checks():
+            if check.code == code:
+                if not selection.reports(code):
+                    return None
+                return replace(check, severity=selection.severity.get(code, check.severity))
+        return None
+
     def checks(self) -> list[tuple[str, Check]]:
         """Every finding code the rules and loaders declare, with who declares it, and
         the pipeline's own (BC900-BC903, a plugin that failed)."""
@@ -205,6 +237,28 @@ class Pipeline:
             declared.extend((f"{name} loader", check) for check in loader.checks)
         declared.extend(("pipeline", check) for check in PLUGIN_FAILURES)
         return declared
+
+    def rule_table(self) -> list[dict[str, Any]]:
+        """One row per finding code, by code: its set, default severity, whether this
+        pipeline reports it and as what, who declares it, its messages. What ``bcpipe
+        rules --format json`` prints and ``GET /v1/rules`` answers."""
+        rows: list[dict[str, Any]] = []
+        for owner, check in self.checks():
+            selected = self.selected(check.code)
+            rows.append(
+                {
+                    "code": check.code,
+                    "set": check.rule_set,
+                    "severity": check.severity.value,
+                    "selected": selected is not None,
+                    "reported_as": selected.severity.value if selected else None,
+                    "rule": owner,
+                    "message_vi": check.vi,
+                    "message_en": check.en,
+                }
+            )
+        rows.sort(key=lambda row: str(row["code"]))
+        return rows
 
     @property
     def export_formats(self) -> list[str]:
@@ -369,7 +423,9 @@ class Pipeline:
         being prepared again; after a failure, export tries the transforms again.
         """
         document, findings = self._prepare(self.load(source))
-        return ValidationResult(document, self._finish(self._problem_findings + findings, None))
+        return ValidationResult(
+            document, self._finish(self._problem_findings + findings, None, self._selected)
+        )
 
     def validate(self, source: Source) -> ValidationResult:
         """Run every rule on the document (after the transforms); never raises for a rule.
@@ -390,7 +446,7 @@ class Pipeline:
         if mark is None or not mark.holds(document, token):
             token = object()
             mark = PreparedMark.of(document, token)
-        for rule, plugin in self._rules:
+        for rule, plugin in self._active_rules:
             if not rule.applies_to(document):
                 continue
             failure = self._run_rule(rule, plugin, document, ctx, findings)
@@ -400,7 +456,8 @@ class Pipeline:
                 document._prepared = None  # and it is prepared again before an export
             if failure is not None:
                 findings.append(replace(failure, plugin=plugin, rule=rule.name))
-        return ValidationResult(document, self._finish(findings, document.source))
+        selection = self._per_type.get(document.type.value, self._selected)
+        return ValidationResult(document, self._finish(findings, document.source, selection))
 
     def _run_rule(
         self,
@@ -426,24 +483,29 @@ class Pipeline:
             return RULE_FAILED.at((), rule=rule.name, plugin=plugin, error=_error_text(exc))
         return None
 
-    def _finish(self, findings: list[Finding], source: SourceInfo | None) -> list[Finding]:
+    def _finish(
+        self, findings: list[Finding], source: SourceInfo | None, selection: Selected
+    ) -> list[Finding]:
         out = []
         language = self.language
         for finding in findings:
-            if finding.code in self.ignore:
+            if not selection.reports(finding.code):
                 continue
+            severity = selection.severity.get(finding.code, finding.severity)
             location = finding.location
             if source is not None and (location.line is None or location.source is None):
                 line = location.line if location.line is not None else source.line_of(location.path)
                 place = location.place or source.place_of(location.path)
                 location = Location(location.path, line, location.source or source.name, place)
             if type(finding) is not Finding:  # a subclass keeps its class (and its fields)
-                out.append(replace(finding, location=location, language=language))
+                out.append(
+                    replace(finding, severity=severity, location=location, language=language)
+                )
                 continue
             out.append(
                 Finding(
                     finding.code,
-                    finding.severity,
+                    severity,
                     location,
                     finding.message_vi,
                     finding.message_en,

@@ -17,7 +17,7 @@ __all__ = ["citations_rule"]
 
 UNREADABLE = Check(
     "BC201",
-    Severity.ERROR,
+    Severity.WARNING,
     vi='Không đọc được văn bản được viện dẫn "{words}": cần dạng "<tên loại> số <số>/<ký hiệu> '
     'ngày <dd/mm/yyyy> của <cơ quan> về …"',
     en='Cannot read the cited document "{words}": expected "<type> số <number>/<notation> '
@@ -31,7 +31,7 @@ DATE_NOT_REAL = Check(
 )
 TYPE_CODE_MISMATCH = Check(
     "BC203",
-    Severity.ERROR,
+    Severity.WARNING,
     vi='{citation}: ký hiệu "{code}" không khớp tên loại "{type}" (cần "{expected}")',
     en='{citation}: the notation code "{code}" does not match the type "{type}" '
     '(expected "{expected}")',
@@ -45,36 +45,39 @@ CITED_AFTER = Check(
 NO_DATE = Check(
     "BC205",
     Severity.WARNING,
+    rule_set="strict",
     vi="{citation}: lần viện dẫn đầu tiên phải ghi ngày ban hành",
     en="{citation}: the first citation must give the issue date",
 )
 NO_SUBJECT = Check(
     "BC206",
     Severity.WARNING,
+    rule_set="strict",
     vi='{citation}: lần viện dẫn đầu tiên phải ghi trích yếu ("về việc …")',
     en='{citation}: the first citation must give the subject ("về việc …")',
 )
 ISSUER_OMITTED = Check(
     "BC207",
     Severity.WARNING,
+    rule_set="strict",
     vi="{citation}: không ghi cơ quan ban hành, mà ký hiệu cho thấy không phải cơ quan này",
     en="{citation}: the issuer is omitted, but the notation shows another issuer than this one",
 )
 DATES_DISAGREE = Check(
     "BC208",
-    Severity.ERROR,
+    Severity.WARNING,
     vi="{citation} được viện dẫn với hai ngày khác nhau: {first} và {second}",
     en="{citation} is cited with two different dates: {first} and {second}",
 )
 DATE_UNREADABLE = Check(
     "BC209",
-    Severity.ERROR,
+    Severity.WARNING,
     vi='{citation}: không đọc được ngày "{words}" (cần dd/mm/yyyy hoặc "ngày … tháng … năm …")',
     en='{citation}: cannot read the date "{words}" (expected dd/mm/yyyy or "ngày … tháng … năm …")',
 )
 YEAR_MISMATCH = Check(
     "BC210",
-    Severity.ERROR,
+    Severity.WARNING,
     vi="{citation}: năm trong số ký hiệu ({year}) khác năm ban hành ({date_year})",
     en="{citation}: the year in the code ({year}) differs from the year of issue ({date_year})",
 )
@@ -89,8 +92,12 @@ FIELDS_DISAGREE = Check(
 
 _DATE_AFTER = re.compile(r"\s{1,5}ngày\s{0,5}(?P<words>[^\s,;]{0,20}(?:\s{1,3}[^\s,;]{1,10}){0,4})")
 _COMPARED = ("type_name", "number", "year", "notation", "date", "issuer")
-# Party documents use their own table of codes (Hướng dẫn 36-HD/VPTW): Quy định is "QĐi".
-_PARTY_CODES = {"Quy định": ("QĐi",)}
+# Party documents use their own table of codes (Hướng dẫn 36-HD/VPTW): Quy định is "QĐi";
+# the Politburo's and Secretariat's Quy định are numbered "178-QĐ/TW" all the same.
+_PARTY_CODES = {"Quy định": ("QĐi", "QĐ")}
+# A joint document adds to its kind's code: "Kế hoạch số 107/KHPH-CA-GD" (phối hợp),
+# "Thông tư liên tịch … TTLT", "Nghị quyết liên tịch … NQLT".
+_JOINT_SUFFIXES = ("PH", "LT")
 _TYPE_CODES = frozenset(t.abbreviation for t in DocumentType if t.abbreviation)
 
 
@@ -110,6 +117,10 @@ def _expected_codes(citation: Citation) -> tuple[str, ...] | None:
     if citation.is_party and citation.type_name in _PARTY_CODES:
         return kind.abbreviations + _PARTY_CODES[citation.type_name]
     return kind.abbreviations
+
+
+def _matches_kind(code: str, expected: tuple[str, ...]) -> bool:
+    return code in expected or any(code == e + s for e in expected for s in _JOINT_SUFFIXES)
 
 
 def _is_generic(citation: Citation) -> bool:
@@ -184,7 +195,8 @@ def _citation_findings(
                 break
     if citation.date is None:
         match = _DATE_AFTER.match(words, end)
-        if match:
+        # "ngày" ending the text is no date to read (a citation without one: BC205).
+        if match and match.group("words").strip():
             yield DATE_UNREADABLE.at(path, citation=label, words=match.group("words").strip())
     else:
         real = citation.date.to_date()
@@ -202,7 +214,7 @@ def _citation_findings(
             )
     expected = _expected_codes(citation)
     code = citation.type_code
-    if expected and code is not None and code not in expected:
+    if expected and code is not None and not _matches_kind(code, expected):
         yield TYPE_CODE_MISMATCH.at(
             path, citation=label, code=code, type=citation.type_name, expected=" / ".join(expected)
         )

@@ -12,6 +12,7 @@ import bcpipe
 from bcpipe import Check, Document, Finding, Rule, RuleContext, Severity
 from bcpipe.doctypes import DocumentType
 from bcpipe.model import MOTTO_COUNTRY, MOTTO_TAGLINE
+from bcpipe.textutil import fold
 
 __version__ = bcpipe.__version__
 
@@ -24,6 +25,7 @@ NOTATION_TYPE = Check(
 CONG_VAN_TYPE_CODE = Check(
     "BC102",
     Severity.WARNING,
+    rule_set="strict",
     vi="Ký hiệu công văn {notation} bắt đầu bằng chữ viết tắt tên loại {code}; "
     "công văn ghi chữ viết tắt tên cơ quan trước",
     en="The official letter's notation {notation} starts with the type code {code}; "
@@ -38,6 +40,7 @@ NOTATION_FORM = Check(
 NOTATION_ISSUER = Check(
     "BC104",
     Severity.WARNING,
+    rule_set="strict",
     vi="Ký hiệu {notation} không chứa chữ viết tắt tên cơ quan ban hành {abbreviation}",
     en="Notation {notation} does not carry the issuer's abbreviation {abbreviation}",
 )
@@ -74,6 +77,7 @@ NO_YEAR = Check(
 PLACE_FORM = Check(
     "BC110",
     Severity.WARNING,
+    rule_set="strict",
     vi='Địa danh "{place}" không ghi loại đơn vị hành chính: ghi "{expected}"',
     en='Place "{place}" should not start with the kind of administrative unit: write "{expected}"',
 )
@@ -84,7 +88,9 @@ MOTTO_TEXT = Check(
     en='The national motto must read "{expected}"',
 )
 
-_NOTATION = re.compile(r"^[A-Za-zĐđ0-9]+(?:-[A-Za-zĐđ0-9]+)+$")
+# A unit in brackets is how police and army units write theirs: "TTr-CAT(PC04)".
+_NOTATION = re.compile(r"^[A-Za-zĐđ0-9]+(?:-[A-Za-zĐđ0-9]+)+(?:\([A-Za-zĐđ0-9]+\))?$")
+_YEAR = re.compile(r"^(?:19|20)\d\d/")
 # PL I II.4.a: "Tuy Phước", not "huyện Tuy Phước"; units named after a number or a
 # person keep their kind ("Quận 1", "Thành phố Hồ Chí Minh").
 _UNIT_WORD = re.compile(
@@ -94,7 +100,8 @@ _KEEPS_UNIT_WORD = re.compile(r"^(?:thành phố hồ chí minh|quận \d+)$", r
 
 
 def _notation_findings(doc: Document) -> Iterator[Finding]:
-    notation = doc.notation
+    # A legal normative document carries its year: "Số: 24/2025/NQ-HĐND".
+    notation = _YEAR.sub("", doc.notation)
     if not _NOTATION.match(notation):
         yield NOTATION_FORM.at(("notation",), notation=notation)
         return
@@ -142,10 +149,19 @@ def _place_findings(doc: Document) -> Iterator[Finding]:
         yield PLACE_FORM.at(("place",), place=doc.place, expected=expected)
 
 
+def _same_words(written: str, expected: str) -> bool:
+    """The same words in the same case; the old tone placement ("CỘNG HOÀ", "UỶ")
+    is a spelling variant, not a defect."""
+    if written == expected:
+        return True
+    cases = [c.isupper() for c in written] == [c.isupper() for c in expected]
+    return cases and fold(written) == fold(expected)
+
+
 def _motto_findings(doc: Document) -> Iterator[Finding]:
-    if doc.motto.country != MOTTO_COUNTRY:
+    if not _same_words(doc.motto.country, MOTTO_COUNTRY):
         yield MOTTO_TEXT.at(("motto", "country"), expected=MOTTO_COUNTRY)
-    if doc.motto.tagline != MOTTO_TAGLINE:
+    if not _same_words(doc.motto.tagline, MOTTO_TAGLINE):
         yield MOTTO_TEXT.at(("motto", "tagline"), expected=MOTTO_TAGLINE)
 
 

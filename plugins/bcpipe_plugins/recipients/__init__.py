@@ -3,6 +3,7 @@
 Present and well formed; the archive line "Lưu: VT, …" is there, once, and last;
 the addressee of the closing ("Kính báo cáo Sở … biết") and the bodies that asked
 for the document in its basis ("Thực hiện Công văn số … của Sở …") receive it.
+"Như trên" in the recipients means the bodies of "Kính gửi".
 """
 
 from __future__ import annotations
@@ -12,9 +13,9 @@ from collections.abc import Iterable, Iterator
 
 import bcpipe
 from bcpipe import Check, Document, Finding, Rule, RuleContext, Severity
-from bcpipe.model import Archive, AsAbove, NamedRecipient
+from bcpipe.model import Archive, AsAbove, NamedRecipient, Paragraph
 from bcpipe.names import body_words, same_body
-from bcpipe.textutil import fold
+from bcpipe.source import ModelPath
 
 __version__ = bcpipe.__version__
 
@@ -29,13 +30,13 @@ NO_ARCHIVE = Check(
 )
 ARCHIVE_NOT_LAST = Check(
     "BC303",
-    Severity.ERROR,
+    Severity.WARNING,
     vi='Dòng "Lưu: VT, …" phải là dòng cuối của nơi nhận',
     en='The archive line "Lưu: VT, …" must be the last recipient',
 )
 ARCHIVE_WITHOUT_VT = Check(
     "BC304",
-    Severity.ERROR,
+    Severity.WARNING,
     vi='Dòng lưu phải ghi "VT" (văn thư) đầu tiên: "Lưu: VT, …"',
     en='The archive line must name "VT" (the clerical office) first: "Lưu: VT, …"',
 )
@@ -53,13 +54,14 @@ ADDRESSEE_NOT_RECIPIENT = Check(
 )
 REQUESTER_NOT_RECIPIENT = Check(
     "BC307",
-    Severity.ERROR,
+    Severity.WARNING,
     vi='"{issuer}" đã yêu cầu văn bản này ({citation}) nhưng không có trong nơi nhận',
     en='"{issuer}" asked for this document ({citation}) but is not among the recipients',
 )
 DUPLICATE_RECIPIENT = Check(
     "BC308",
     Severity.WARNING,
+    rule_set="style",
     vi='Nơi nhận "{name}" được ghi hai lần',
     en='Recipient "{name}" is listed twice',
 )
@@ -71,7 +73,7 @@ AS_ABOVE_WITHOUT_ADDRESSEES = Check(
 )
 ARCHIVE_TWICE = Check(
     "BC310",
-    Severity.ERROR,
+    Severity.WARNING,
     vi='Nơi nhận có nhiều hơn một dòng "Lưu"',
     en="The recipients hold more than one archive line",
 )
@@ -91,6 +93,19 @@ _ADDRESSEE = re.compile(
 # The words that introduce the request a document answers ("Thực hiện Công văn số …"), as
 # opposed to "Căn cứ …" (a legal basis) or a document merely named later in the sentence.
 _REQUEST_VERB = re.compile(r"(?:Thực\s+hiện|Theo|Triển\s+khai|Phúc\s+đáp)\s{1,3}$", re.IGNORECASE)
+# The kinds of document that ask their addressee for something (an answer, a report).
+# A document implementing a law, decree, decision, directive, resolution, plan or
+# telegram ("Thực hiện Quyết định số 06/QĐ-TTg của Thủ tướng …") is not answering
+# its issuer, who does not expect a copy.
+_REQUEST_KINDS = frozenset({"Công văn", "Văn bản", "Phiếu chuyển"})
+# A body a ministry's request may be answered to: one of its departments, named in
+# "Kính gửi" ("Cục Kiểm soát thủ tục hành chính", "Vụ Tổ chức cán bộ").
+_DEPARTMENT = re.compile(r"^(?:Cục|Tổng\s+cục|Vụ)\s", re.IGNORECASE)
+_MINISTRY = re.compile(r"^(?:Bộ|Văn\s+phòng\s+Chính\s+phủ|Thanh\s+tra\s+Chính\s+phủ)\b", re.I)
+
+
+# The clerical office, as agencies write it: "VT", or with its body's code ("VTUB").
+_CLERICAL = re.compile(r"^VT(?:[A-ZĐ]{1,4})?$", re.IGNORECASE)
 
 
 def _names(doc: Document) -> list[str]:
@@ -99,6 +114,25 @@ def _names(doc: Document) -> list[str]:
 
 def _received(name: str, doc: Document) -> bool:
     return any(same_body(name, r) for r in _names(doc))
+
+
+def _sent_to(name: str, doc: Document) -> bool:
+    """Whether the document goes to ``name``: among the recipients, or addressed in
+    "Kính gửi" when the recipients say "Như trên" (which means those bodies)."""
+    if _received(name, doc):
+        return True
+    as_above = any(isinstance(r, AsAbove) for r in doc.recipients)
+    return as_above and any(same_body(name, a) for a in doc.addressees)
+
+
+def _answered(requester: str, doc: Document) -> bool:
+    """Whether a request of ``requester`` is answered to it: sent to it, or, for a
+    ministry, addressed ("Kính gửi") to a department (Cục, Vụ) and sent there."""
+    if _sent_to(requester, doc):
+        return True
+    if not _MINISTRY.match(requester.strip()):
+        return False
+    return any(_DEPARTMENT.match(a.strip()) and _sent_to(a, doc) for a in doc.addressees)
 
 
 def _list_findings(doc: Document) -> Iterator[Finding]:
@@ -113,7 +147,7 @@ def _list_findings(doc: Document) -> Iterator[Finding]:
             yield ARCHIVE_NOT_LAST.at(("recipients", archives[0]))
         archive = recipients[archives[0]]
         assert isinstance(archive, Archive)
-        if fold(archive.holders[0]) != "vt":
+        if not _CLERICAL.match(archive.holders[0]):
             yield ARCHIVE_WITHOUT_VT.at(("recipients", archives[0], "holders"))
         elif len(archive.holders) < 2:
             yield ARCHIVE_WITHOUT_UNIT.at(("recipients", archives[0], "holders"))
@@ -137,21 +171,31 @@ def _addressee_findings(doc: Document) -> Iterator[Finding]:
     for index, paragraph in enumerate(doc.closing):
         for match in _ADDRESSEE.finditer(paragraph.text):
             addressee = match.group("addressee").strip()
-            in_kinh_gui = as_above and any(same_body(addressee, a) for a in doc.addressees)
-            if not in_kinh_gui and not _received(addressee, doc):
+            if not _sent_to(addressee, doc):
                 yield ADDRESSEE_NOT_RECIPIENT.at(("closing", index), addressee=addressee)
 
 
+def _answering(doc: Document) -> list[tuple[ModelPath, Paragraph]]:
+    """The paragraphs that say what the document answers: the basis, or, in a letter
+    without one, its first paragraph ("Phúc đáp Công văn số … của Bộ …, UBND tỉnh …")."""
+    if doc.basis:
+        return [(("basis", index), paragraph) for index, paragraph in enumerate(doc.basis)]
+    first = doc.body[0] if doc.body else None
+    return [(("body", 0), first)] if isinstance(first, Paragraph) else []
+
+
 def _requester_findings(doc: Document) -> Iterator[Finding]:
-    for index, paragraph in enumerate(doc.basis):
+    for path, paragraph in _answering(doc):
         for citation in paragraph.citations:
+            if citation.type_name not in _REQUEST_KINDS:
+                continue
             start = paragraph.text.find(citation.text)
             if not _REQUEST_VERB.search(paragraph.text[max(0, start - 20) : start]):
                 continue
             issuer = citation.issuer
-            if issuer and not _received(issuer, doc):
+            if issuer and not _answered(issuer, doc):
                 yield REQUESTER_NOT_RECIPIENT.at(
-                    ("basis", index), issuer=issuer, citation=citation.code or citation.type_name
+                    path, issuer=issuer, citation=citation.code or citation.type_name
                 )
 
 

@@ -1,4 +1,4 @@
-"""Structure rules (BC401-BC407): required parts per document type, numbering,
+"""Structure rules (BC401-BC408): required parts per document type, numbering,
 headings, and the end-of-text mark "./." (NĐ30 PL I II.6).
 
 Which parts a type requires is data: ``profiles.toml`` here, replaced or extended by
@@ -22,43 +22,55 @@ __version__ = bcpipe.__version__
 
 MISSING_PART = Check(
     "BC401",
+    Severity.INFO,
+    vi='{type} chưa có phần mẫu khuyến nghị: "{part}"',
+    en="The {type_en} has no part the profile suggests: {part_en}",
+)
+REQUIRED_PART = Check(
+    "BC408",
     Severity.ERROR,
-    vi='Thiếu phần bắt buộc của {type}: "{part}"',
-    en="A required part of the {type_en} is missing: {part_en}",
+    vi='Thiếu phần bắt buộc của {type}: "{part}" (cấu hình yêu cầu phần này)',
+    en="A part the profile requires of the {type_en} is missing: {part_en}",
 )
 OUT_OF_SEQUENCE = Check(
     "BC402",
     Severity.WARNING,
+    rule_set="style",
     vi='Đánh số không liên tục: "{found}" đứng ở chỗ cần "{expected}"',
     en='Numbering out of sequence: "{found}" where "{expected}" was expected',
 )
 NO_HEADING = Check(
     "BC403",
-    Severity.ERROR,
+    Severity.WARNING,
+    rule_set="strict",
     vi="Phần, mục phải có tiêu đề",
     en="A part or section must have a heading",
 )
 NO_END_MARK = Check(
     "BC404",
     Severity.WARNING,
+    rule_set="strict",
     vi='Nội dung văn bản phải kết thúc bằng dấu "./."',
     en='The text of the document must end with "./."',
 )
 PARTS_ORDER = Check(
     "BC405",
     Severity.WARNING,
+    rule_set="strict",
     vi='Phần "{part}" đứng trước phần "{before}"',
     en='The part "{part_en}" comes before "{before_en}"',
 )
 HEADING_CASE = Check(
     "BC406",
     Severity.WARNING,
+    rule_set="strict",
     vi='Tiêu đề mục "{heading}" phải viết in hoa',
     en='The section heading "{heading}" must be in upper case',
 )
 EMPTY_SECTION = Check(
     "BC407",
     Severity.WARNING,
+    rule_set="style",
     vi="Phần, mục không có nội dung",
     en="A part or section has no content",
 )
@@ -85,9 +97,12 @@ def _part_findings(doc: Document, profile: Profile) -> Iterator[Finding]:
     for rank, part in enumerate(profile.parts):
         positions = [top for top, heading in headings if part.matches(heading)]
         if not positions:
-            yield MISSING_PART.at(
+            # Real reports organise their parts in many ways: a missing part is advice
+            # (BC401, info) unless the profile marks it required (BC408, error).
+            check = REQUIRED_PART if part.required else MISSING_PART
+            yield check.at(
                 ("body",),
-                type=doc.type.name_vi.lower(),
+                type=doc.type.name_vi if check is MISSING_PART else doc.type.name_vi.lower(),
                 type_en=doc.type.value.replace("_", " "),
                 part=part.vi,
                 part_en=part.en,
@@ -141,6 +156,7 @@ def make_rule(profiles: Mapping[str, Profile]) -> Rule:
     @bcpipe.rule(
         "sections",
         MISSING_PART,
+        REQUIRED_PART,
         OUT_OF_SEQUENCE,
         NO_HEADING,
         NO_END_MARK,

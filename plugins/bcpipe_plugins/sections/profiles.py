@@ -24,6 +24,7 @@ class PartSpec:
     vi: str
     en: str
     match: tuple[str, ...]  # phrases as heading_key() gives them
+    required: bool = False  # missing: an error (BC408), not advice (BC401)
 
     def matches(self, key: str) -> bool:
         """Whether a heading, given as its :func:`heading_key`, holds one of the phrases."""
@@ -60,6 +61,7 @@ def _profile(type_name: str, data: Any) -> Profile:
                     vi=str(part["vi"]),
                     en=str(part.get("en", part["id"])),
                     match=tuple(heading_key(str(m)) for m in part["match"]),
+                    required=part.get("required", False) is True,
                 )
             )
         except (KeyError, TypeError) as exc:

@@ -8,6 +8,7 @@ The vocabulary (collective bodies, heads' titles, deputies' titles) is data, in
 from __future__ import annotations
 
 import functools
+import re
 import tomllib
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
@@ -57,6 +58,7 @@ POSITION_MISSING = Check(
 HONORIFIC = Check(
     "BC125",
     Severity.WARNING,
+    rule_set="strict",
     vi='Không ghi học hàm, học vị, danh hiệu trước họ tên người ký ("{honorific}")',
     en='No academic title or honorific before the signer\'s name ("{honorific}")',
 )
@@ -74,6 +76,11 @@ DEPUTY_OF_OTHER = Check(
 )
 
 _HEAD_PREFIXES = (Authority.KT, Authority.TL, Authority.TUQ, Authority.Q)
+# The name of a body, not a head's title ("KT. SỞ NỘI VỤ", "KT. BỘ TƯ PHÁP"): "BỘ TRƯỞNG",
+# "CỤC TRƯỞNG", "CHÁNH VĂN PHÒNG" are titles.
+_BODY_NAME = re.compile(
+    r"^(?:sở|bộ(?! trưởng)|cục(?! trưởng)|tổng cục(?! trưởng)|ủy ban|văn phòng|ubnd|hđnd)(?: |$)"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -155,7 +162,9 @@ def check_signature(block: SignatureBlock, words: Vocabulary) -> Iterator[Findin
         path = (*here, "authority", index)
         if line.prefix is Authority.TM and not words.is_collective(line.title):
             yield TM_NOT_COLLECTIVE.at(path, title=line.title)
-        elif line.prefix in _HEAD_PREFIXES and words.is_collective(line.title):
+        elif line.prefix in _HEAD_PREFIXES and (
+            words.is_collective(line.title) or _BODY_NAME.match(fold(line.title))
+        ):
             yield KT_BEFORE_BODY.at(path, prefix=line.prefix.value, title=line.title)
     last = block.authority[-1] if block.authority else None
     position = block.position

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Annotated
 
 from pydantic import Field
@@ -11,7 +12,11 @@ from bcpipe.model.dates import CalendarDate
 
 __all__ = ["Citation"]
 
-Digits = Annotated[str, Field(pattern=r"^\d{1,8}$")]
+# Digits, perhaps with a sub-number or a letter, as agencies number: "66.4", "05a".
+CitationNumber = Annotated[str, Field(pattern=r"^\d{1,8}(?:\.\d{1,3})?[a-zđ]?$")]
+# A law or resolution of the National Assembly (or its Standing Committee) has no type
+# code in its notation: "69/2025/QH15", "1234/2025/UBTVQH15".
+_ASSEMBLY = re.compile(r"^(?:UBTV)?QH\d{1,2}$")
 Notation = Annotated[str, Field(pattern=r"^\S+$", max_length=60)]
 
 
@@ -31,7 +36,9 @@ class Citation(Model):
 
     text: Text = Field(description="The citing words as they stand in the paragraph.")
     type_name: Text = Field(description='Kind of the cited document, e.g. "Kế hoạch".')
-    number: Digits | None = Field(None, description='The number as written, e.g. "59".')
+    number: CitationNumber | None = Field(
+        None, description='The number as written, e.g. "59" (or "66.4", "05a").'
+    )
     year: int | None = Field(None, ge=1000, le=9999, description="Year in a legal code.")
     notation: Notation | None = Field(None, description='e.g. "KH-UBND", "NĐ-CP", "NQ/TW".')
     date: CalendarDate | None = Field(None, description="Issue date of the cited document.")
@@ -59,7 +66,7 @@ class Citation(Model):
     @property
     def type_code(self) -> str | None:
         """The type part of the notation: ``KH`` of ``KH-UBND``, ``NQ`` of ``NQ/TW``."""
-        if self.notation is None:
+        if self.notation is None or _ASSEMBLY.match(self.notation):
             return None
         separator = "/" if self.is_party else "-"
         return self.notation.split(separator, 1)[0]

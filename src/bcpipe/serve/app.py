@@ -128,17 +128,7 @@ def create_app(
         return Response(result.data, media_type=exporter.media_type, headers=headers)
 
     async def rules(request: Request) -> Response:
-        rows = [
-            {
-                "code": check.code,
-                "severity": check.severity.value,
-                "rule": owner,
-                "message_vi": check.vi,
-                "message_en": check.en,
-            }
-            for owner, check in pipeline.checks()
-        ]
-        rows.sort(key=lambda row: row["code"])
+        rows = pipeline.rule_table()
         return _json({"rules": rows})
 
     async def plugins(request: Request) -> Response:
