@@ -1,7 +1,8 @@
 """Generated decisions (bcpipe.testing.decisions): valid, and carried by every format.
 
 Decisions round-trip through JSON and XML (the XML byte for byte, and valid under the
-XSD), export to PDF and, once issued, to edXML with the number's year; the text writer
+XSD), through text and .docx (the reader reads back articles, chapters, the enacting
+line and an attached regulation), export to PDF and, once issued, to edXML with the number's year; the text writer
 lays out the enacting line, "QUYẾT ĐỊNH:", the articles and "Như Điều N".
 """
 
@@ -43,6 +44,23 @@ def test_generated_decisions_round_trip_through_json_and_xml(
     xml = pipeline.export(doc, "xml")
     assert pipeline.export(back, "xml") == xml  # byte-identical
     document_xsd_schema().assertValid(etree.fromstring(xml))
+
+
+@given(decisions())
+def test_generated_decisions_round_trip_through_text_and_docx(
+    pipeline: bcpipe.Pipeline, doc: Document
+) -> None:
+    assert_round_trip(pipeline, doc, "text")
+    assert_round_trip(pipeline, doc, "docx")
+
+
+@given(decisions(regulation=True))
+def test_a_decision_and_its_attached_regulation_read_back_from_text(
+    pipeline: bcpipe.Pipeline, doc: Document
+) -> None:
+    back = assert_round_trip(pipeline, doc, "text")
+    assert back.appendices[0].type_name in ("QUY CHẾ", "QUY ĐỊNH")
+    assert any(isinstance(block, Chapter) for block in back.appendices[0].body)
 
 
 @given(decisions(status="issued"))

@@ -110,6 +110,10 @@ class BatchError(BcpipeError):
     worker processes that cannot start."""
 
 
+class RuleSelectionError(BcpipeError):
+    """A rule selection names a set, code or severity that does not exist."""
+
+
 class ServeSettingsError(BcpipeError):
     """``bcpipe serve`` cannot start: a limit of the ``[serve]`` table or of ``--limit``
     is wrong."""

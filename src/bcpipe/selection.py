@@ -33,7 +33,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from bcpipe.doctypes import DocumentType
-from bcpipe.errors import BcpipeError
+from bcpipe.errors import RuleSelectionError
 from bcpipe.findings import RULE_SETS, Severity
 
 __all__ = [
@@ -54,10 +54,6 @@ _SET_MEMBERS: Mapping[str, frozenset[str]] = {
 #: Codes reported whatever is selected: the pipeline saying a plugin failed.
 _ALWAYS = "BC9"
 _KEYS = ("select", "extend-select", "ignore", "severity")
-
-
-class RuleSelectionError(BcpipeError):
-    """A rule selection names a set, code or severity that does not exist."""
 
 
 def set_members(name: str) -> frozenset[str]:

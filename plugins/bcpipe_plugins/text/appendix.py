@@ -19,7 +19,11 @@ from bcpipe_plugins.text.notes import Notes
 from bcpipe_plugins.text.patterns import APPENDIX, MOTTO_LINE, TAGLINE_LINE
 from bcpipe_plugins.text.tree import build_tree
 
-__all__ = ["attachment_start", "parse_appendices"]
+__all__ = ["attachment_start", "parse_appendices", "regulation_starts"]
+
+#: The type lines of a text a decision issues and attaches ("Ban hành kèm theo Quyết
+#: định này Quy chế …"), printed where an appendix prints "Phụ lục".
+ATTACHED_TYPES = frozenset({"QUY CHẾ", "QUY ĐỊNH", "ĐIỀU LỆ", "QUY TRÌNH", "CHƯƠNG TRÌNH"})
 
 
 def _is_reference(text: str) -> bool:
@@ -33,11 +37,47 @@ def _next(lines: Sequence[Line], index: int) -> int:
     return index
 
 
+def regulation_starts(lines: Sequence[Line], start: int, end: int) -> list[int]:
+    """Where a regulation attached to a decision begins: its type line alone ("QUY CHẾ"),
+    with its "(Ban hành kèm theo …)" line among the next three lines with words (a type
+    line alone could be a heading: the reference line tells)."""
+    found = []
+    for index in range(start, end):
+        if lines[index].text not in ATTACHED_TYPES:
+            continue
+        ahead, seen = index + 1, 0
+        while ahead < end and seen < 3:
+            if lines[ahead].text:
+                if _is_reference(lines[ahead].text):
+                    found.append(index)
+                    break
+                seen += 1
+            ahead += 1
+    return found
+
+
+def _regulation(lines: Sequence[Line], number: int, notes: Notes, dense: bool) -> dict[str, Any]:
+    """A regulation attached to a decision: its type line, title, reference and body."""
+    here = ("appendices", number)
+    head = lines[0]
+    notes.at(here, head.number)
+    notes.at((*here, "type_name"), head.number)
+    data: dict[str, Any] = {"type_name": head.text}
+    index = _next(lines, 1)
+    title: list[str] = []
+    if index < len(lines) and not _is_reference(lines[index].text):
+        title.append(lines[index].text)
+        notes.at((*here, "title"), lines[index].number)
+        index += 1
+    return _titled(lines, index, title, data, here, notes, dense)
+
+
 def _appendix(lines: Sequence[Line], number: int, notes: Notes, dense: bool) -> dict[str, Any]:
     here = ("appendices", number)
     head = lines[0]
     match = APPENDIX.fullmatch(head.text)
-    assert match is not None
+    if match is None:
+        return _regulation(lines, number, notes, dense)
     data: dict[str, Any] = {}
     notes.at(here, head.number)
     if match.group("number"):
@@ -119,9 +159,21 @@ def _titled(
     return data
 
 
+def _only_header_above(lines: Sequence[Line]) -> bool:
+    """True when ``lines`` (above a regulation's type line) are a repeated header:
+    issuer lines in capitals and the motto, nothing else."""
+    texts = [line.text for line in lines if line.text]
+    return bool(texts) and all(is_caps(t) or TAGLINE_LINE.fullmatch(t) for t in texts)
+
+
 def parse_appendices(lines: Sequence[Line], notes: Notes, *, dense: bool) -> list[dict[str, Any]]:
     """The appendices in ``lines``, which start with an appendix header."""
-    starts = [i for i, line in enumerate(lines) if record_of(line).kind == "appendix"]
+    headed = [i for i, line in enumerate(lines) if record_of(line).kind == "appendix"]
+    regulations = regulation_starts(lines, 0, len(lines))
+    if regulations and _only_header_above(lines[: regulations[0]]):
+        # a text attached with its own header: its type line is its title
+        regulations = regulations[1:]
+    starts = sorted({*headed, *regulations})
     out: list[dict[str, Any]] = []
     if not any(line.text for line in lines):
         return out

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from bcpipe_plugins.text.appendix import attachment_start
+from bcpipe_plugins.text.appendix import attachment_start, regulation_starts
 from bcpipe_plugins.text.classify import record_of
 from bcpipe_plugins.text.lines import Line
 from bcpipe_plugins.text.tail import is_name, is_placeholder, is_position
@@ -62,5 +62,8 @@ def appendix_start(lines: Sequence[Line], start: int) -> int:
         if not lines[index].blank and _appendix(lines[index]):
             end = index
             break
+    regulations = regulation_starts(lines, start, end)
+    if regulations:
+        end = regulations[0]
     attached = attachment_start(lines, start, end)
     return end if attached is None else attached

@@ -156,7 +156,9 @@ def _clauses(draw: st.DrawFn, agency: Agency, topic: Topic, count: int) -> list[
         clause: Data = {"kind": "clause", "number": str(index + 1)}
         clause["text"] = _sentence(draw, agency, topic)
         if rarely(draw, 3):
-            clause["text"] = clause["text"].rstrip(".") + ", gồm:"
+            # A clause's words over its points are its heading, as every reader reads
+            # them (the text round trip would change a "text" with children).
+            clause["heading"] = clause.pop("text").rstrip(".") + ", gồm:"
             clause["children"] = _points(draw, agency, topic, draw(st.integers(2, 3)))
         out.append(clause)
     return out
