@@ -26,8 +26,9 @@ demo: $(STAMP)
 	$(BIN)/bcpipe export $(SAMPLE) --to json -o $(OUT)/bao-cao.json
 	$(BIN)/bcpipe export $(SAMPLE) --to xml -o $(OUT)/bao-cao.xml
 	$(BIN)/bcpipe export $(SAMPLE) --to pdf -o $(OUT)/bao-cao.pdf
+	$(BIN)/bcpipe export $(SAMPLE) --to docx -o $(OUT)/bao-cao.docx
 	$(BIN)/bcpipe export $(SEED) --to pdf -o $(OUT)/bao-cao-from-text.pdf
-	@echo "written: $(OUT)/bao-cao.txt .json .xml .pdf, $(OUT)/bao-cao-from-text.pdf"
+	@echo "written: $(OUT)/bao-cao.txt .json .xml .pdf .docx, $(OUT)/bao-cao-from-text.pdf"
 
 ## test: lint, type-check and run the test suite
 test: lint typecheck unit
