@@ -129,13 +129,15 @@ class Loaded:
     """A loader's full answer: the document, its line map and what reading noticed.
 
     ``places`` (see :class:`bcpipe.source.SourceInfo`) say where model paths stand in a
-    source without lines a clerk sees: a .docx paragraph or table cell, a PDF page.
+    source without lines a clerk sees: a .docx paragraph or table cell, a PDF page;
+    ``partial`` names the model paths the source gives only in part (see there).
     """
 
     document: Document
     lines: Mapping[str, int] = field(default_factory=dict)
     findings: list[Finding] = field(default_factory=list)
     places: Mapping[str, str] = field(default_factory=dict)
+    partial: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)

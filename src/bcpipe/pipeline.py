@@ -329,10 +329,11 @@ class Pipeline:
                 name, f"the {kind!r} loader of plugin {plugin} failed: {_error_text(exc)}"
             ) from exc
         places: Mapping[str, str] = {}
+        partial: frozenset[str] = frozenset()
         if isinstance(result, Loaded):
             document, findings = result.document, tuple(result.findings)
             lines = migrated_lines(result.lines)
-            places = result.places
+            places, partial = result.places, result.partial
         elif isinstance(result, Document):
             document = result
             lines = document.source.lines if document.source else {}
@@ -340,7 +341,14 @@ class Pipeline:
         else:
             raise SourceError(name, f"the {kind!r} loader of plugin {plugin} returned no document")
         return document.with_source(
-            SourceInfo(name=name, kind=kind, lines=lines, findings=findings, places=places)
+            SourceInfo(
+                name=name,
+                kind=kind,
+                lines=lines,
+                findings=findings,
+                places=places,
+                partial=partial,
+            )
         )
 
     def _load_embedded(self, data: bytes, name: str) -> Document:

@@ -40,7 +40,11 @@ class SourceInfo:
     ``findings`` are what the loader noticed while reading (lines it could not place,
     say); :meth:`bcpipe.Pipeline.validate` reports them with the rules' findings.
     ``places`` maps model paths to where they stand in a source without lines (a
-    .docx paragraph or table cell, a PDF page), for findings to say so.
+    .docx paragraph or table cell, a PDF page), for findings to say so. ``partial``
+    names the formatted model paths the source gives only in part: an edXML package
+    whose attachment could not be read lists "Nơi nhận" from its header, which never
+    carries the "Lưu:" line. A rule about what such a part lacks stays silent; the
+    loader has said (BC603) that the part is unchecked.
     """
 
     name: str | None = None
@@ -48,6 +52,11 @@ class SourceInfo:
     lines: Mapping[str, int] = field(default_factory=dict)
     findings: tuple[Finding, ...] = ()
     places: Mapping[str, str] = field(default_factory=dict)
+    partial: frozenset[str] = frozenset()
+
+    def is_partial(self, path: ModelPath) -> bool:
+        """True when the source gives ``path`` only in part."""
+        return format_path(path) in self.partial
 
     def line_of(self, path: ModelPath) -> int | None:
         """The line of ``path``, or of its nearest ancestor that has one."""

@@ -405,4 +405,9 @@ def load_edxml(data: bytes, ctx: LoadContext) -> Loaded:
     merged = _merge(reading, header, attached)
     merged["extensions"] = {"edxml": _package_data(package)}
     document = ctx.document(merged, lines=reading.lines)
-    return Loaded(document, reading.lines, reading.findings)
+    # ToPlaces never carries the "Lưu:" line: recipients from the header alone are partial.
+    header_recipients = attached is None or "recipients" in header
+    partial = (
+        frozenset({"recipients"}) if header_recipients and "recipients" in merged else frozenset()
+    )
+    return Loaded(document, reading.lines, reading.findings, partial=partial)
