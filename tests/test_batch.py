@@ -507,6 +507,12 @@ def test_an_output_that_cannot_be_written_fails_its_document(
     assert blocked["error"] == "huyen-a/xa-00.txt: cannot be written: Is a directory"
     assert report.failed == 1 and report.documents == 12
     assert not list((tmp_path / "out").rglob("*.tmp"))
+    # Its page is gone with its record, and report.html does not link to it.
+    assert blocked["page"] is None
+    report_html = (tmp_path / "out" / "report.html").read_text(encoding="utf-8")
+    pages = [r["page"] for r in records.values() if r["page"]]
+    assert pages and all((tmp_path / "out" / page).is_file() for page in pages)
+    assert "xa-00.html" not in report_html.split("huyen-a/xa-00.yaml")[1][:400]
 
 
 # -- re-runs ---------------------------------------------------------------------------

@@ -135,3 +135,12 @@ def test_every_decision_authority_can_be_asked_for(
 ) -> None:
     doc = data.draw(decisions(authority=authority))
     assert tuple(line.prefix.value for line in doc.signature.authority) == authority
+
+
+def test_a_decisions_edxml_package_with_as_article_reads_back() -> None:
+    # "Như Điều 3" in ToPlaces and in the attachment: compared, not a loader failure.
+    pipeline = bcpipe.Pipeline(settings={"edxml": {"organs": organ_ids(), "attachment": "text"}})
+    doc = pipeline.load("examples/decisions/quyet-dinh-ubnd-tuy-phuoc-2023.yaml")
+    back = pipeline.loads(pipeline.export(doc, "edxml"), kind="edxml")
+    assert isinstance(back.recipients[0], AsArticle) and back.recipients[0].article == 3
+    assert "BC604" not in [f.code for f in back.source.findings]  # header and text agree

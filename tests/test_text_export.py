@@ -78,3 +78,11 @@ def test_optional_components_are_printed(
         "| Hộ tịch | 1.200 |",
     ):
         assert part in text, part
+
+
+def test_roman_numerals_of_parts_sections_chapters_and_word_lists() -> None:
+    # One writer of Roman numerals for the numbering rule, .docx lists and the strategies.
+    from bcpipe.textutil import roman
+
+    cases = {1: "I", 4: "IV", 9: "IX", 14: "XIV", 40: "XL", 90: "XC", 1994: "MCMXCIV"}
+    assert {n: roman(n) for n in cases} == cases

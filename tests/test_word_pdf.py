@@ -406,8 +406,8 @@ def test_table_widths_survive_the_docx_round_trip(pipeline: bcpipe.Pipeline) -> 
 
 def test_footnotes_are_read_as_marks_and_notes_after_the_signature() -> None:
     from bcpipe_plugins.docx.extract import extract_lines
-    from bcpipe_plugins.docx.footnotes import add_footnotes, reference
     from bcpipe_plugins.docx.package import read_parts
+    from docx_footnotes import add_footnotes, reference
 
     word = docx.Document()
     word.add_paragraph("BÁO CÁO")
@@ -476,3 +476,19 @@ def test_corpus_originals_have_their_facts_right(pipeline: bcpipe.Pipeline, orig
             # facts.toml writes a draft's blank number as 0.
             expected = None if facts[fact] in ("", 0) else facts[fact]
             assert read[fact] == expected, f"{key} {fact}"
+
+
+def test_a_table_of_empty_rows_exports_to_docx(pipeline: bcpipe.Pipeline) -> None:
+    # The model allows it; the exporter once divided by its zero columns.
+    doc = pipeline.load(ROOT / "examples" / "bao-cao-ttdn-tuy-phuoc-2022.yaml")
+    doc.body.append(bcpipe.model.Table(rows=[[]]))
+    assert pipeline.export(doc, "docx").startswith(b"PK")
+
+
+def test_a_decisions_basis_is_italic_in_docx_as_in_pdf(pipeline: bcpipe.Pipeline) -> None:
+    doc = pipeline.load(ROOT / "examples" / "decisions" / "quyet-dinh-ubnd-tuy-phuoc-2023.yaml")
+    with zipfile.ZipFile(io.BytesIO(pipeline.export(doc, "docx"))) as package:
+        body = package.read("word/document.xml").decode()
+    first = doc.basis[0].text
+    run = body[body.index(first[:20]) - 300 : body.index(first[:20])]
+    assert "<w:i/>" in run

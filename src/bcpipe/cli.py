@@ -66,6 +66,8 @@ formats (built in; `bcpipe plugins` lists every exporter installed):
   xml    bcpipe XML (schemas/bcpipe-document.xsd), read back by bcpipe
   edxml  an edXML package (QCVN 102:2016) for the document-exchange systems
   pdf    an A4 page layout as Decree 30 prescribes (binary: needs -o FILE or a pipe)
+  docx   a Word document laid out as Decree 30 prescribes, to edit and sign (binary;
+         needs the docx extra)
 
 exit codes: 0 written; 2 the file could not be read, an unknown format, a failed export
 
@@ -165,7 +167,11 @@ def build_parser() -> argparse.ArgumentParser:
     )
     export.add_argument("file", metavar="FILE", help="a document; - reads stdin (with --from)")
     export.add_argument(
-        "--to", required=True, dest="fmt", metavar="FORMAT", help="text, json, xml, edxml, pdf, …"
+        "--to",
+        required=True,
+        dest="fmt",
+        metavar="FORMAT",
+        help="text, json, xml, edxml, pdf, docx",
     )
     export.add_argument(
         "-o", "--output", metavar="OUT", help="output file (default or -: stdout, not for pdf)"
@@ -185,7 +191,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     batch.add_argument(
         "--to", required=True, action="append", dest="formats", metavar="FORMATS",
-        help="output formats, comma-separated: pdf,xml,edxml,text (repeatable)",
+        help="output formats, comma-separated: pdf,docx,xml,edxml,text (repeatable)",
     )  # fmt: skip
     batch.add_argument("-o", "--outdir", required=True, metavar="OUTDIR", help="output folder")
     batch.add_argument("--from", dest="kind", metavar="KIND", help="read every input as KIND")
@@ -218,9 +224,12 @@ def build_parser() -> argparse.ArgumentParser:
     rules.add_argument("--format", choices=("text", "json"), default="text", dest="output")
 
     commands.add_parser("schema", help="print the document model's JSON Schema")
-    from bcpipe_plugins.edxml.cli import add_edxml_commands  # edxml status, edxml show
-
-    add_edxml_commands(commands)
+    try:  # edxml status, edxml show: the edXML plugin's own commands
+        from bcpipe_plugins.edxml.cli import add_edxml_commands
+    except ImportError:  # that plugin cannot be imported: every other command still works
+        pass
+    else:
+        add_edxml_commands(commands)
 
     completion = commands.add_parser(
         "completion",

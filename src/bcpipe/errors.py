@@ -15,6 +15,8 @@ __all__ = [
     "MissingOrganIdError",
     "NotSendableError",
     "PluginError",
+    "RuleSelectionError",
+    "ServeSettingsError",
     "SettingsError",
     "SourceError",
     "UnknownFormatError",

@@ -221,13 +221,16 @@ class Pipeline:
     def selected(self, code: str, doc_type: str | None = None) -> Check | None:
         """``code``'s check as this pipeline reports it (its severity overridden), for
         documents of ``doc_type``; None when the selection leaves the code out."""
-        selection = self._per_type.get(doc_type or "", self._selected)
-        for _, check in self.checks():
-            if check.code == code:
-                if not selection.reports(code):
-                    return None
-                return replace(check, severity=selection.severity.get(code, check.severity))
-        return None
+        check = next((check for _, check in self.checks() if check.code == code), None)
+        if check is None:
+            return None
+        return self._as_reported(check, self._per_type.get(doc_type or "", self._selected))
+
+    @staticmethod
+    def _as_reported(check: Check, selection: Selected) -> Check | None:
+        if not selection.reports(check.code):
+            return None
+        return replace(check, severity=selection.severity.get(check.code, check.severity))
 
     def checks(self) -> list[tuple[str, Check]]:
         """Every finding code the rules and loaders declare, with who declares it, and
@@ -244,7 +247,7 @@ class Pipeline:
         rules --format json`` prints and ``GET /v1/rules`` answers."""
         rows: list[dict[str, Any]] = []
         for owner, check in self.checks():
-            selected = self.selected(check.code)
+            selected = self._as_reported(check, self._selected)
             rows.append(
                 {
                     "code": check.code,

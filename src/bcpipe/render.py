@@ -36,6 +36,10 @@ from bcpipe.model import (
     Table,
 )
 
+#: Types whose basis lines are the decree's italic "Căn cứ …" lines (PL I II.6.a); in
+#: other documents (a report's "Thực hiện Công văn số …") the opening is body text.
+ITALIC_BASIS = frozenset({DocumentType.NGHI_QUYET, DocumentType.QUYET_DINH})
+
 __all__ = [
     "BLANK",
     "addressee_lines",
@@ -46,6 +50,7 @@ __all__ = [
     "day_text",
     "enacting_word_line",
     "footnote_line",
+    "italic_basis",
     "month_text",
     "number_line",
     "place_date_line",
@@ -259,3 +264,8 @@ def with_footnote_marks(document: Document) -> Document:
         return Document.model_validate(data)
     except ValueError:  # a mark inside a citation's words: the words are printed unmarked
         return document
+
+
+def italic_basis(document: Document) -> bool:
+    """Whether the basis is printed in italics: an enacting document's "Căn cứ …" lines."""
+    return document.type in ITALIC_BASIS or document.enacting_word is not None

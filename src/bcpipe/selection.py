@@ -41,7 +41,6 @@ __all__ = [
     "RuleSelection",
     "RuleSelectionError",
     "Selected",
-    "set_members",
 ]
 
 #: What each set name selects: strict is the decree's letter, so it holds the default.
@@ -54,11 +53,6 @@ _SET_MEMBERS: Mapping[str, frozenset[str]] = {
 #: Codes reported whatever is selected: the pipeline saying a plugin failed.
 _ALWAYS = "BC9"
 _KEYS = ("select", "extend-select", "ignore", "severity")
-
-
-def set_members(name: str) -> frozenset[str]:
-    """The rule sets a set selector selects (``strict`` → recommended and strict)."""
-    return _SET_MEMBERS[name]
 
 
 def _key(name: str) -> str:

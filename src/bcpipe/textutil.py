@@ -12,7 +12,7 @@ import unicodedata
 from collections.abc import Callable
 from functools import lru_cache
 
-__all__ = ["fold", "nfc", "normalise_space", "words"]
+__all__ = ["fold", "nfc", "normalise_space", "roman", "words"]
 
 _WORD = re.compile(r"\w+")
 
@@ -56,3 +56,22 @@ def fold(text: str) -> str:
 def words(text: str) -> list[str]:
     """The folded words of ``text``, punctuation dropped."""
     return _WORD.findall(fold(text))
+
+
+_ROMAN = tuple(
+    zip(
+        (1000, 900, 500, 400, 100, 90, 50, 40, 10, 9, 5, 4, 1),
+        ("M", "CM", "D", "CD", "C", "XC", "L", "XL", "X", "IX", "V", "IV", "I"),
+        strict=True,
+    )
+)
+
+
+def roman(number: int) -> str:
+    """``4`` → ``"IV"``: a part's, a section's or a chapter's number."""
+    out = []
+    for value, letters in _ROMAN:
+        while number >= value:
+            out.append(letters)
+            number -= value
+    return "".join(out)

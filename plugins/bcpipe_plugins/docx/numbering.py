@@ -12,38 +12,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from bcpipe.textutil import roman
 from bcpipe_plugins.docx.xml import W, attr
 
 __all__ = ["Numbering"]
 
-_ROMAN = (
-    (1000, "m"),
-    (900, "cm"),
-    (500, "d"),
-    (400, "cd"),
-    (100, "c"),
-    (90, "xc"),
-    (50, "l"),
-    (40, "xl"),
-    (10, "x"),
-    (9, "ix"),
-    (5, "v"),
-    (4, "iv"),
-    (1, "i"),
-)
 _LETTERS = "abcdefghijklmnopqrstuvwxyz"
 #: What Word's bullet glyphs (often in the Symbol or Wingdings fonts) are read as.
 _DASHES = frozenset("-–—‐−")
 _MAX_LEVELS = 9
-
-
-def _roman(value: int) -> str:
-    out = []
-    for size, letters in _ROMAN:
-        while value >= size:
-            out.append(letters)
-            value -= size
-    return "".join(out)
 
 
 def _letters(value: int) -> str:
@@ -59,9 +36,9 @@ def _format(value: int, fmt: str) -> str:
     if fmt == "upperLetter":
         return _letters(value).upper()
     if fmt == "lowerRoman":
-        return _roman(value)
+        return roman(value).lower()
     if fmt == "upperRoman":
-        return _roman(value).upper()
+        return roman(value)
     if fmt == "decimalZero":
         return f"{value:02d}"
     if fmt == "none":

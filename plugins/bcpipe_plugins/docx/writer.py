@@ -38,7 +38,6 @@ from bcpipe.textutil import nfc
 from bcpipe_plugins.docx.package import needs_extra
 from bcpipe_plugins.docx.xml import W
 from bcpipe_plugins.pdf.settings import PdfSettings, settings_from
-from bcpipe_plugins.pdf.story import ITALIC_BASIS
 from bcpipe_plugins.text.writer import DRAFT_MARK
 
 __all__ = ["render_docx"]
@@ -238,8 +237,8 @@ class _Writer:
 
         if block.caption:
             self.para(block.caption, bold=True, align="center", after=6)
-        width = max(len(row) for row in block.rows)
-        table = self.out.add_table(rows=len(block.rows), cols=max(width, 1))
+        width = max(len(row) for row in block.rows) or 1  # a table of empty rows
+        table = self.out.add_table(rows=len(block.rows), cols=width)
         table.style = self.out.styles["Table Grid"]
         table.alignment = WD_TABLE_ALIGNMENT.CENTER
         shares = [float(w) for w in block.widths] if block.widths else [100 / width] * width
@@ -357,7 +356,7 @@ class _Writer:
         # Footnote marks "[1]" in the words and the notes after the signature, as the
         # text export writes them (the reader takes them back the same way).
         marked = render.with_footnote_marks(doc)
-        self.blocks(marked.basis, italic=doc.type in ITALIC_BASIS)
+        self.blocks(marked.basis, italic=render.italic_basis(doc))
         enacting = render.enacting_word_line(doc)
         if enacting:  # "QUYẾT ĐỊNH:"
             self.para(enacting, bold=True, align="center", before=6, after=6)

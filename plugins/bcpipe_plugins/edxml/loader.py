@@ -14,13 +14,25 @@ revocation of one already sent) is reported (BC606) and kept in
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
+from pydantic import TypeAdapter
+
 import bcpipe
-from bcpipe import BcpipeError, Check, Document, Finding, LoadContext, Loaded, Severity, SourceError
+from bcpipe import (
+    BcpipeError,
+    Check,
+    Document,
+    Finding,
+    LoadContext,
+    Loaded,
+    Severity,
+    SourceError,
+    render,
+)
 from bcpipe.doctypes import DocumentType
-from bcpipe.model import Authority, Urgency
+from bcpipe.model import Archive, Authority, Recipient, Urgency
 from bcpipe.names import body_words
 from bcpipe.textutil import fold
 from bcpipe_plugins.edxml.errors import EdxmlError
@@ -299,17 +311,12 @@ def _attached(
 _NOT_PRINTED = object()  # the attached document does not say: the field is header-only
 
 
-def _texts(recipients: list[dict[str, Any]]) -> list[str]:
-    lines = []
-    for recipient in recipients:
-        if recipient.get("kind") == "archive":
-            continue
-        if recipient.get("kind") == "as_above":
-            lines.append("Như trên")
-        else:
-            note = f" ({recipient['note']})" if recipient.get("note") else ""
-            lines.append(f"{recipient['name']}{note}")
-    return lines
+_RECIPIENTS = TypeAdapter(list[Recipient])
+
+
+def _texts(recipients: Sequence[Recipient]) -> list[str]:
+    """The recipient lines as printed, without the "Lưu:" line (ToPlaces has none)."""
+    return [render.recipient_text(r) for r in recipients if not isinstance(r, Archive)]
 
 
 def _printed(field: str, attached: Document) -> Any:
@@ -324,8 +331,7 @@ def _printed(field: str, attached: Document) -> Any:
         date = attached.issue_date
         return {"day": date.day, "month": date.month, "year": date.year}
     if field == "recipients":
-        dumped = [r.model_dump(mode="json", exclude_none=True) for r in attached.recipients]
-        return _texts(dumped) or _NOT_PRINTED
+        return _texts(attached.recipients) or _NOT_PRINTED
     if field == "marks":
         marks = attached.marks.model_dump(mode="json", exclude_none=True)
         marks.pop("copies", None)  # the header counts the copies when none is printed
@@ -343,7 +349,7 @@ def _difference(field: str, header: Any, printed: Any) -> tuple[str, str] | None
         a, b = header["name"], printed["name"]
         return None if fold(a) == fold(b) else (a, b)
     if field == "recipients":
-        a, b = "; ".join(_texts(header)), "; ".join(printed)
+        a, b = "; ".join(_texts(_RECIPIENTS.validate_python(header))), "; ".join(printed)
         return None if fold(a) == fold(b) else (a, b)
     if field == "marks":
         said = {key: value for key, value in header.items() if key != "copies"}

@@ -18,7 +18,6 @@ from reportlab.lib.units import mm
 from reportlab.platypus import KeepTogether, PageBreak, Spacer, Table, TableStyle
 
 from bcpipe import render
-from bcpipe.doctypes import DocumentType
 from bcpipe.errors import ExportError
 from bcpipe.model import (
     Appendix,
@@ -43,10 +42,6 @@ from bcpipe_plugins.pdf.paragraphs import lines_paragraph, markup_paragraph, pla
 __all__ = ["StoryBuilder"]
 
 Flowable = Any  # reportlab is untyped
-
-#: Types whose basis lines are the decree's italic "Căn cứ …" lines (PL I II.6.a); in
-#: other documents (a report's "Thực hiện Công văn số …") the opening is body text.
-ITALIC_BASIS = frozenset({DocumentType.NGHI_QUYET, DocumentType.QUYET_DINH})
 
 #: Urgency stamps, width x height in mm (PL I III.2.b).
 URGENCY_BOX = {"HỎA TỐC": (30, 8), "THƯỢNG KHẨN": (40, 8), "KHẨN": (20, 8)}
@@ -241,8 +236,7 @@ class StoryBuilder:
         story.extend(self.title(document))
         story.extend(self.addressees(document))
         flow: list[tuple[Flowable, bool]] = []
-        italic = document.type in ITALIC_BASIS or document.enacting_word is not None
-        basis = self.styles.basis_italic if italic else self.styles.basis
+        basis = self.styles.basis_italic if render.italic_basis(document) else self.styles.basis
         marked = render.with_footnote_marks(document)  # "[1]" where each note's mark stands
         flow.extend((self.para(p.text, basis), False) for p in marked.basis)
         enacting = render.enacting_word_line(document)

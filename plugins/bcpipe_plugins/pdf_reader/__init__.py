@@ -23,13 +23,6 @@ __version__ = bcpipe.__version__
 EXTRA = "pdf"
 MAX_FILE = 50 * 1024 * 1024
 MAX_PAGES = 500
-#: A page of text has a few thousand rectangles of text at most.
-MAX_RECTS = 20_000
-#: PDFium marks a hyphen that breaks a word at a line end with U+0002; line ends are
-#: spaces; other control characters (no text of a document) are dropped.
-_CONTROLS = {2: "-", 10: " ", 13: " ", 9: " "} | {
-    code: None for code in (*range(32), 127) if code not in (2, 9, 10, 13)
-}
 
 
 def _page(page: Any, number: int, source: str | None) -> tuple[list[Any], list[Any], float]:

@@ -28,8 +28,8 @@ _SPACES = frozenset(" \u00a0\t\r\n")
 #: space is about a quarter of an em; italic letters' kerning, which PDFium also takes
 #: for spaces, a twentieth).
 GAP = 0.15
-#: PDFium marks a hyphen that breaks a word at a line end with U+0002; line ends are
-#: spaces; other control characters (no text of a document) are dropped.
+#: PDFium marks a hyphen that breaks a word at a line end with U+0002; other control
+#: characters (line ends among them: lines are rebuilt from positions) are dropped.
 _CONTROLS = {2: "-"} | {code: None for code in (*range(32), 127) if code != 2}
 
 

@@ -6,8 +6,9 @@ from collections.abc import Iterator, Sequence
 
 from bcpipe.model import Block, Clause, Point, Section
 from bcpipe.source import ModelPath
+from bcpipe.textutil import roman
 
-__all__ = ["roman", "sequence_findings"]
+__all__ = ["sequence_findings"]
 
 # Points are lettered with the Vietnamese alphabet (PL I II.6): no f, j, w, z; đ after d.
 POINT_LETTERS = [
@@ -35,23 +36,6 @@ POINT_LETTERS = [
     "x",
     "y",
 ]
-_ROMAN = list(
-    zip(
-        (1000, 900, 500, 400, 100, 90, 50, 40, 10, 9, 5, 4, 1),
-        ("M", "CM", "D", "CD", "C", "XC", "L", "XL", "X", "IX", "V", "IV", "I"),
-        strict=True,
-    )
-)
-
-
-def roman(number: int) -> str:
-    """``4`` → ``"IV"``."""
-    out = []
-    for value, letters in _ROMAN:
-        while number >= value:
-            out.append(letters)
-            number -= value
-    return "".join(out)
 
 
 def _expected(kind: type, position: int, first: str | None) -> str:

@@ -63,13 +63,7 @@ def _regulation(lines: Sequence[Line], number: int, notes: Notes, dense: bool) -
     notes.at(here, head.number)
     notes.at((*here, "type_name"), head.number)
     data: dict[str, Any] = {"type_name": head.text}
-    index = _next(lines, 1)
-    title: list[str] = []
-    if index < len(lines) and not _is_reference(lines[index].text):
-        title.append(lines[index].text)
-        notes.at((*here, "title"), lines[index].number)
-        index += 1
-    return _titled(lines, index, title, data, here, notes, dense)
+    return _titled(lines, _next(lines, 1), [], data, here, notes, dense)
 
 
 def _appendix(lines: Sequence[Line], number: int, notes: Notes, dense: bool) -> dict[str, Any]:
@@ -83,18 +77,10 @@ def _appendix(lines: Sequence[Line], number: int, notes: Notes, dense: bool) -> 
     if match.group("number"):
         data["number"] = match.group("number")
         notes.at((*here, "number"), head.number)
-    title: list[str] = []
-    index = 1
     if match.group("title"):
-        title.append(match.group("title"))
         notes.at((*here, "title"), head.number)
-    else:
-        index = _next(lines, 1)
-        if index < len(lines) and not _is_reference(lines[index].text):
-            title.append(lines[index].text)
-            notes.at((*here, "title"), lines[index].number)
-            index += 1
-    return _titled(lines, index, title, data, here, notes, dense)
+        return _titled(lines, 1, [match.group("title")], data, here, notes, dense)
+    return _titled(lines, _next(lines, 1), [], data, here, notes, dense)
 
 
 def _attached(lines: Sequence[Line], number: int, notes: Notes, dense: bool) -> dict[str, Any]:
@@ -112,13 +98,7 @@ def _attached(lines: Sequence[Line], number: int, notes: Notes, dense: bool) -> 
             motto_seen = motto_seen or MOTTO_LINE.fullmatch(line.text) is not None
             notes.debris("repeated header", line.number)
         index += 1
-    index = _next(lines, index)
-    title: list[str] = []
-    if index < len(lines) and not _is_reference(lines[index].text):
-        title.append(lines[index].text)
-        notes.at((*here, "title"), lines[index].number)
-        index += 1
-    return _titled(lines, index, title, {}, here, notes, dense)
+    return _titled(lines, _next(lines, index), [], {}, here, notes, dense)
 
 
 def _titled(
@@ -130,8 +110,13 @@ def _titled(
     notes: Notes,
     dense: bool,
 ) -> dict[str, Any]:
-    """The appendix from its title's first line on: the title's wrapped lines, the
-    reference line and the body."""
+    """The appendix from its title on (``title`` holds it when the head line did; else
+    it is the line at ``index``, unless that is already the reference line): the
+    title's wrapped lines, the reference line and the body."""
+    if not title and index < len(lines) and not _is_reference(lines[index].text):
+        title.append(lines[index].text)
+        notes.at((*here, "title"), lines[index].number)
+        index += 1
     # A title in capitals may wrap onto the lines right under it.
     while (
         title

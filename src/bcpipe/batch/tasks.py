@@ -233,8 +233,8 @@ def _process(pipeline: Pipeline, task: Task, fingerprint: str) -> Record:
         page=_write_page(task, findings),
     )
     if errors:
-        _forget(task, [])
-        record["outcome"], record["error"] = "failed", "; ".join(errors)
+        _forget(task, [])  # the record, and the page with it: a failed document has none
+        record["outcome"], record["error"], record["page"] = "failed", "; ".join(errors), None
         return record
     keep = json.dumps(  # ASCII: a file name that is not UTF-8 comes back as it was
         {**record, "fingerprint": fingerprint, "input_stat": input_stat, "run": task.run}
@@ -259,7 +259,7 @@ def _write_page(task: Task, findings: list[dict[str, Any]]) -> str | None:
         task.name, raw, findings, language=task.language, report="../" * depth + REPORT_HTML
     )
     try:
-        write_bytes_atomic(_target(task, task.page), data)
+        _write(task, task.page, data)  # as the outputs: never through a link out of OUTDIR
     except OSError:
         return None  # the page is a convenience: the outputs and the record still count
     return task.page

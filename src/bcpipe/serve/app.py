@@ -22,7 +22,7 @@ from bcpipe.errors import UnknownFormatError
 from bcpipe.findings import Language
 from bcpipe.schema import document_schema
 from bcpipe.serve.config import ServeConfig
-from bcpipe.serve.intake import MEDIA_SUFFIXES, document_kind, read_body
+from bcpipe.serve.intake import MEDIA_SUFFIXES, document_kind, media_type, read_body
 from bcpipe.serve.jobs import Action, Exported, Job
 from bcpipe.serve.openapi import openapi
 from bcpipe.serve.problems import ProblemError, problem_of, problem_response
@@ -82,11 +82,11 @@ def create_app(
     async def _job(request: Request, action: Action, fmt: str = "") -> dict[str, Any] | Exported:
         params = request.query_params
         data = await read_body(request, max_body=config.max_body, timeout=config.body_timeout)
-        media_type = request.headers.get("content-type", "").split(";")[0].strip().lower()
+        content_type = media_type(request)
         filename = params.get("filename") or None
         kind = document_kind(
             kind=params.get("from") or None,
-            media_type=media_type,
+            media_type=content_type,
             filename=filename,
             suffixes=pipeline.load_suffixes,
             kinds=pipeline.load_kinds,

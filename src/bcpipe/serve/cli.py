@@ -6,17 +6,15 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from bcpipe.errors import ServeSettingsError
-from bcpipe.serve.config import ServeConfig
+from bcpipe.serve.config import LIST_SETTINGS, ServeConfig
 from bcpipe.serve.run import serve
 
 __all__ = ["config_of", "run"]
 
-_LISTS = ("pdf_kinds", "pdf_formats")
-
 
 def _value(name: str, text: str) -> Any:
     """A --limit value: a comma list for the lists, else a number where it reads as one."""
-    if name in _LISTS:
+    if name in LIST_SETTINGS:
         return [item.strip() for item in text.split(",") if item.strip()]
     for kind in (int, float):
         try:

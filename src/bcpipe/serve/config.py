@@ -7,7 +7,10 @@ from collections.abc import Mapping
 from dataclasses import dataclass, fields
 from typing import Any
 
-__all__ = ["ServeConfig"]
+__all__ = ["LIST_SETTINGS", "ServeConfig"]
+
+#: The settings that are lists of names (a comma list after --limit).
+LIST_SETTINGS = ("pdf_kinds", "pdf_formats")
 
 MB = 1024 * 1024
 
@@ -58,7 +61,7 @@ class ServeConfig:
                 raise ValueError(
                     f"serve: unknown setting {key!r} (known: {', '.join(sorted(known))})"
                 )
-            if key in ("pdf_kinds", "pdf_formats"):
+            if key in LIST_SETTINGS:
                 if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
                     raise ValueError(f"serve: {key} must be a list of names, not {value!r}")
                 value = tuple(value)
@@ -70,9 +73,3 @@ class ServeConfig:
                 raise ValueError(f"serve: {key} must be a whole number, not {value!r}")
             values[key] = value
         return cls(**values)
-
-    def replace(self, **changes: Any) -> ServeConfig:
-        """This config with the settings given (None: keep this config's)."""
-        current = {f.name: getattr(self, f.name) for f in fields(self)}
-        current.update({k: v for k, v in changes.items() if v is not None})
-        return ServeConfig(**current)

@@ -16,7 +16,7 @@ from starlette.requests import ClientDisconnect, Request
 
 from bcpipe.serve.problems import ProblemError
 
-__all__ = ["MEDIA_SUFFIXES", "document_kind", "read_body"]
+__all__ = ["MEDIA_SUFFIXES", "document_kind", "media_type", "read_body"]
 
 # Content type → the suffix whose loader reads it.
 MEDIA_SUFFIXES: Mapping[str, str] = {
@@ -41,7 +41,8 @@ _EDXML_ROOT = re.compile(rb"<(?:[\w.-]+:)?edXML[\s>]")
 _SNIFF = 4096
 
 
-def _media_type(request: Request) -> str:
+def media_type(request: Request) -> str:
+    """The request's content type, without its parameters, in lower case."""
     return request.headers.get("content-type", "").split(";")[0].strip().lower()
 
 

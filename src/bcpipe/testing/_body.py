@@ -26,20 +26,15 @@ from bcpipe.testing._text import (
     layout_of,
 )
 from bcpipe.testing._vocabulary import Topic
+from bcpipe.textutil import roman
 
-__all__ = ["MAX_BLOCKS", "POINT_LETTERS", "Writer", "draw_body", "roman"]
+__all__ = ["MAX_BLOCKS", "POINT_LETTERS", "Writer", "draw_body"]
 
 Data = dict[str, Any]
 
 #: Points are lettered with the Vietnamese alphabet (PL I II.6): no f, j, w, z; đ after d.
 POINT_LETTERS = tuple("abcdđeghiklmnopqrstuvxy")
 MAX_BLOCKS = 120
-_ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X")
-
-
-def roman(number: int) -> str:
-    """1 → "I" (the body never has more than ten parts)."""
-    return _ROMAN[number - 1]
 
 
 @dataclass(slots=True)

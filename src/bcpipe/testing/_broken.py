@@ -21,7 +21,6 @@ from bcpipe.doctypes import DocumentType
 from bcpipe.model import MOTTO_COUNTRY, MOTTO_TAGLINE, IssueDate
 from bcpipe.names import same_body
 from bcpipe.testing._agencies import AGENCIES, Body
-from bcpipe.testing._body import roman
 from bcpipe.testing._broken_decisions import DECISION_BREAKERS, DecisionBreaker
 from bcpipe.testing._citations import date_words, numbered_citation, short_form
 from bcpipe.testing._decisions import draw_decision
@@ -29,6 +28,7 @@ from bcpipe.testing._documents import Drawn, Options, draw_document
 from bcpipe.testing._draws import pick
 from bcpipe.testing._parts import draw_date_before, draw_local_citation
 from bcpipe.testing._text import PART_HEADINGS, Role, layout_of
+from bcpipe.textutil import roman
 
 __all__ = ["BREAKERS", "DECISION_BREAKERS", "UNBREAKABLE_RULES", "Breaker"]
 

@@ -26,7 +26,7 @@ from hypothesis.errors import InvalidArgument
 from bcpipe.doctypes import DocumentType
 from bcpipe.model import Citation, DocumentStatus
 from bcpipe.testing._agencies import AGENCIES, Agency
-from bcpipe.testing._body import POINT_LETTERS, roman
+from bcpipe.testing._body import POINT_LETTERS
 from bcpipe.testing._citations import date_words, law_citation
 from bcpipe.testing._documents import ANY_STATUS, _legal_basis
 from bcpipe.testing._draws import pick, pick_some, rarely
@@ -41,6 +41,7 @@ from bcpipe.testing._parts import (
 )
 from bcpipe.testing._text import draw_sentence, lower_first
 from bcpipe.testing._vocabulary import LAWS, TOPICS, Topic
+from bcpipe.textutil import roman
 
 __all__ = ["DECISION_AUTHORITIES", "DecisionOptions", "draw_decision", "enacting_authority"]
 

@@ -22,7 +22,7 @@ from bcpipe.doctypes import DocumentType
 from bcpipe.model import Citation, Confidentiality, Document, DocumentStatus, Urgency
 from bcpipe.names import same_body
 from bcpipe.testing._agencies import AGENCIES, Agency, Body
-from bcpipe.testing._body import Writer, draw_body, roman
+from bcpipe.testing._body import Writer, draw_body
 from bcpipe.testing._citations import date_words, law_citation, legal_citation, short_form
 from bcpipe.testing._draws import pick, pick_some, rarely
 from bcpipe.testing._options import (
@@ -45,6 +45,7 @@ from bcpipe.testing._parts import (
 )
 from bcpipe.testing._text import closing_text, draw_subject, lower_first
 from bcpipe.testing._vocabulary import LAWS, LEGAL_DOCUMENTS, TOPICS, Topic
+from bcpipe.textutil import roman
 
 __all__ = ["COMMON_TYPES", "Drawn", "Options", "draw_document"]
 

@@ -1,4 +1,7 @@
-"""Real Word footnotes for the .docx export: the footnotes part and the reference marks.
+"""Real Word footnotes in a python-docx document, for tests of the .docx reader.
+
+(The .docx exporter writes notes as "[n]" marks and lines, as the text export does; this
+builds what Word writes, so the reader is tried on real footnotes.)
 
 python-docx has no footnote API, so the part is built here: ``word/footnotes.xml`` with
 Word's two separators (ids -1 and 0) and one ``w:footnote`` per note, related to the
@@ -12,8 +15,9 @@ from collections.abc import Sequence
 from typing import Any
 from xml.sax.saxutils import escape
 
-from bcpipe.textutil import nfc
 from bcpipe_plugins.docx.xml import W_NS, W
+
+from bcpipe.textutil import nfc
 
 __all__ = ["add_footnotes", "reference"]
 
