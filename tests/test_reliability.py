@@ -15,9 +15,12 @@ from typing import Any
 import pytest
 import yaml
 from conftest import minimal_report
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from processes import alive
 
 import bcpipe
+from bcpipe import limits
 from bcpipe.batch import LocalExecutor, run_batch
 from bcpipe.limits import MAX_DEPTH, MAX_SOURCE_BYTES, MAX_TEXT, MAX_VALUES
 
@@ -720,3 +723,31 @@ class _Unread:
             return b"x" * (bcpipe.pipeline.MAX_SOURCE_BYTES + 1)  # over the limit, patched
 
         return [unread]
+
+
+_DATA = st.recursive(
+    st.text(alphabet=st.sampled_from("ab \x01\ud800"), max_size=6)
+    | st.integers(min_value=-(2**60), max_value=2**60),
+    lambda inner: (
+        st.lists(inner, max_size=4)
+        | st.dictionaries(st.text(alphabet="ab\x02", max_size=2), inner, max_size=4)
+    ),
+    max_leaves=30,
+)
+
+
+@given(_DATA)
+@settings(max_examples=300, deadline=None)
+def test_the_fast_screen_refuses_what_the_exact_walk_refuses(data: Any) -> None:
+    # Small limits, so that random data passes them as often as not.
+    with pytest.MonkeyPatch.context() as patch:
+        for name, value in (("MAX_VALUES", 12), ("MAX_DEPTH", 3), ("MAX_TOTAL_TEXT", 10)):
+            patch.setattr(limits, name, value)
+        passes_screen = not isinstance(data, dict | list) or limits._Screen().within(data, 0)
+        try:
+            if isinstance(data, dict | list):
+                limits._Measure().walk(data, 0)
+            passes_walk = True
+        except limits._RefusedError:
+            passes_walk = False
+    assert passes_screen == passes_walk

@@ -176,11 +176,56 @@ class _RefusedError(Exception):
         self.message = message
 
 
+class _Screen:
+    """The fast walk: counts the values and texts of ``data`` as :class:`_Measure` does,
+    without telling where a limit is passed (it only says whether one is).
+
+    Data a reader built has no shared values, and then remembering each container (what
+    makes :class:`_Measure` linear on YAML aliases) is most of the cost. Here a shared
+    value is walked each time it is met, so the walk stops as soon as the expanded count
+    passes :data:`MAX_VALUES` (an alias bomb costs at most that many steps) and at
+    :data:`MAX_DEPTH` (a value that contains itself is deeper than any limit).
+    """
+
+    __slots__ = ("text", "values")
+
+    def __init__(self) -> None:
+        self.values = 0
+        self.text = 0
+
+    def within(self, value: Any, depth: int) -> bool:
+        if depth >= MAX_DEPTH:
+            return False
+        values = 1
+        text = 0
+        for name, item in value.items() if type(value) is dict else enumerate(value):
+            kind = type(item)
+            if kind is str:
+                if (not item.isprintable() or len(item) > 2000) and _text_problem(item):
+                    return False
+                text += len(item)
+            elif kind is dict or kind is list or kind is tuple:
+                if not self.within(item, depth + 1):
+                    return False
+                continue  # counted by its own walk
+            elif kind is int and not -MAX_INTEGER <= item <= MAX_INTEGER:
+                return False
+            if type(name) is str and not name.isprintable() and _UNWRITABLE.search(name):
+                return False
+            values += 1
+        self.values += values
+        self.text += text
+        return self.values <= MAX_VALUES and self.text <= MAX_TOTAL_TEXT
+
+
 def check_data(data: Any, source: str | None, lines: Mapping[str, int] | None = None) -> None:
     """Refuse parsed ``data`` that passes a limit: :class:`InvalidDocumentError` naming where.
 
     Linear in ``data`` as parsed (shared values are measured once), whatever it expands to.
     """
+    if not isinstance(data, dict | list | tuple) or _Screen().within(data, 0):
+        return
+    # A limit is passed: the exact walk says where.
     measure = _Measure()
     try:
         if isinstance(data, dict | list | tuple):
