@@ -18,6 +18,7 @@ linear in the data as parsed, because a value met again is not walked again.
 from __future__ import annotations
 
 import math
+import os
 import re
 import stat
 from collections.abc import Mapping
@@ -62,6 +63,9 @@ MAX_DOCUMENT_NUMBER = 999_999
 # Characters no XML 1.0 document can hold (and no printed page shows): C0 controls but
 # tab and line ends, lone surrogates, U+FFFE and U+FFFF. A writer would fail on them.
 _UNWRITABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+# Open flags for read_source (POSIX's; Windows has neither, and no FIFO to wait on).
+_NO_BLOCK = getattr(os, "O_NONBLOCK", 0)
+_NO_INHERIT = getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_BINARY", 0)
 _JSON_SCALARS = (str, int, float, bool, type(None))
 _JSON_KINDS = "text, number, true/false, null, list, mapping"
 
@@ -279,26 +283,45 @@ def too_large(size: int) -> str:
 def read_source(path: Path, name: str) -> bytes:
     """The bytes of the regular file ``path`` (named ``name`` in messages), bounded in size.
 
-    A FIFO, a device or a socket is refused before it is opened (reading one could block
-    for ever, or never end); so is a file over the limit, and a file that grows past it
-    while read.
+    A FIFO, a device or a socket is refused before anything is read (reading one could
+    block for ever, or never end); so is a file over the limit, and a file that grows past
+    it while read.
     """
+    # One open and one fstat: the checks are made on the file that is read. Opening
+    # without blocking lets a FIFO with no writer be refused instead of waited for; the
+    # reads are sized by the file (asking for the limit at once allocates the limit).
     try:
-        info = path.stat()
+        fd = os.open(path, os.O_RDONLY | _NO_BLOCK | _NO_INHERIT)
+    except FileNotFoundError:
+        raise SourceError(name, "file not found") from None
+    except ValueError:  # e.g. a NUL in the name
+        raise SourceError(name, "cannot be read: the file name is not a valid path") from None
+    except IsADirectoryError:
+        raise SourceError(name, "is a directory, not a document file") from None
+    except OSError as exc:
+        raise SourceError(name, f"cannot be read: {exc.strerror or exc}") from None
+    try:
+        info = os.fstat(fd)
         if stat.S_ISDIR(info.st_mode):
             raise SourceError(name, "is a directory, not a document file")
         if not stat.S_ISREG(info.st_mode):
             raise SourceError(name, "is not a regular file (a pipe, a device or a socket)")
         if info.st_size > MAX_SOURCE_BYTES:
             raise SourceError(name, too_large(info.st_size))
-        with path.open("rb") as handle:
-            data = handle.read(MAX_SOURCE_BYTES + 1)
-    except FileNotFoundError:
-        raise SourceError(name, "file not found") from None
-    except ValueError:  # e.g. a NUL in the name
-        raise SourceError(name, "cannot be read: the file name is not a valid path") from None
+        chunks: list[bytes] = []
+        size = 0
+        want = info.st_size + 1  # one byte more: a file that grew is read to its end
+        while size <= MAX_SOURCE_BYTES:
+            chunk = os.read(fd, min(want, MAX_SOURCE_BYTES + 1 - size))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            size += len(chunk)
+            want = 1 << 20
     except OSError as exc:
         raise SourceError(name, f"cannot be read: {exc.strerror or exc}") from None
-    if len(data) > MAX_SOURCE_BYTES:
-        raise SourceError(name, too_large(len(data)))
-    return data
+    finally:
+        os.close(fd)
+    if size > MAX_SOURCE_BYTES:
+        raise SourceError(name, too_large(size))
+    return chunks[0] if len(chunks) == 1 else b"".join(chunks)
