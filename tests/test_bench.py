@@ -48,3 +48,22 @@ def test_the_benchmark_measures_every_stage_against_the_floor() -> None:
     text = batch["formats"]["text"]
     assert all(text[key] > 0 for key in ("1", "2", "steady_1", "steady_2"))
     assert set(batch["peak_rss_kib"]) == {"6", "12"} and batch["rss_ratio"] > 0
+
+
+def test_the_reader_floor_benchmark_prints_each_part_and_the_whole() -> None:
+    run = subprocess.run(
+        [sys.executable, str(ROOT / "benchmarks" / "reader_floor.py"), "--rounds", "1"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert run.returncode == 0, run.stderr
+    names = [line.split("  ")[0].strip() for line in run.stdout.splitlines()]
+    assert names == [
+        "decode + split lines",
+        "classify each line once",
+        "limits + model validation",
+        "floor (sum)",
+        "read_text",
+    ]

@@ -20,7 +20,11 @@ def tail_start(lines: Sequence[Line], start: int) -> int:
     neither, the title and name that end the text (before any appendix).
     """
     end = len(lines)
-    anchor = next((i for i in range(start, end) if _tail_anchor(lines[i])), end)
+    anchor = end
+    for index in range(start, end):  # the commonest walk of the reader: kept plain
+        if record_of(lines[index]).tail:
+            anchor = index
+            break
     limit = anchor if anchor < end else _first_appendix(lines, start)
     above = limit
     named = False
@@ -30,10 +34,6 @@ def tail_start(lines: Sequence[Line], start: int) -> int:
     if named:
         return _skip_blank(lines, above)
     return anchor
-
-
-def _tail_anchor(line: Line) -> bool:
-    return record_of(line).tail
 
 
 def _appendix(line: Line) -> bool:
