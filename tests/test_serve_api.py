@@ -114,6 +114,25 @@ def test_read_returns_the_model_and_the_readers_findings(client: InProcess) -> N
     assert all(f["location"]["line"] for f in body["findings"] if f["code"] == "BC502")
 
 
+def test_read_and_export_apply_the_services_rule_selection_to_the_readers_findings() -> None:
+    # The service's pipeline options reach the reader's findings as they reach validate's.
+    options = {"ignore": ["BC504"], "severity": {"BC502": "warning"}}
+    app = create_app(config=ServeConfig(pdf_workers=1), pipeline_options=options)
+    try:
+        service = InProcess(app)
+        read = service.post("/v1/read", content=TEXT, headers={"Content-Type": "text/plain"})
+        exported = service.post(
+            "/v1/export/text", content=TEXT, headers={"Content-Type": "text/plain"}
+        )
+    finally:
+        app.state.workers.close()
+    findings = read.json()["findings"]
+    assert [f["code"] for f in findings] == ["BC502", "BC502", "BC505"]
+    assert [f["severity"] for f in findings[:2]] == ["warning", "warning"]
+    assert all(f["location"]["line"] and f["location"]["source"] for f in findings)
+    assert json.loads(exported.headers["x-bcpipe-findings"]) == ["BC502", "BC502", "BC505"]
+
+
 def test_export_pdf_has_bytes_type_and_a_file_name(client: InProcess) -> None:
     response = client.post(
         "/v1/export/pdf",

@@ -438,17 +438,30 @@ class Pipeline:
             document, self._finish(self._problem_findings + findings, None, self._selected)
         )
 
+    def read(self, source: Source) -> ValidationResult:
+        """The document prepared, with what reading it found and no rule run.
+
+        The findings are those :meth:`validate` gives before its rules: the reader's
+        (BC5xx: what it could not place, what it inferred), plugins that did not load
+        (BC901, BC902) and transforms that raised (BC903), selected, with their severity
+        and lines as validate gives them. For a caller that shows a document as read
+        (``bcpipe serve``'s ``/v1/read`` and ``/v1/export``).
+        """
+        document, findings = self._read(source)
+        selection = self._per_type.get(document.type.value, self._selected)
+        return ValidationResult(document, self._finish(findings, document.source, selection))
+
+    def _read(self, source: Source) -> tuple[Document, list[Finding]]:
+        document, findings = self._prepare(self.load(source))
+        read = list(document.source.findings) if document.source else []
+        return document, self._problem_findings + read + findings
+
     def validate(self, source: Source) -> ValidationResult:
         """Run every rule on the document (after the transforms); never raises for a rule.
 
         ``source`` may be a Document or anything :meth:`load` takes.
         """
-        document, findings = self._prepare(self.load(source))
-        findings = (
-            self._problem_findings
-            + list(document.source.findings if document.source else ())
-            + findings
-        )
+        document, findings = self._read(source)
         ctx = RuleContext(self.settings, self.language)
         # Rules must not change the document: a mark (see bcpipe.prepared) tells, in
         # microseconds, whether one did. A prepared document carries one already.

@@ -73,17 +73,8 @@ def run_job(job: Job, pipeline: Pipeline | None = None) -> dict[str, Any] | Expo
             result = pipeline.validate(document)
             kept = ValidationResult(result.document, _kept(result.findings, job))
             return {"file": job.name, **kept.to_dict()}
-        prepared = pipeline.prepare_checked(document)
-        source = document.source
-        read = list(source.findings) if source else []
-        if source is not None:  # the reader's findings get their lines as validate's do
-            read = [
-                replace(f, location=replace(f.location, line=source.line_of(f.location.path)))
-                if f.location.line is None
-                else f
-                for f in read
-            ]
-        findings = [f.to_dict() for f in _kept(read + prepared.findings, job)]
+        prepared = pipeline.read(document)
+        findings = [f.to_dict() for f in _kept(prepared.findings, job)]
         if job.action == "read":
             return {
                 "file": job.name,
