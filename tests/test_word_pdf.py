@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import re
 import subprocess
 import sys
 import zipfile
@@ -369,6 +370,75 @@ KNOWN_MISREAD = {
     # The stamped day "05" stands lower than the date line: read as a line of its own.
     ("002", "date"),
 }
+
+
+def _paragraphs(document: Document) -> list[str]:
+    return [
+        block.text
+        for _, block in bcpipe.walk.iter_blocks(document)
+        if block.kind == "paragraph" and block.text
+    ] + [block.text for block in [*document.basis, *document.closing]]
+
+
+def test_a_pdfs_wrapped_lines_are_one_paragraph_though_the_motto_stands_out(
+    pipeline: bcpipe.Pipeline,
+) -> None:
+    # 022: the motto reaches 13 pt past the body's right margin and the subject's column
+    # starts 6 pt left of its left margin; the body's justified lines still join (each
+    # used to be a paragraph of its own, joined by the text reader as broken by a page).
+    result = pipeline.read(ORIGINALS / "022-cong-van-bo-sung-so-lieu-nq76-bnv.pdf")
+    assert result.codes() == []
+    first = result.document.basis[0].text
+    assert first.startswith("Triển khai thực hiện Quyết định số 145/QĐ-BNV ngày 03/3/2025 của Bộ")
+    assert first.endswith("giai đoạn 2026 - 2030;")  # a line ends in ";" and the next is
+    body = result.document.body[0]  # a capital: read as two sentences (the original has one)
+    assert body.kind == "paragraph" and body.text.startswith("Công văn số 336/BNV-CCHC")
+    assert body.text.endswith("giai đoạn từ năm 2021 đến ngày 31/3/2025.")
+
+
+def test_a_pdfs_raised_footnote_mark_stays_in_its_line(pipeline: bcpipe.Pipeline) -> None:
+    # 001: the superscript "4" after "QPPL" stands on a baseline of its own; it was
+    # dropped as a page number and broke the paragraph around it.
+    result = pipeline.read(ORIGINALS / "001-bao-cao-cchc-nam-2025-lam-dong.pdf")
+    paragraphs = _paragraphs(result.document)
+    assert any(
+        "Ủy ban nhân dân tỉnh ban hành 137 Quyết định QPPL4 và đã được cập nhật" in text
+        for text in paragraphs
+    )
+    # What joins are left are at page breaks (about one a page, not one a line).
+    joins = [f for f in result.findings if f.code == "BC502"]
+    assert 0 < len(joins) <= 35  # the PDF has 35 pages
+
+
+def test_a_pdf_subjects_centred_lines_in_lower_case_go_on(pipeline: bcpipe.Pipeline) -> None:
+    # 016 (a draft): the subject's second and third lines are set regular and centred.
+    result = pipeline.read(ORIGINALS / "016-quyet-dinh-du-thao-cong-bo-tthc-lai-chau.pdf")
+    assert result.codes() == []
+    assert result.document.subject is not None
+    assert result.document.subject.endswith("quản lý của Sở Tài chính tỉnh Lai Châu")
+    assert result.document.enacting_authority == "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH LAI CHÂU"
+
+
+def test_extracted_text_findings_name_places_not_the_texts_lines() -> None:
+    english = bcpipe.Pipeline(language="en").read(
+        ORIGINALS / "034-thong-bao-phan-cong-doan-giam-sat-hdnd-binh-duong.pdf"
+    )
+    vietnamese = bcpipe.Pipeline().read(
+        ORIGINALS / "034-thong-bao-phan-cong-doan-giam-sat-hdnd-binh-duong.pdf"
+    )
+    joined = [f for f in english.findings if f.code == "BC502"]
+    assert joined
+    for finding in joined:
+        assert re.fullmatch(
+            r"A sentence broken at page \d+, line \d+ \(page break\) was joined with "
+            r"page \d+, line \d+",
+            finding.message_en,
+        )
+    assert all("page" in f.message for f in vietnamese.findings if f.code == "BC502")
+    # A plain text names its own lines.
+    text = bcpipe.Pipeline(language="en").read(SAMPLE.with_suffix(".txt"))
+    pattern = r"A sentence broken at line \d+ \(page break\) was joined with line \d+"
+    assert any(re.fullmatch(pattern, f.message) for f in text.findings if f.code == "BC502")
 
 
 def test_loading_a_docx_through_the_api(tmp_path: Path) -> None:

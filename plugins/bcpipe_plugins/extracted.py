@@ -116,7 +116,7 @@ def read_lines(lines: PlacedLines, ctx: LoadContext, *, what: str) -> Loaded:
     line map (its lines are of a text the user never sees) but a place map instead.
     """
     try:
-        loaded = read_text(lines.text(), ctx)
+        loaded = read_text(lines.text(), ctx, place_of=lines.place)
     except SourceError as exc:
         place = lines.place(exc.line)
         where = f" (at {place})" if place else ""

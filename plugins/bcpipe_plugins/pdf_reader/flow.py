@@ -67,10 +67,14 @@ class _Piece:
 
 @dataclass(slots=True)
 class _Page:
-    """A page's text box: the leftmost and rightmost words and tables."""
+    """A page's text box: the leftmost and rightmost words and tables; ``start`` and
+    ``end`` are where its body lines start and where its justified lines end (a header
+    line may stand out past either: the motto is wider than its column)."""
 
     left: float
     right: float
+    start: float
+    end: float
 
     @property
     def middle(self) -> float:
@@ -155,8 +159,18 @@ class Flow:
         if self._run or not self.out.lines or _ADDRESSEES.match(words):
             return False
         previous = self.out.lines[-1]
-        if self.open_line and segment[0].left <= page.left + EDGE:
+        if self.open_line and segment[0].left <= page.start + EDGE:
             return not (_SENTENCE_END.search(previous) and _SENTENCE_START.match(words))
+        if (
+            self._last_bottom < float("inf")  # not the page's first line
+            and words[:1].islower()
+            and not _SENTENCE_START.match(words)
+            and not _SENTENCE_END.search(previous)
+        ):
+            # A sentence going on in lower case under a line that stopped short of the
+            # right margin (text set ragged, or a subject's lines centred): the same
+            # paragraph. Across a page break the text reader joins it, and says so.
+            return True
         # A title goes on unless a rule is drawn between (the rule under the subject);
         # so does a centred "(Kèm theo …" whose bracket is still open.
         if (
@@ -197,7 +211,7 @@ class Flow:
             return
         # A centred line is a title, not a justified line, even where it is the widest.
         self.open_line = (
-            alone and not centred and left <= page.left + INDENT and right >= page.right - EDGE
+            alone and not centred and left <= page.left + INDENT and right >= page.end - EDGE
         )
         self.open_centred = centred and right - left > 0.5 * (page.right - page.left)
         self._last_bottom = line.bottom
@@ -246,7 +260,8 @@ class Flow:
         boxes = [w for line in lines for w in line.words] + list(tables)
         if not boxes:
             return
-        page = _Page(min(b.left for b in boxes), max(b.right for b in boxes))
+        left, right = min(b.left for b in boxes), max(b.right for b in boxes)
+        page = _Page(left, right, *_body_margins(lines, left, right))
         if number == 1:
             lines = self._hold_footer(page, lines, tables, strokes)
         self._rules = [r for r in strokes if r.top - r.bottom <= THIN and r.right - r.left > EDGE]
@@ -291,6 +306,23 @@ class Flow:
         self._flush()
         self._release_footer()
         return self.out
+
+
+def _body_margins(lines: Sequence[Line], left: float, right: float) -> tuple[float, float]:
+    """Where the body's lines start and end: the furthest that a line of one segment
+    across more than half the text reaches. A header's lines stand in columns (the
+    motto, wider than its column, may stand out past the body's right margin; the
+    subject past its left); ``left`` and ``right`` on a page with no such line."""
+    spans = []
+    for line in lines:
+        segments = line.segments()
+        if len(segments) == 1:
+            first, last = segments[0][0].left, segments[0][-1].right
+            if last - first > (right - left) / 2:
+                spans.append((first, last))
+    if not spans:
+        return left, right
+    return min(first for first, _ in spans), max(last for _, last in spans)
 
 
 def _wrapped_name(above: _Piece, piece: _Piece) -> bool:

@@ -25,6 +25,12 @@ HEADER_GAP = 7.0
 #: The top and bottom share of a page where page numbers and running heads stand.
 MARGIN_SHARE = 0.08
 _PAGE_NUMBER = re.compile(r"^\s*(?:-\s*)?\d{1,3}(?:\s*-)?\s*$")
+#: A footnote's mark: a number of one to three digits (or a star), set small and raised.
+_MARK = re.compile(r"^(?:\d{1,3}|\*{1,3})\s*$")
+#: The widest a line of marks alone is (pt): "12" set small is about 7 pt wide.
+_MARK_WIDTH = 15.0
+#: The gap (pt) under which a mark is glued to the word before it ("điều hành1").
+_GLUED = 2.0
 
 
 @dataclass(slots=True)
@@ -98,6 +104,56 @@ def _grouped(words: Iterable[Word]) -> list[Line]:
     return lines
 
 
+def _raised(mark: Line, line: Line) -> bool:
+    """``mark`` stands raised on ``line``: its foot between the line's baseline and top,
+    over or just after the line's words."""
+    return (
+        line.baseline < mark.bottom < line.top
+        and min(w.left for w in line.words) - _GLUED <= mark.words[0].left
+        and mark.words[-1].right <= max(w.right for w in line.words) + _MARK_WIDTH
+    )
+
+
+def _marks_put_back(lines: list[Line]) -> list[Line]:
+    """Footnote marks set raised (a superscript "4" after "QPPL") put back into the line
+    they stand on, glued to the word before them as a text extraction gives them: their
+    baseline is their own, so grouping by baselines made them a line apart, which read
+    as a page number and broke the paragraph around it."""
+    out: list[Line] = []
+    for index, line in enumerate(lines):
+        words = sorted(line.words, key=lambda w: w.left)
+        is_marks = words[-1].right - words[0].left <= _MARK_WIDTH and all(
+            _MARK.match(w.text) for w in words
+        )
+        if not is_marks:
+            out.append(line)
+            continue
+        below = lines[index + 1] if index + 1 < len(lines) else None
+        target = below if below is not None and _raised(line, below) else None
+        if target is None and out and _raised(line, out[-1]):
+            target = out[-1]
+        if target is None:
+            out.append(line)
+            continue
+        for mark in words:
+            before = [w for w in target.words if w.right <= mark.left + _GLUED]
+            if before:
+                word = max(before, key=lambda w: w.right)
+                if mark.left - word.right < _GLUED and word.text.endswith(" "):
+                    glued = Word(
+                        word.left,
+                        word.bottom,
+                        word.right,
+                        word.top,
+                        word.text.rstrip(),
+                        word.bold,
+                        word.baseline,
+                    )
+                    target.words[target.words.index(word)] = glued
+            target.words.append(mark)
+    return out
+
+
 def _in_margin(line: Line, height: float) -> bool:
     return line.top > height * (1 - MARGIN_SHARE) or line.bottom < height * MARGIN_SHARE
 
@@ -106,7 +162,7 @@ def lines_of(words: Sequence[Word], height: float, page: int, repeated: set[str]
     """The printed lines of a page, top to bottom, without page numbers and running
     heads (``repeated``; page one's top is the document's header, never dropped)."""
     out = []
-    for line in _grouped(words):
+    for line in _marks_put_back(_grouped(words)):
         if _in_margin(line, height):
             text = text_of(sorted(line.words, key=lambda w: w.left))
             if _PAGE_NUMBER.match(text) or (page > 1 and text in repeated):

@@ -33,14 +33,14 @@ UNPLACED_LINE = Check(
 LINES_JOINED = Check(
     "BC502",
     Severity.INFO,
-    vi="Câu bị ngắt (ngắt trang) ở dòng {previous} được nối lại với dòng {joined}",
-    en="A sentence broken at line {previous} (page break) was joined with line {joined}",
+    vi="Câu bị ngắt (ngắt trang) ở {previous} được nối lại với {joined}",
+    en="A sentence broken at {previous_en} (page break) was joined with {joined_en}",
 )
 DEBRIS_SKIPPED = Check(
     "BC503",
     Severity.INFO,
-    vi="Bỏ qua {count} dòng {what} (dòng {lines})",
-    en="Skipped {count} line(s) of {what_en} (lines {lines})",
+    vi="Bỏ qua {count} dòng {what} ({lines})",
+    en="Skipped {count} line(s) of {what_en} ({lines_en})",
 )
 NO_MOTTO = Check(
     "BC504",

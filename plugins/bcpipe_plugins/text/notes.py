@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from bcpipe import Check, Finding, Location
 from bcpipe.source import ModelPath, format_path
-from bcpipe_plugins.text.checks import DEBRIS_SKIPPED
+from bcpipe_plugins.text.checks import DEBRIS_SKIPPED, LINES_JOINED
 
 __all__ = ["Notes"]
 
@@ -23,12 +24,51 @@ _DEBRIS_NAMES = {
 
 
 class Notes:
-    """The line of each model path, and the findings, gathered while reading."""
+    """The line of each model path, and the findings, gathered while reading.
 
-    def __init__(self) -> None:
+    ``place_of`` names where a line of the text stands in the file it was extracted
+    from ("page 1, line 12"), for the messages that name lines: a clerk reading a PDF
+    never sees the extracted text's line numbers.
+    """
+
+    def __init__(self, place_of: Callable[[int], str | None] | None = None) -> None:
         self.lines: dict[str, int] = {}
         self.findings: list[Finding] = []
         self._debris: dict[str, set[int]] = {}
+        self._place_of = place_of
+
+    def _places(self, lines: list[int]) -> tuple[str, str] | None:
+        """Where ``lines`` stand in the extracted file, or None for a plain text."""
+        if self._place_of is None:
+            return None
+        places = [place for place in map(self._place_of, lines) if place]
+        if not places:
+            return None
+        shown = "; ".join(dict.fromkeys(places[:10])) + ("; …" if len(places) > 10 else "")
+        return shown, shown
+
+    def _named(self, lines: list[int], en_word: str) -> tuple[str, str]:
+        """``lines`` as a message names them, in Vietnamese and in English (after
+        ``en_word``: "line", "lines")."""
+        places = self._places(lines)
+        if places is not None:
+            return places
+        shown = ", ".join(str(n) for n in lines[:10]) + (", …" if len(lines) > 10 else "")
+        return f"dòng {shown}", f"{en_word} {shown}"
+
+    def joined(self, path: ModelPath, previous: int, line: int) -> None:
+        """A sentence broken at line ``previous`` was joined with ``line`` (BC502)."""
+        previous_vi, previous_en = self._named([previous], "line")
+        joined_vi, joined_en = self._named([line], "line")
+        self.report(
+            LINES_JOINED,
+            path,
+            line,
+            previous=previous_vi,
+            previous_en=previous_en,
+            joined=joined_vi,
+            joined_en=joined_en,
+        )
 
     def at(self, path: ModelPath, line: int) -> None:
         """Record that ``path`` stands on ``line`` (the first record wins)."""
@@ -56,9 +96,16 @@ class Notes:
         for kind, found in self._debris.items():
             vi, en = _DEBRIS_NAMES[kind]
             lines = sorted(found)
-            shown = ", ".join(str(n) for n in lines[:10]) + (", …" if len(lines) > 10 else "")
+            shown, shown_en = self._named(lines, "lines")
             self.report(
-                DEBRIS_SKIPPED, (), lines[0], count=len(lines), what=vi, what_en=en, lines=shown
+                DEBRIS_SKIPPED,
+                (),
+                lines[0],
+                count=len(lines),
+                what=vi,
+                what_en=en,
+                lines=shown,
+                lines_en=shown_en,
             )
         self._debris.clear()
         return self.findings

@@ -17,7 +17,7 @@ its findings (BC5xx). A text that is not a document at all raises
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from typing import Any
 
 from bcpipe import DocumentType, InvalidDocumentError, LoadContext, Loaded, SourceError
@@ -217,8 +217,13 @@ def _report_unplaced(
         )
 
 
-def read_text(text: str, ctx: LoadContext) -> Loaded:
+def read_text(
+    text: str, ctx: LoadContext, *, place_of: Callable[[int], str | None] | None = None
+) -> Loaded:
     """Read ``text`` (decoded, line ends ``\\n``) as a document.
+
+    ``place_of`` says where a line stands in the file the text was extracted from
+    (.docx, PDF): the findings' messages then name places, not the text's lines.
 
     Raises :class:`~bcpipe.SourceError` when the text is not a document and
     :class:`~bcpipe.InvalidDocumentError` when a required component is missing.
@@ -229,7 +234,7 @@ def read_text(text: str, ctx: LoadContext) -> Loaded:
         raise SourceError(source, "the file is empty: there is no text to read")
     settings = ctx.settings.get("text", {})
     settings = settings if isinstance(settings, Mapping) else {}
-    notes = Notes()
+    notes = Notes(place_of)
     lines = join_header_fragments(split_run_together(strip_site(lines, notes)))
     lines = classify_lines(lines)
     dense = is_dense(lines)

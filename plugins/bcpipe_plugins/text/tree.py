@@ -20,7 +20,7 @@ from bcpipe.citations import find_citations
 from bcpipe.source import ModelPath, format_path
 from bcpipe.textutil import fold
 from bcpipe_plugins.text.blocks import Raw
-from bcpipe_plugins.text.checks import LINES_JOINED, UNPLACED_LINE
+from bcpipe_plugins.text.checks import UNPLACED_LINE
 from bcpipe_plugins.text.lines import ends_sentence, is_caps
 from bcpipe_plugins.text.notes import Notes
 from bcpipe_plugins.text.patterns import ENACTING_WORDS
@@ -146,7 +146,7 @@ def _is_sentence(data: Data) -> bool:
 
 def _report_joins(raw: Raw, path: ModelPath, notes: Notes) -> None:
     for previous, line in raw.joins:
-        notes.report(LINES_JOINED, path, line, previous=previous, joined=line)
+        notes.joined(path, previous, line)
 
 
 def paragraph_data(raw: Raw, path: ModelPath, notes: Notes, *, citations: bool = False) -> Data:
