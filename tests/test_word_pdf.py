@@ -396,16 +396,25 @@ def test_a_pdfs_wrapped_lines_are_one_paragraph_though_the_motto_stands_out(
     assert body.text.endswith("giai đoạn từ năm 2021 đến ngày 31/3/2025.")
 
 
-def test_a_pdfs_raised_footnote_mark_stays_in_its_line(pipeline: bcpipe.Pipeline) -> None:
-    # 001: the superscript "4" after "QPPL" stands on a baseline of its own; it was
-    # dropped as a page number and broke the paragraph around it.
+def test_a_pdfs_footnotes_are_read_with_their_marks(pipeline: bcpipe.Pipeline) -> None:
+    # 001: the superscript "4" after "QPPL" stands on a baseline of its own, as does the
+    # "4" before its note at the page's foot; both were dropped as page numbers, the
+    # mark broke its paragraph and the note's lines ran into the body.
     result = pipeline.read(ORIGINALS / "001-bao-cao-cchc-nam-2025-lam-dong.pdf")
-    paragraphs = _paragraphs(result.document)
-    assert any(
-        "Ủy ban nhân dân tỉnh ban hành 137 Quyết định QPPL4 và đã được cập nhật" in text
-        for text in paragraphs
+    notes = {note.label: note for note in result.document.footnotes}
+    note = notes["4"]
+    assert note.text.startswith("Trước sáp nhập tỉnh: Tỉnh Lâm Đồng: HĐND tỉnh đã thông qua")
+    words = next(
+        text
+        for text in _paragraphs(result.document)
+        if "Ủy ban nhân dân tỉnh ban hành 137 Quyết định QPPL và đã được cập nhật" in text
     )
-    # What joins are left are at page breaks (about one a page, not one a line).
+    assert note.offset is not None and words[: note.offset].endswith("Quyết định QPPL")
+    assert not any(
+        "HĐND tỉnh đã thông qua 08 nghị quyết" in t for t in _paragraphs(result.document)
+    )
+    assert "BC503" not in result.codes()  # no mark read as a page number
+    # What joins are left are at page breaks (a few, not one a line).
     joins = [f for f in result.findings if f.code == "BC502"]
     assert 0 < len(joins) <= 35  # the PDF has 35 pages
 

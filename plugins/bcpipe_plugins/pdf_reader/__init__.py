@@ -109,7 +109,7 @@ def load_pdf(data: bytes, ctx: LoadContext) -> Loaded:
         tables = find_tables(words, strokes)
         if tables:
             words = [w for w in words if not any(t.holds(w) for t in tables)]
-        flow.page(number, lines_of(words, height, number, repeated), tables, strokes)
+        flow.page(number, lines_of(words, height, number, repeated), tables, strokes, height)
     return read_lines(flow.finish(), ctx, what="PDF")
 
 

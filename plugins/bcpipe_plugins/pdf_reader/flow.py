@@ -41,6 +41,8 @@ EDGE = 6.0
 INDENT = 45.0
 #: A line centred this near (pt) the middle of the text is centred.
 CENTRE = 20.0
+#: Footnotes stand in this lower share of a page.
+NOTES_SHARE = 0.4
 #: A rule this share of the text wide, under page one's last lines, is the footer's.
 FOOTER_RULE = 0.9
 
@@ -101,6 +103,7 @@ class Flow:
     in_header: bool = True  # page one, before the header's columns have ended
     _run: list[_Piece] = field(default_factory=list)
     _footer: list[tuple[str, str]] = field(default_factory=list)  # page one's, held back
+    _notes: list[tuple[str, str]] = field(default_factory=list)  # footnotes, held back
     _rules: list[Box] = field(default_factory=list)  # this page's horizontal rules
     _last_bottom: float = float("inf")  # the bottom of the last line read
     _paragraph: bool = False  # the last line added is a body paragraph's
@@ -244,9 +247,31 @@ class Flow:
                 self._run.append(_Piece(side, text, place, bold))
 
     def _release_footer(self) -> None:
-        for text, place in self._footer:
+        """Page one's footer and the footnotes so far, where the decree's reading puts
+        them: after "Nơi nhận" (the text reader reads "[4] …" there as footnote 4)."""
+        for text, place in [*self._footer, *self._notes]:
             self.out.add(text, place)
         self._footer.clear()
+        self._notes.clear()
+
+    def _hold_notes(self, lines: Sequence[Line], height: float, number: int) -> list[Line]:
+        """The page's lines above its footnotes, which are held back as "[4] …" lines:
+        from the first line in the page's lower part that opens a footnote (a raised
+        number before its first word) to the page's end, each such line opening a note
+        and the others going on with it."""
+        start = next(
+            (i for i, line in enumerate(lines) if line.note and line.top < height * NOTES_SHARE),
+            len(lines),
+        )
+        for index, line in enumerate(lines[start:], start + 1):
+            text = " ".join(text_of(segment) for segment in line.segments())
+            place = f"page {number}, line {index}"
+            if line.note:
+                self._notes.append((f"[{line.note}] {text}", place))
+            else:
+                previous, first_place = self._notes[-1]
+                self._notes[-1] = (f"{previous} {text}", first_place)
+        return list(lines[:start])
 
     def page(
         self,
@@ -254,14 +279,17 @@ class Flow:
         lines: Sequence[Line],
         tables: Sequence[Table],
         strokes: Sequence[Box] = (),
+        height: float = 0.0,
     ) -> None:
         """Add one page's lines and tables (tables' words already taken out of lines);
-        ``strokes`` (drawn paths) show page one's footer rule."""
+        ``strokes`` (drawn paths) show page one's footer rule; ``height`` (the page's)
+        where its footnotes may stand (none are looked for without it)."""
         boxes = [w for line in lines for w in line.words] + list(tables)
         if not boxes:
             return
         left, right = min(b.left for b in boxes), max(b.right for b in boxes)
         page = _Page(left, right, *_body_margins(lines, left, right))
+        lines = self._hold_notes(lines, height, number)
         if number == 1:
             lines = self._hold_footer(page, lines, tables, strokes)
         self._rules = [r for r in strokes if r.top - r.bottom <= THIN and r.right - r.left > EDGE]

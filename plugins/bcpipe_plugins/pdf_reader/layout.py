@@ -41,6 +41,8 @@ class Line:
     bottom: float
     baseline: float
     words: list[Word] = field(default_factory=list)
+    #: The mark raised at the line's start ("4"): the line opens footnote 4.
+    note: str | None = None
 
     def segments(self, gap: float = COLUMN_GAP) -> list[list[Word]]:
         ordered = _without_overprint(self.words)
@@ -106,10 +108,10 @@ def _grouped(words: Iterable[Word]) -> list[Line]:
 
 def _raised(mark: Line, line: Line) -> bool:
     """``mark`` stands raised on ``line``: its foot between the line's baseline and top,
-    over or just after the line's words."""
+    over the line's words, just after them or just before them (a footnote's number)."""
     return (
         line.baseline < mark.bottom < line.top
-        and min(w.left for w in line.words) - _GLUED <= mark.words[0].left
+        and min(w.left for w in line.words) - _MARK_WIDTH <= mark.words[0].left
         and mark.words[-1].right <= max(w.right for w in line.words) + _MARK_WIDTH
     )
 
@@ -118,7 +120,8 @@ def _marks_put_back(lines: list[Line]) -> list[Line]:
     """Footnote marks set raised (a superscript "4" after "QPPL") put back into the line
     they stand on, glued to the word before them as a text extraction gives them: their
     baseline is their own, so grouping by baselines made them a line apart, which read
-    as a page number and broke the paragraph around it."""
+    as a page number and broke the paragraph around it. A mark raised before a line's
+    first word is the number of the footnote the line opens (``Line.note``)."""
     out: list[Line] = []
     for index, line in enumerate(lines):
         words = sorted(line.words, key=lambda w: w.left)
@@ -134,6 +137,10 @@ def _marks_put_back(lines: list[Line]) -> list[Line]:
             target = out[-1]
         if target is None:
             out.append(line)
+            continue
+        if words[-1].right <= min(w.left for w in target.words) + _GLUED:
+            # Raised before the line's first word: the line is a footnote's first.
+            target.note = "".join(w.text for w in words).strip()
             continue
         for mark in words:
             before = [w for w in target.words if w.right <= mark.left + _GLUED]
