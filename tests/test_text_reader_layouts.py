@@ -103,6 +103,9 @@ def test_wrapped_recipients_sub_entries_and_every_archive_spelling(reader: bcpip
         ("- Lưu VT", ["VT"], None),
         ("- Lưu: VT, NC.Châu", ["VT", "NC.Châu"], None),
         ("- Lưu VT, NN (03). Hg.", ["VT", "NN. Hg"], 3),
+        ("- Lưu: VT, TH.", ["VT", "TH"], None),
+        ("- Lưu: VT. NC.", ["VT", "NC"], None),  # a full stop for the comma (006)
+        ("- Lưu: VT. NC.Châu", ["VT", "NC.Châu"], None),
     ):
         tail = (
             "Nơi nhận:\n- Như Điều 3;\n- Các sở: Nông nghiệp và Môi trường,\nTài chính, Công Thương, Xây dựng;\n"
@@ -121,6 +124,8 @@ def test_wrapped_recipients_sub_entries_and_every_archive_spelling(reader: bcpip
         assert recipients[3].note == "để cập nhật số liệu"  # type: ignore[union-attr]
         assert isinstance(recipients[-1], Archive), archive
         assert (recipients[-1].holders, recipients[-1].copies) == (holders, copies)
+        # "VT" read as the clerical office, the unit after it as a holder of its own.
+        assert "BC304" not in [f.code for f in reader.validate(doc).findings], archive
 
 
 def test_an_issuer_naming_a_decision_does_not_lend_its_notation(reader: bcpipe.Pipeline) -> None:
