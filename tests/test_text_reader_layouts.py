@@ -232,3 +232,77 @@ def test_cells_that_do_not_fill_the_columns_stay_paragraphs(reader: bcpipe.Pipel
     body = reader.export(doc, "text").decode("utf-8")
     for cell in ("STT", "Ngày", "Công việc", "24/03/2014", "31/03/2014", "Nhận hồ sơ."):
         assert cell in body, cell
+
+
+CABLE = (
+    "VĂN PHÒNG CHÍNH PHỦ\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n\tĐộc lập - Tự do - Hạnh phúc\n"
+    "Số: 2003/CĐ-VPCP\tHà Nội, ngày 07 tháng 10 năm 2025\nCÔNG ĐIỆN\n"
+    "mời dự Hội nghị triển khai Chương trình mục tiêu quốc gia\nphòng, chống ma túy đến năm 2030\n"
+    "__________________\n"
+)
+
+
+def test_a_cable_is_sent_to_its_addressees_by_its_sender(reader: bcpipe.Pipeline) -> None:
+    # 041: "VĂN PHÒNG CHÍNH PHỦ điện:" heads the addressees as "Kính gửi:" does; entries
+    # wrap without a dash, and one ends in "." by a slip before the last.
+    addressees = (
+        "VĂN PHÒNG CHÍNH PHỦ điện:\n"
+        "- Các Bộ: Công an, Quốc phòng,\nTài chính, Y tế;\n"
+        "- Các cơ quan thuộc Chính phủ: Đài Truyền hình Việt Nam, Đài Tiếng nói\n"
+        "Việt Nam, Thông tấn xã Việt Nam;\n"
+        "- Các tổ chức chính trị - xã hội: Trung ương Hội Cựu chiến binh\nViệt Nam.\n"
+        "- Chủ tịch Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương.\n"
+    )
+    body = "Văn phòng Chính phủ trân trọng kính mời Lãnh đạo các Bộ dự Hội nghị./.\n"
+    tail = TAIL.replace("- Sở Công Thương;", "- Như trên;")
+    doc = read(reader, CABLE + addressees + body + tail)
+    assert doc.type.value == "cong_dien"
+    assert doc.enacting_authority == "VĂN PHÒNG CHÍNH PHỦ"
+    assert doc.addressees == [
+        "Các Bộ: Công an, Quốc phòng, Tài chính, Y tế",
+        "Các cơ quan thuộc Chính phủ: Đài Truyền hình Việt Nam, Đài Tiếng nói Việt Nam, "
+        "Thông tấn xã Việt Nam",
+        "Các tổ chức chính trị - xã hội: Trung ương Hội Cựu chiến binh Việt Nam",
+        "Chủ tịch Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương",
+    ]
+    assert [b.text for b in doc.body] == [body.strip()]  # type: ignore[union-attr]
+    assert "BC501" not in codes(doc)
+    findings = [f.code for f in reader.validate(doc).findings]
+    assert "BC309" not in findings  # "Như trên" names the addressees above
+    assert "BC706" not in findings  # sent in the body's own name, signed by its deputy head
+    # Written back as the decree prints it, and read back the same.
+    written = reader.export(doc, "text").decode("utf-8")
+    assert "VĂN PHÒNG CHÍNH PHỦ điện:\n- Các Bộ:" in written and "Kính gửi" not in written
+    again = read(reader, written)
+    assert (again.enacting_authority, again.addressees) == (doc.enacting_authority, doc.addressees)
+
+
+def test_a_cable_headed_by_dien_alone(reader: bcpipe.Pipeline) -> None:
+    text = CABLE + "Điện: Chủ tịch Ủy ban nhân dân các tỉnh.\nĐề nghị thực hiện./.\n" + TAIL
+    doc = read(reader, text)
+    assert (doc.enacting_authority, doc.addressees) == (None, ["Chủ tịch Ủy ban nhân dân các tỉnh"])
+
+
+def test_a_wrapped_addressee_is_joined_but_kinh_gui_words_do_not_take_the_body(
+    reader: bcpipe.Pipeline,
+) -> None:
+    head = (
+        "BỘ NỘI VỤ\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n\tĐộc lập - Tự do - Hạnh phúc\n"
+        "Số: 10989/BNV-TCBC\tHà Nội, ngày 05 tháng 11 năm 2025\nV/v hoàn thiện vị trí việc làm\n"
+    )
+    listed = (
+        "Kính gửi:\n- Các bộ, cơ quan ngang bộ, cơ quan thuộc\nChính phủ;\n"
+        "- Các cơ quan chuyên môn, cơ quan hành chính khác\nthuộc Ủy ban nhân dân Thành phố;\n"
+        "- Ủy ban nhân dân tỉnh.\nBộ Nội vụ đề nghị thực hiện./.\n"
+    )
+    doc = read(reader, head + listed + TAIL)
+    assert doc.addressees == [
+        "Các bộ, cơ quan ngang bộ, cơ quan thuộc Chính phủ",
+        "Các cơ quan chuyên môn, cơ quan hành chính khác thuộc Ủy ban nhân dân Thành phố",
+        "Ủy ban nhân dân tỉnh",
+    ]
+    # 021: "Kính gửi: …, thành phố" ends in a comma, and the body follows.
+    one = "Kính gửi: Ủy ban nhân dân các tỉnh, thành phố\nNgày 09/4/2025, Bộ Tư pháp đã có Công văn./.\n"
+    doc = read(reader, head + one + TAIL)
+    assert doc.addressees == ["Ủy ban nhân dân các tỉnh, thành phố"]
+    assert doc.body[0].text.startswith("Ngày 09/4/2025")  # type: ignore[union-attr]

@@ -13,7 +13,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from bcpipe import DocumentType
-from bcpipe_plugins.text.classify import record_of
+from bcpipe_plugins.text.classify import cable_heading, record_of
 from bcpipe_plugins.text.header import Header
 from bcpipe_plugins.text.lines import (
     Line,
@@ -124,6 +124,8 @@ def parse_title(
         index += 1
     if kind in _ENACTING_TYPES:
         index = _enacting_authority(lines, index, notes, title)
+    else:
+        _cable_sender(lines, index, notes, title)
     return title, index
 
 
@@ -236,6 +238,43 @@ def _enacting_authority(lines: Sequence[Line], index: int, notes: Notes, title: 
     return index
 
 
+def _cable_sender(lines: Sequence[Line], index: int, notes: Notes, title: Title) -> None:
+    """Who sends a công điện ("VĂN PHÒNG CHÍNH PHỦ" of "VĂN PHÒNG CHÍNH PHỦ điện:", the
+    decree's authority that issues it) as its enacting authority; the line itself is
+    left to :func:`parse_addressees`, as the heading of the addressees."""
+    index = skip(lines, index, notes)
+    if index >= len(lines) or not record_of(lines[index]).addressee:
+        return
+    match = cable_heading(lines[index].text)
+    if match is not None and match.group("sender") is not None:
+        title.authority, title.authority_line = [match.group("sender")], lines[index].number
+
+
+def _heading_rest(text: str) -> str | None:
+    """The words after "Kính gửi:" or a công điện's "… điện:" (None: the line is neither)."""
+    match = ADDRESSEE.match(text) or cable_heading(text)
+    return None if match is None else match.group("rest")
+
+
+_DASHES = "-–—•+"
+
+
+def _entry_goes_on(above: str, line: Line) -> bool:
+    """``line`` finishes the dashed addressee above, wrapped without a dash ("- Các Bộ:
+    Công an, …," / "Tài chính, …;"); the words after "Kính gửi:" do not go on (the body
+    follows them, whatever their last mark)."""
+    record = record_of(line)
+    if above[:1] not in _DASHES or record.kind != "words" or record.opens_block:
+        return False
+    text = line.text
+    if above.endswith((",", "&", " và", " -")) or starts_lower(text):
+        return True
+    if ends_sentence(above):
+        return False
+    # The entry's end, with its mark: "- … Đài Tiếng nói" / "Việt Nam, Thông tấn xã Việt Nam;".
+    return text.endswith((";", ",", "."))
+
+
 def parse_addressees(
     lines: Sequence[Line], index: int, notes: Notes, strays: list[tuple[str, int]]
 ) -> tuple[list[tuple[str, int]], int]:
@@ -243,25 +282,33 @@ def parse_addressees(
     start = skip(lines, index, notes)
     if start >= len(lines):
         return [], index
-    match = ADDRESSEE.match(lines[start].text) if record_of(lines[start]).addressee else None
-    if match is None:
+    rest = _heading_rest(lines[start].text) if record_of(lines[start]).addressee else None
+    if rest is None:
         ahead = strays_before(lines, start, notes, _is_addressee)
         if ahead is None:
             return [], index
         strays.extend(ahead[0])
         start = ahead[1]
-        match = ADDRESSEE.match(lines[start].text)
-        assert match is not None
+        rest = _heading_rest(lines[start].text)
+        assert rest is not None
     found: list[tuple[str, int]] = []
-    rest = match.group("rest").strip()
+    rest = rest.strip()
     if rest:
         found.append((rest, lines[start].number))
     index = start + 1
-    while not (found and found[-1][0].endswith(".")):
+    # "Kính gửi: X." ends there; a list of dashed entries goes on while they do (one
+    # ending in "." by a slip, "… Việt Nam." before "- Chủ tịch …", does not end it).
+    while not (len(found) == 1 and rest and found[0][0].endswith(".")):
         following = skip(lines, index, notes)
-        if following >= len(lines) or lines[following].text[:1] not in "-–—•+":
+        if following >= len(lines):
             break
-        found.append((lines[following].text, lines[following].number))
+        line = lines[following]
+        if line.text[:1] in _DASHES:
+            found.append((line.text, line.number))
+        elif found and _entry_goes_on(found[-1][0], line):
+            found[-1] = (f"{found[-1][0]} {line.text}", found[-1][1])
+        else:
+            break
         index = following + 1
     names = [(name.lstrip("-–—•+ ").rstrip(";.,").strip(), line) for name, line in found]
     return [(name, line) for name, line in names if name], index
