@@ -301,8 +301,40 @@ def test_a_wrapped_addressee_is_joined_but_kinh_gui_words_do_not_take_the_body(
         "Các cơ quan chuyên môn, cơ quan hành chính khác thuộc Ủy ban nhân dân Thành phố",
         "Ủy ban nhân dân tỉnh",
     ]
+    # The entry ending in "." is the last: a body opening with a dashed item stays the body's.
+    item = listed.replace("Bộ Nội vụ đề nghị", "- Tổ chức 1 lớp tập huấn.\nBộ Nội vụ đề nghị")
+    doc = read(reader, head + item + TAIL)
+    assert doc.addressees[-1] == "Ủy ban nhân dân tỉnh"
+    assert doc.body[0].text == "Tổ chức 1 lớp tập huấn."  # type: ignore[union-attr]
     # 021: "Kính gửi: …, thành phố" ends in a comma, and the body follows.
     one = "Kính gửi: Ủy ban nhân dân các tỉnh, thành phố\nNgày 09/4/2025, Bộ Tư pháp đã có Công văn./.\n"
     doc = read(reader, head + one + TAIL)
     assert doc.addressees == ["Ủy ban nhân dân các tỉnh, thành phố"]
     assert doc.body[0].text.startswith("Ngày 09/4/2025")  # type: ignore[union-attr]
+
+
+def test_a_line_broken_inside_a_date_goes_on(reader: bcpipe.Pipeline) -> None:
+    # 040: one paragraph per line, yet "… ngày 14 tháng 12 năm" / "2020 của Chính phủ …"
+    # is one sentence; so is a date broken by a page ("ngày" / page 19 / "22/8/2025 …").
+    text = (
+        HEAD.replace(
+            "Tổ chức hội nghị\n", "Thực hiện Nghị định ban hành ngày 14 tháng 12 năm\n"
+        ).replace("I. KẾ HOẠCH", "2020 của Chính phủ\nI. KẾ HOẠCH")
+        + "1. Nghị quyết quy định tại Nghị định số 145/2020/NĐ-CP ngày 14 tháng 12 năm\n"
+        "2020 của Chính phủ.\n"
+        "2. Ủy ban nhân dân tỉnh đã ban hành Kế hoạch số 2291/KH-UBND ngày\n\n19\n"
+        "22/8/2025 về việc ngầm hóa hệ thống cáp viễn thông.\n"
+        "3. Năm 2020 các sở thực hiện./.\n" + TAIL
+    )
+    doc = read(reader, text)
+    assert doc.subject == "Thực hiện Nghị định ban hành ngày 14 tháng 12 năm 2020 của Chính phủ"
+    clauses = doc.body[0].children  # type: ignore[union-attr]
+    assert [c.text for c in clauses] == [  # type: ignore[union-attr]
+        "Nghị quyết quy định tại Nghị định số 145/2020/NĐ-CP ngày 14 tháng 12 năm 2020 của "
+        "Chính phủ.",
+        "Ủy ban nhân dân tỉnh đã ban hành Kế hoạch số 2291/KH-UBND ngày 22/8/2025 về việc ngầm "
+        "hóa hệ thống cáp viễn thông.",
+        "Năm 2020 các sở thực hiện./.",
+    ]
+    assert "BC501" not in codes(doc) and "BC502" in codes(doc)
+    assert "BC209" not in [f.code for f in reader.validate(doc).findings]

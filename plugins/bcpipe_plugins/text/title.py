@@ -9,6 +9,7 @@ name their addressees: "Kính gửi: X." or "Kính gửi:" and "- X;" lines.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
@@ -18,12 +19,13 @@ from bcpipe_plugins.text.header import Header
 from bcpipe_plugins.text.lines import (
     Line,
     ends_sentence,
+    goes_on_in_date,
     is_caps,
     starts_lower,
     worded,
 )
 from bcpipe_plugins.text.notes import Notes
-from bcpipe_plugins.text.patterns import ADDRESSEE, type_of_line
+from bcpipe_plugins.text.patterns import ADDRESSEE, CABLE_HEADING, type_of_line
 
 __all__ = ["TYPE_CODES", "Title", "parse_addressees", "parse_title", "skip"]
 
@@ -161,7 +163,7 @@ def _wraps_onto(previous: str, text: str, dense: bool) -> bool:
     if is_caps(text):
         # A subject in capitals wraps in capitals; an authority's line is no subject.
         return is_caps(previous) and (not text.startswith(_AUTHORITY_OPENERS) or _dangles(previous))
-    if starts_lower(text):
+    if starts_lower(text) or goes_on_in_date(previous, text):
         return True
     if ends_sentence(previous) or is_caps(previous):
         return False
@@ -250,10 +252,9 @@ def _cable_sender(lines: Sequence[Line], index: int, notes: Notes, title: Title)
         title.authority, title.authority_line = [match.group("sender")], lines[index].number
 
 
-def _heading_rest(text: str) -> str | None:
-    """The words after "Kính gửi:" or a công điện's "… điện:" (None: the line is neither)."""
-    match = ADDRESSEE.match(text) or cable_heading(text)
-    return None if match is None else match.group("rest")
+def _heading(text: str) -> re.Match[str] | None:
+    """ "Kính gửi: …" or a công điện's "… điện: …" (the words after it in ``rest``)."""
+    return ADDRESSEE.match(text) or cable_heading(text)
 
 
 _DASHES = "-–—•+"
@@ -282,23 +283,25 @@ def parse_addressees(
     start = skip(lines, index, notes)
     if start >= len(lines):
         return [], index
-    rest = _heading_rest(lines[start].text) if record_of(lines[start]).addressee else None
-    if rest is None:
+    heading = _heading(lines[start].text) if record_of(lines[start]).addressee else None
+    if heading is None:
         ahead = strays_before(lines, start, notes, _is_addressee)
         if ahead is None:
             return [], index
         strays.extend(ahead[0])
         start = ahead[1]
-        rest = _heading_rest(lines[start].text)
-        assert rest is not None
+        heading = _heading(lines[start].text)
+        assert heading is not None
     found: list[tuple[str, int]] = []
-    rest = rest.strip()
+    rest = heading.group("rest").strip()
     if rest:
         found.append((rest, lines[start].number))
     index = start + 1
-    # "Kính gửi: X." ends there; a list of dashed entries goes on while they do (one
-    # ending in "." by a slip, "… Việt Nam." before "- Chủ tịch …", does not end it).
-    while not (len(found) == 1 and rest and found[0][0].endswith(".")):
+    # The entry ending in "." is the last. A công điện lists bodies only, never a body's
+    # dashed item, under its sender: there an entry ending in "." by a slip ("… Việt Nam."
+    # above "- Chủ tịch …") does not end the list; the next dashed line goes on with it.
+    cable = heading.re is CABLE_HEADING
+    while not (found and found[-1][0].endswith(".")) or (cable and found[-1][0][:1] in _DASHES):
         following = skip(lines, index, notes)
         if following >= len(lines):
             break
