@@ -338,3 +338,51 @@ def test_a_line_broken_inside_a_date_goes_on(reader: bcpipe.Pipeline) -> None:
     ]
     assert "BC501" not in codes(doc) and "BC502" in codes(doc)
     assert "BC209" not in [f.code for f in reader.validate(doc).findings]
+
+
+def test_a_subject_runs_on_to_what_follows_it_in_one_paragraph_per_line_text(
+    reader: bcpipe.Pipeline,
+) -> None:
+    # 014, 029: a PDF's text, no blank line between paragraphs (read as one paragraph per
+    # line) but wrapped at the line's width: the lines between the subject and the
+    # enacting authority, or "Kính gửi", are the subject's.
+    head = (
+        "ỦY BAN NHÂN DÂN\nTỈNH BÌNH THUẬN\nSố: 779/QĐ-UBND\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+        "Độc lập - Tự do - Hạnh phúc\nBình Thuận, ngày 23 tháng 3 năm 2022\n"
+    )
+    decision = (
+        "QUYẾT ĐỊNH\nVề việc công nhận Điều lệ (sửa đổi, bổ sung)\nQuỹ Khuyến học tỉnh Bình Thuận\n"
+        "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH BÌNH THUẬN\n"
+        "Căn cứ Luật sửa đổi, bổ sung một số điều của Luật Tổ chức Chính phủ\n"
+        "và Luật Tổ chức chính quyền địa phương ngày 22 tháng 11 năm 2019;\n"
+        "QUYẾT ĐỊNH:\nĐiều 1. Công nhận Điều lệ.\nĐiều 2. Quyết định có hiệu lực./.\n"
+    )
+    doc = read(reader, head + decision + TAIL)
+    assert (
+        doc.subject == "Về việc công nhận Điều lệ (sửa đổi, bổ sung) Quỹ Khuyến học tỉnh Bình Thuận"
+    )
+    assert doc.enacting_authority == "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH BÌNH THUẬN"
+    proposal = (
+        "TỜ TRÌNH\nVề việc cho phép hợp nhất Đoàn Luật sư tỉnh Lâm Đồng, Bình Thuận, Đắk\n"
+        "Nông (cũ) thành Đoàn Luật sư tỉnh Lâm Đồng và chỉ định Ban Chủ nhiệm,\n"
+        "Chủ nhiệm, Hội đồng Khen thưởng, kỷ luật lâm thời\n"
+        "Kính gửi: Chủ tịch Ủy ban nhân dân tỉnh\n"
+        "1. Sở Tư pháp nhận được Đơn đề nghị hợp nhất của các Đoàn Luật sư (sau đây gọi\n"
+        "tắt là các Đoàn Luật sư)./.\n"
+    )
+    doc = read(reader, head.replace("QĐ-UBND", "TTr-STP") + proposal + TAIL)
+    assert doc.subject.endswith("Ban Chủ nhiệm, Chủ nhiệm, Hội đồng Khen thưởng, kỷ luật lâm thời")
+    assert doc.addressees == ["Chủ tịch Ủy ban nhân dân tỉnh"]
+    # In text with truly one paragraph per line (no sentence wrapped below), a line
+    # between the subject and "Kính gửi" is a stray one, kept in the body and reported.
+    stray = (
+        "TỜ TRÌNH\nVề việc cho phép hợp nhất các Đoàn Luật sư\nBản gửi qua mạng\n"
+        "Kính gửi: Chủ tịch Ủy ban nhân dân tỉnh\n1. Sở Tư pháp nhận được Đơn./.\n"
+    )
+    doc = read(reader, head.replace("QĐ-UBND", "TTr-STP") + stray + TAIL)
+    assert doc.subject == "Về việc cho phép hợp nhất các Đoàn Luật sư"
+    assert "BC501" in codes(doc)
+    # With nothing of the heading below, the line under the subject is the body's.
+    report = "BÁO CÁO\nKết quả năm 2022\nỦy ban nhân dân huyện báo cáo như sau\n1. Kết quả./.\n"
+    doc = read(reader, head.replace("QĐ-UBND", "BC-UBND") + report + TAIL)
+    assert doc.subject == "Kết quả năm 2022"

@@ -121,6 +121,10 @@ def parse_title(
         if not _subject_starts(lines[index]) or record_of(lines[index]).debris is not None:
             break
         if not _wraps_onto(title.subject[-1], text, dense):
+            if dense and not ends_sentence(title.subject[-1]):
+                end = _finished_above(lines, index, kind)
+                title.subject.extend(line.text for line in lines[index:end])
+                index = end
             break
         title.subject.append(text)
         index += 1
@@ -170,6 +174,49 @@ def _wraps_onto(previous: str, text: str, dense: bool) -> bool:
     # One paragraph per line: a line under the subject is the next paragraph (a
     # subject wrapped by the page and a stray line under it look alike).
     return not dense
+
+
+#: How many lines a subject may still run on to in one-paragraph-per-line text.
+_SUBJECT_RUN = 3
+#: How many lines below the heading are looked at for a sentence wrapped at a line's end.
+_WRAP_LOOK = 8
+
+
+def _wrapped_below(lines: Sequence[Line], index: int) -> bool:
+    """The text under ``lines[index]`` is wrapped at a printed line's width, though no
+    blank line parts its paragraphs (a PDF's text): one of the next few lines goes on
+    with a sentence, in lower case (not a point's "a)"). Text with truly one paragraph
+    per line has none."""
+    return any(
+        starts_lower(line.text) and record_of(line).marker is None
+        for line in lines[index + 1 : index + 1 + _WRAP_LOOK]
+    )
+
+
+def _finished_above(lines: Sequence[Line], index: int, kind: DocumentType | None) -> int:
+    """Where a subject ends in one-paragraph-per-line text, from ``lines[index]`` on: after
+    the lines of words right above what follows a subject in the decree (a decision's
+    enacting authority, "Kính gửi", the rule under the subject), which are the subject's
+    ("… Bình Thuận, Đắk" / "Nông (cũ) thành …" / "Kính gửi: …") when the text is wrapped
+    at the line's width; ``index`` when none stands within a few lines (the body may
+    follow the subject at once), or when the text has one paragraph per line (a line
+    there is a stray one, such as "Bản gửi qua mạng nội bộ")."""
+    end = index
+    while end < len(lines) and end - index <= _SUBJECT_RUN:
+        line = lines[end]
+        record = record_of(line)
+        text = line.text
+        if end > index and (record.addressee or record.debris is not None):
+            return end if _wrapped_below(lines, end) else index
+        if is_caps(text):
+            below = kind in _ENACTING_TYPES and text.startswith(_AUTHORITY_OPENERS)
+            return end if below and end > index and _wrapped_below(lines, end) else index
+        if line.blank or record.kind != "words" or record.opens_block or text[:1] == "(":
+            return index
+        if ends_sentence(text):
+            return index
+        end += 1
+    return index
 
 
 def _is_type_line(line: Line) -> bool:
