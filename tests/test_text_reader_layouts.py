@@ -386,3 +386,40 @@ def test_a_subject_runs_on_to_what_follows_it_in_one_paragraph_per_line_text(
     report = "BÁO CÁO\nKết quả năm 2022\nỦy ban nhân dân huyện báo cáo như sau\n1. Kết quả./.\n"
     doc = read(reader, head.replace("QĐ-UBND", "BC-UBND") + report + TAIL)
     assert doc.subject == "Kết quả năm 2022"
+
+
+def test_letters_sent_with_the_document_are_its_appendices(reader: bcpipe.Pipeline) -> None:
+    # 021: after the signature the PDF carries two more letters, each with its own header
+    # (issuer and "Số:" beside the motto, a blank number, its own date and subject).
+    letter = (
+        "BỘ TƯ PHÁP\nSố:\n\nCỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n\n"
+        "/BTP-BTTP\n\nHà Nội, ngày\n\ntháng 7 năm 2025\n\nV/v đề nghị hướng dẫn hợp nhất\n"
+        "{who} khi thực hiện hợp nhất\nđịa giới hành chính\n\nKính gửi: {to}\n"
+        "Bộ Tư pháp đề nghị {to} quan tâm hướng dẫn.\nTrân trọng.\nNơi nhận:\n- Như trên;\n"
+        "- Lưu: VT, Cục BTTP.\n\nKT. BỘ TRƯỞNG\nTHỨ TRƯỞNG\n\nMai Lương Khôi\n\n"
+    )
+    first = letter.format(who="Đoàn Luật sư", to="Liên đoàn Luật sư Việt Nam")
+    second = letter.format(who="Hội Công chứng", to="Hiệp hội Công chứng viên Việt Nam")
+    head = (
+        "BỘ TƯ PHÁP\tCỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM\n\tĐộc lập - Tự do - Hạnh phúc\n"
+        "Số: 3917/BTP-BTTP\tHà Nội, ngày 01 tháng 7 năm 2025\nV/v hợp nhất tổ chức xã hội\n"
+        "Kính gửi: Ủy ban nhân dân các tỉnh\nBộ Tư pháp đề nghị quan tâm chỉ đạo thực hiện.\n"
+    )
+    tail = TAIL.replace(
+        "KT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\nNguyễn Văn Bình", "KT. BỘ TRƯỞNG\nTHỨ TRƯỞNG\n"
+    )
+    doc = read(reader, head + tail + "\nMai Lương Khôi\n\n" + first + second)
+    assert doc.signature.name == "Mai Lương Khôi" and doc.closing == []
+    assert [a.title for a in doc.appendices] == [
+        "V/v đề nghị hướng dẫn hợp nhất Đoàn Luật sư khi thực hiện hợp nhất địa giới hành chính",
+        "V/v đề nghị hướng dẫn hợp nhất Hội Công chứng khi thực hiện hợp nhất địa giới hành chính",
+    ]
+    body = [b.text for b in doc.appendices[1].body]  # type: ignore[union-attr]
+    assert body[:3] == [
+        "Số:/BTP-BTTP",  # its own number and date, where they stood
+        "Hà Nội, ngày tháng 7 năm 2025",
+        "Kính gửi: Hiệp hội Công chứng viên Việt Nam",
+    ]
+    assert body[-3:] == ["KT. BỘ TRƯỞNG", "THỨ TRƯỞNG", "Mai Lương Khôi"]
+    # Told once: the repeated issuer and motto of both letters, skipped; no line unplaced.
+    assert codes(doc).count("BC503") == 1 and "BC501" not in codes(doc)
