@@ -423,3 +423,29 @@ def test_letters_sent_with_the_document_are_its_appendices(reader: bcpipe.Pipeli
     assert body[-3:] == ["KT. BỘ TRƯỞNG", "THỨ TRƯỞNG", "Mai Lương Khôi"]
     # Told once: the repeated issuer and motto of both letters, skipped; no line unplaced.
     assert codes(doc).count("BC503") == 1 and "BC501" not in codes(doc)
+
+
+def test_a_body_sentence_under_the_type_line_is_no_subject(reader: bcpipe.Pipeline) -> None:
+    # 037: "GIẤY MỜI" then the body at once ("Thực hiện Chương trình …," / "Ủy ban nhân dân
+    # tỉnh tổ chức …"): no subject line, which the model requires, so the text is refused.
+    head = (
+        "ỦY BAN NHÂN DÂN\nTỈNH LÂM ĐỒNG\nSố: 85/GM-UBND\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+        "Độc lập - Tự do - Hạnh phúc\nLâm Đồng, ngày 19 tháng 01 năm 2026\n"
+    )
+    invitation = (
+        "GIẤY MỜI\nThực hiện Chương trình công tác của Ủy ban nhân dân tỉnh tháng 01/2026,\n"
+        "Ủy ban nhân dân tỉnh tổ chức Họp đánh giá công tác cải cách hành chính.\n"
+        "1. Chủ trì: Phó Chủ tịch UBND tỉnh./.\n"
+    )
+    with pytest.raises(bcpipe.InvalidDocumentError, match="subject"):
+        read(reader, head + invitation + TAIL)
+    # A subject that opens like a basis line and wraps after a comma is still the subject.
+    plan = (
+        "KẾ HOẠCH\nTriển khai Nghị quyết số 57-NQ/TW về phát triển khoa học, công nghệ,\n"
+        "đổi mới sáng tạo và chuyển đổi số\nI. MỤC ĐÍCH\nThực hiện./.\n"
+    )
+    doc = read(reader, head.replace("GM-UBND", "KH-UBND") + plan + TAIL)
+    assert doc.subject == (
+        "Triển khai Nghị quyết số 57-NQ/TW về phát triển khoa học, công nghệ, "
+        "đổi mới sáng tạo và chuyển đổi số"
+    )

@@ -110,7 +110,7 @@ def parse_title(
             _subject_starts(lines[index])
             # Right under the type line, a subject may open like a basis line: "KẾ HOẠCH /
             # Thực hiện Chương trình …", "BÁO CÁO / Triển khai …".
-            or (index == under and _may_open_subject(lines[index]))
+            or (index == under and _may_open_subject(lines, index))
         ):
             title.subject, title.subject_line = [lines[index].text], lines[index].number
             index += 1
@@ -260,10 +260,21 @@ def _subject_starts(line: Line) -> bool:
     return not record.addressee and not record.opens_block
 
 
-def _may_open_subject(line: Line) -> bool:
-    """Not an addressee, a numbered or bulleted line, nor an article: only words."""
+def _may_open_subject(lines: Sequence[Line], index: int) -> bool:
+    """``lines[index]`` is not an addressee, a numbered or bulleted line, nor an article:
+    only words, with no clause or sentence ended unless wrapped onto the next line (a
+    subject is a phrase: "Thực hiện Chương trình … tháng 01/2026," above "Ủy ban nhân
+    dân tỉnh tổ chức …" opens the body's first sentence, as in a Giấy mời with none)."""
+    line = lines[index]
     record = record_of(line)
-    return not record.addressee and record.marker is None and record.opener != "article"
+    if record.addressee or record.marker is not None or record.opener == "article":
+        return False
+    below = lines[index + 1].text if index + 1 < len(lines) else ""
+    return line.text[-1:] not in _CLAUSE_ENDS or (line.text[-1:] == "," and starts_lower(below))
+
+
+#: The marks that end a clause or a sentence, which a subject's line does not end with.
+_CLAUSE_ENDS = frozenset(",;.")
 
 
 def _is_addressee(line: Line) -> bool:
