@@ -1,10 +1,10 @@
 """Each corpus document read as a person reads it (tests/corpus/facts.toml).
 
 For each document the reader's facts (type, issuer, parent body, number, notation, place,
-date, subject, signer, authority, position, recipients, top-level sections) must equal the
-facts file's. A fact under ``[NNN.misread]`` is one the reader still gets wrong: the test
-asserts that it still differs, so that fixing the reader forces the file to be updated. A
-document under ``refused`` must still be refused.
+date, subject, addressees, signer, authority, position, recipients, top-level sections)
+must equal the facts file's. A fact under ``[NNN.misread]`` is one the reader still gets
+wrong: the test asserts that it still differs, so that fixing the reader forces the file
+to be updated. A document under ``refused`` must still be refused.
 """
 
 from __future__ import annotations
@@ -50,6 +50,7 @@ def facts_of(document: Document) -> dict[str, Any]:
         "place": document.place,
         "date": _date(document),
         "subject": document.subject,
+        "addressees": list(document.addressees),
         "signer": signature.name or "",
         "authority": " / ".join(f"{a.prefix} {a.title}" for a in signature.authority),
         "position": signature.position or "",

@@ -103,6 +103,9 @@ def test_wrapped_recipients_sub_entries_and_every_archive_spelling(reader: bcpip
         ("- Lưu VT", ["VT"], None),
         ("- Lưu: VT, NC.Châu", ["VT", "NC.Châu"], None),
         ("- Lưu VT, NN (03). Hg.", ["VT", "NN. Hg"], 3),
+        ("- Lưu: VT, TH.", ["VT", "TH"], None),
+        ("- Lưu: VT. NC.", ["VT", "NC"], None),  # a full stop for the comma (006)
+        ("- Lưu: VT. NC.Châu", ["VT", "NC.Châu"], None),
     ):
         tail = (
             "Nơi nhận:\n- Như Điều 3;\n- Các sở: Nông nghiệp và Môi trường,\nTài chính, Công Thương, Xây dựng;\n"
@@ -121,6 +124,8 @@ def test_wrapped_recipients_sub_entries_and_every_archive_spelling(reader: bcpip
         assert recipients[3].note == "để cập nhật số liệu"  # type: ignore[union-attr]
         assert isinstance(recipients[-1], Archive), archive
         assert (recipients[-1].holders, recipients[-1].copies) == (holders, copies)
+        # "VT" read as the clerical office, the unit after it as a holder of its own.
+        assert "BC304" not in [f.code for f in reader.validate(doc).findings], archive
 
 
 def test_an_issuer_naming_a_decision_does_not_lend_its_notation(reader: bcpipe.Pipeline) -> None:
@@ -227,3 +232,220 @@ def test_cells_that_do_not_fill_the_columns_stay_paragraphs(reader: bcpipe.Pipel
     body = reader.export(doc, "text").decode("utf-8")
     for cell in ("STT", "Ngày", "Công việc", "24/03/2014", "31/03/2014", "Nhận hồ sơ."):
         assert cell in body, cell
+
+
+CABLE = (
+    "VĂN PHÒNG CHÍNH PHỦ\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n\tĐộc lập - Tự do - Hạnh phúc\n"
+    "Số: 2003/CĐ-VPCP\tHà Nội, ngày 07 tháng 10 năm 2025\nCÔNG ĐIỆN\n"
+    "mời dự Hội nghị triển khai Chương trình mục tiêu quốc gia\nphòng, chống ma túy đến năm 2030\n"
+    "__________________\n"
+)
+
+
+def test_a_cable_is_sent_to_its_addressees_by_its_sender(reader: bcpipe.Pipeline) -> None:
+    # 041: "VĂN PHÒNG CHÍNH PHỦ điện:" heads the addressees as "Kính gửi:" does; entries
+    # wrap without a dash, and one ends in "." by a slip before the last.
+    addressees = (
+        "VĂN PHÒNG CHÍNH PHỦ điện:\n"
+        "- Các Bộ: Công an, Quốc phòng,\nTài chính, Y tế;\n"
+        "- Các cơ quan thuộc Chính phủ: Đài Truyền hình Việt Nam, Đài Tiếng nói\n"
+        "Việt Nam, Thông tấn xã Việt Nam;\n"
+        "- Các tổ chức chính trị - xã hội: Trung ương Hội Cựu chiến binh\nViệt Nam.\n"
+        "- Chủ tịch Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương.\n"
+    )
+    body = "Văn phòng Chính phủ trân trọng kính mời Lãnh đạo các Bộ dự Hội nghị./.\n"
+    tail = TAIL.replace("- Sở Công Thương;", "- Như trên;")
+    doc = read(reader, CABLE + addressees + body + tail)
+    assert doc.type.value == "cong_dien"
+    assert doc.enacting_authority == "VĂN PHÒNG CHÍNH PHỦ"
+    assert doc.addressees == [
+        "Các Bộ: Công an, Quốc phòng, Tài chính, Y tế",
+        "Các cơ quan thuộc Chính phủ: Đài Truyền hình Việt Nam, Đài Tiếng nói Việt Nam, "
+        "Thông tấn xã Việt Nam",
+        "Các tổ chức chính trị - xã hội: Trung ương Hội Cựu chiến binh Việt Nam",
+        "Chủ tịch Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương",
+    ]
+    assert [b.text for b in doc.body] == [body.strip()]  # type: ignore[union-attr]
+    assert "BC501" not in codes(doc)
+    findings = [f.code for f in reader.validate(doc).findings]
+    assert "BC309" not in findings  # "Như trên" names the addressees above
+    assert "BC706" not in findings  # sent in the body's own name, signed by its deputy head
+    # Written back as the decree prints it, and read back the same.
+    written = reader.export(doc, "text").decode("utf-8")
+    assert "VĂN PHÒNG CHÍNH PHỦ điện:\n- Các Bộ:" in written and "Kính gửi" not in written
+    again = read(reader, written)
+    assert (again.enacting_authority, again.addressees) == (doc.enacting_authority, doc.addressees)
+
+
+def test_a_cable_headed_by_dien_alone(reader: bcpipe.Pipeline) -> None:
+    text = CABLE + "Điện: Chủ tịch Ủy ban nhân dân các tỉnh.\nĐề nghị thực hiện./.\n" + TAIL
+    doc = read(reader, text)
+    assert (doc.enacting_authority, doc.addressees) == (None, ["Chủ tịch Ủy ban nhân dân các tỉnh"])
+
+
+def test_a_wrapped_addressee_is_joined_but_kinh_gui_words_do_not_take_the_body(
+    reader: bcpipe.Pipeline,
+) -> None:
+    head = (
+        "BỘ NỘI VỤ\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n\tĐộc lập - Tự do - Hạnh phúc\n"
+        "Số: 10989/BNV-TCBC\tHà Nội, ngày 05 tháng 11 năm 2025\nV/v hoàn thiện vị trí việc làm\n"
+    )
+    listed = (
+        "Kính gửi:\n- Các bộ, cơ quan ngang bộ, cơ quan thuộc\nChính phủ;\n"
+        "- Các cơ quan chuyên môn, cơ quan hành chính khác\nthuộc Ủy ban nhân dân Thành phố;\n"
+        "- Ủy ban nhân dân tỉnh.\nBộ Nội vụ đề nghị thực hiện./.\n"
+    )
+    doc = read(reader, head + listed + TAIL)
+    assert doc.addressees == [
+        "Các bộ, cơ quan ngang bộ, cơ quan thuộc Chính phủ",
+        "Các cơ quan chuyên môn, cơ quan hành chính khác thuộc Ủy ban nhân dân Thành phố",
+        "Ủy ban nhân dân tỉnh",
+    ]
+    # The entry ending in "." is the last: a body opening with a dashed item stays the body's.
+    item = listed.replace("Bộ Nội vụ đề nghị", "- Tổ chức 1 lớp tập huấn.\nBộ Nội vụ đề nghị")
+    doc = read(reader, head + item + TAIL)
+    assert doc.addressees[-1] == "Ủy ban nhân dân tỉnh"
+    assert doc.body[0].text == "Tổ chức 1 lớp tập huấn."  # type: ignore[union-attr]
+    # 021: "Kính gửi: …, thành phố" ends in a comma, and the body follows.
+    one = "Kính gửi: Ủy ban nhân dân các tỉnh, thành phố\nNgày 09/4/2025, Bộ Tư pháp đã có Công văn./.\n"
+    doc = read(reader, head + one + TAIL)
+    assert doc.addressees == ["Ủy ban nhân dân các tỉnh, thành phố"]
+    assert doc.body[0].text.startswith("Ngày 09/4/2025")  # type: ignore[union-attr]
+
+
+def test_a_line_broken_inside_a_date_goes_on(reader: bcpipe.Pipeline) -> None:
+    # 040: one paragraph per line, yet "… ngày 14 tháng 12 năm" / "2020 của Chính phủ …"
+    # is one sentence; so is a date broken by a page ("ngày" / page 19 / "22/8/2025 …").
+    text = (
+        HEAD.replace(
+            "Tổ chức hội nghị\n", "Thực hiện Nghị định ban hành ngày 14 tháng 12 năm\n"
+        ).replace("I. KẾ HOẠCH", "2020 của Chính phủ\nI. KẾ HOẠCH")
+        + "1. Nghị quyết quy định tại Nghị định số 145/2020/NĐ-CP ngày 14 tháng 12 năm\n"
+        "2020 của Chính phủ.\n"
+        "2. Ủy ban nhân dân tỉnh đã ban hành Kế hoạch số 2291/KH-UBND ngày\n\n19\n"
+        "22/8/2025 về việc ngầm hóa hệ thống cáp viễn thông.\n"
+        "3. Năm 2020 các sở thực hiện./.\n" + TAIL
+    )
+    doc = read(reader, text)
+    assert doc.subject == "Thực hiện Nghị định ban hành ngày 14 tháng 12 năm 2020 của Chính phủ"
+    clauses = doc.body[0].children  # type: ignore[union-attr]
+    assert [c.text for c in clauses] == [  # type: ignore[union-attr]
+        "Nghị quyết quy định tại Nghị định số 145/2020/NĐ-CP ngày 14 tháng 12 năm 2020 của "
+        "Chính phủ.",
+        "Ủy ban nhân dân tỉnh đã ban hành Kế hoạch số 2291/KH-UBND ngày 22/8/2025 về việc ngầm "
+        "hóa hệ thống cáp viễn thông.",
+        "Năm 2020 các sở thực hiện./.",
+    ]
+    assert "BC501" not in codes(doc) and "BC502" in codes(doc)
+    assert "BC209" not in [f.code for f in reader.validate(doc).findings]
+
+
+def test_a_subject_runs_on_to_what_follows_it_in_one_paragraph_per_line_text(
+    reader: bcpipe.Pipeline,
+) -> None:
+    # 014, 029: a PDF's text, no blank line between paragraphs (read as one paragraph per
+    # line) but wrapped at the line's width: the lines between the subject and the
+    # enacting authority, or "Kính gửi", are the subject's.
+    head = (
+        "ỦY BAN NHÂN DÂN\nTỈNH BÌNH THUẬN\nSố: 779/QĐ-UBND\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+        "Độc lập - Tự do - Hạnh phúc\nBình Thuận, ngày 23 tháng 3 năm 2022\n"
+    )
+    decision = (
+        "QUYẾT ĐỊNH\nVề việc công nhận Điều lệ (sửa đổi, bổ sung)\nQuỹ Khuyến học tỉnh Bình Thuận\n"
+        "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH BÌNH THUẬN\n"
+        "Căn cứ Luật sửa đổi, bổ sung một số điều của Luật Tổ chức Chính phủ\n"
+        "và Luật Tổ chức chính quyền địa phương ngày 22 tháng 11 năm 2019;\n"
+        "QUYẾT ĐỊNH:\nĐiều 1. Công nhận Điều lệ.\nĐiều 2. Quyết định có hiệu lực./.\n"
+    )
+    doc = read(reader, head + decision + TAIL)
+    assert (
+        doc.subject == "Về việc công nhận Điều lệ (sửa đổi, bổ sung) Quỹ Khuyến học tỉnh Bình Thuận"
+    )
+    assert doc.enacting_authority == "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH BÌNH THUẬN"
+    proposal = (
+        "TỜ TRÌNH\nVề việc cho phép hợp nhất Đoàn Luật sư tỉnh Lâm Đồng, Bình Thuận, Đắk\n"
+        "Nông (cũ) thành Đoàn Luật sư tỉnh Lâm Đồng và chỉ định Ban Chủ nhiệm,\n"
+        "Chủ nhiệm, Hội đồng Khen thưởng, kỷ luật lâm thời\n"
+        "Kính gửi: Chủ tịch Ủy ban nhân dân tỉnh\n"
+        "1. Sở Tư pháp nhận được Đơn đề nghị hợp nhất của các Đoàn Luật sư (sau đây gọi\n"
+        "tắt là các Đoàn Luật sư)./.\n"
+    )
+    doc = read(reader, head.replace("QĐ-UBND", "TTr-STP") + proposal + TAIL)
+    assert doc.subject.endswith("Ban Chủ nhiệm, Chủ nhiệm, Hội đồng Khen thưởng, kỷ luật lâm thời")
+    assert doc.addressees == ["Chủ tịch Ủy ban nhân dân tỉnh"]
+    # In text with truly one paragraph per line (no sentence wrapped below), a line
+    # between the subject and "Kính gửi" is a stray one, kept in the body and reported.
+    stray = (
+        "TỜ TRÌNH\nVề việc cho phép hợp nhất các Đoàn Luật sư\nBản gửi qua mạng\n"
+        "Kính gửi: Chủ tịch Ủy ban nhân dân tỉnh\n1. Sở Tư pháp nhận được Đơn./.\n"
+    )
+    doc = read(reader, head.replace("QĐ-UBND", "TTr-STP") + stray + TAIL)
+    assert doc.subject == "Về việc cho phép hợp nhất các Đoàn Luật sư"
+    assert "BC501" in codes(doc)
+    # With nothing of the heading below, the line under the subject is the body's.
+    report = "BÁO CÁO\nKết quả năm 2022\nỦy ban nhân dân huyện báo cáo như sau\n1. Kết quả./.\n"
+    doc = read(reader, head.replace("QĐ-UBND", "BC-UBND") + report + TAIL)
+    assert doc.subject == "Kết quả năm 2022"
+
+
+def test_letters_sent_with_the_document_are_its_appendices(reader: bcpipe.Pipeline) -> None:
+    # 021: after the signature the PDF carries two more letters, each with its own header
+    # (issuer and "Số:" beside the motto, a blank number, its own date and subject).
+    letter = (
+        "BỘ TƯ PHÁP\nSố:\n\nCỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n\n"
+        "/BTP-BTTP\n\nHà Nội, ngày\n\ntháng 7 năm 2025\n\nV/v đề nghị hướng dẫn hợp nhất\n"
+        "{who} khi thực hiện hợp nhất\nđịa giới hành chính\n\nKính gửi: {to}\n"
+        "Bộ Tư pháp đề nghị {to} quan tâm hướng dẫn.\nTrân trọng.\nNơi nhận:\n- Như trên;\n"
+        "- Lưu: VT, Cục BTTP.\n\nKT. BỘ TRƯỞNG\nTHỨ TRƯỞNG\n\nMai Lương Khôi\n\n"
+    )
+    first = letter.format(who="Đoàn Luật sư", to="Liên đoàn Luật sư Việt Nam")
+    second = letter.format(who="Hội Công chứng", to="Hiệp hội Công chứng viên Việt Nam")
+    head = (
+        "BỘ TƯ PHÁP\tCỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM\n\tĐộc lập - Tự do - Hạnh phúc\n"
+        "Số: 3917/BTP-BTTP\tHà Nội, ngày 01 tháng 7 năm 2025\nV/v hợp nhất tổ chức xã hội\n"
+        "Kính gửi: Ủy ban nhân dân các tỉnh\nBộ Tư pháp đề nghị quan tâm chỉ đạo thực hiện.\n"
+    )
+    tail = TAIL.replace(
+        "KT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\nNguyễn Văn Bình", "KT. BỘ TRƯỞNG\nTHỨ TRƯỞNG\n"
+    )
+    doc = read(reader, head + tail + "\nMai Lương Khôi\n\n" + first + second)
+    assert doc.signature.name == "Mai Lương Khôi" and doc.closing == []
+    assert [a.title for a in doc.appendices] == [
+        "V/v đề nghị hướng dẫn hợp nhất Đoàn Luật sư khi thực hiện hợp nhất địa giới hành chính",
+        "V/v đề nghị hướng dẫn hợp nhất Hội Công chứng khi thực hiện hợp nhất địa giới hành chính",
+    ]
+    body = [b.text for b in doc.appendices[1].body]  # type: ignore[union-attr]
+    assert body[:3] == [
+        "Số:/BTP-BTTP",  # its own number and date, where they stood
+        "Hà Nội, ngày tháng 7 năm 2025",
+        "Kính gửi: Hiệp hội Công chứng viên Việt Nam",
+    ]
+    assert body[-3:] == ["KT. BỘ TRƯỞNG", "THỨ TRƯỞNG", "Mai Lương Khôi"]
+    # Told once: the repeated issuer and motto of both letters, skipped; no line unplaced.
+    assert codes(doc).count("BC503") == 1 and "BC501" not in codes(doc)
+
+
+def test_a_body_sentence_under_the_type_line_is_no_subject(reader: bcpipe.Pipeline) -> None:
+    # 037: "GIẤY MỜI" then the body at once ("Thực hiện Chương trình …," / "Ủy ban nhân dân
+    # tỉnh tổ chức …"): no subject line, which the model requires, so the text is refused.
+    head = (
+        "ỦY BAN NHÂN DÂN\nTỈNH LÂM ĐỒNG\nSố: 85/GM-UBND\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+        "Độc lập - Tự do - Hạnh phúc\nLâm Đồng, ngày 19 tháng 01 năm 2026\n"
+    )
+    invitation = (
+        "GIẤY MỜI\nThực hiện Chương trình công tác của Ủy ban nhân dân tỉnh tháng 01/2026,\n"
+        "Ủy ban nhân dân tỉnh tổ chức Họp đánh giá công tác cải cách hành chính.\n"
+        "1. Chủ trì: Phó Chủ tịch UBND tỉnh./.\n"
+    )
+    with pytest.raises(bcpipe.InvalidDocumentError, match="subject"):
+        read(reader, head + invitation + TAIL)
+    # A subject that opens like a basis line and wraps after a comma is still the subject.
+    plan = (
+        "KẾ HOẠCH\nTriển khai Nghị quyết số 57-NQ/TW về phát triển khoa học, công nghệ,\n"
+        "đổi mới sáng tạo và chuyển đổi số\nI. MỤC ĐÍCH\nThực hiện./.\n"
+    )
+    doc = read(reader, head.replace("GM-UBND", "KH-UBND") + plan + TAIL)
+    assert doc.subject == (
+        "Triển khai Nghị quyết số 57-NQ/TW về phát triển khoa học, công nghệ, "
+        "đổi mới sáng tạo và chuyển đổi số"
+    )

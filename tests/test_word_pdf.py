@@ -342,8 +342,8 @@ def test_corpus_originals_read_at_least_as_well_as_their_text(
 ) -> None:
     key = original.name[:3]
     if key in REFUSED_FROM_ORIGINAL:
-        # A Giấy mời without a subject: the text reader takes its first body line for
-        # one from the text, but the PDF's title block ends at the type name.
+        # A Giấy mời without a subject: refused from the original as from its text
+        # (tests/corpus/facts.toml).
         with pytest.raises(bcpipe.BcpipeError, match="no subject"):
             pipeline.load(original)
         return

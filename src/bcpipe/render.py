@@ -48,6 +48,7 @@ __all__ = [
     "block_lines",
     "date_phrase",
     "day_text",
+    "enacting_authority_line",
     "enacting_word_line",
     "footnote_line",
     "italic_basis",
@@ -122,9 +123,25 @@ def enacting_word_line(document: Document) -> str | None:
     return f"{document.enacting_word}:" if document.enacting_word else None
 
 
+def _cable_sender(document: Document) -> str | None:
+    """Who sends a công điện (its enacting authority): the heading of its addressees."""
+    return document.enacting_authority if document.type is DocumentType.CONG_DIEN else None
+
+
+def enacting_authority_line(document: Document) -> str | None:
+    """ "CHỦ TỊCH ỦY BAN NHÂN DÂN …" alone under the subject; None when there is none, and
+    for a công điện, whose sender heads its addressees instead ("… điện:")."""
+    return None if _cable_sender(document) else document.enacting_authority
+
+
 def addressee_lines(document: Document) -> list[str]:
-    """ "Kính gửi: X" for one addressee; for several, one "- X;" line each."""
+    """ "Kính gửi: X" for one addressee; for several, one "- X;" line each. A công điện's
+    addressees are headed by who sends it: "VĂN PHÒNG CHÍNH PHỦ điện:", one "- X;" each."""
     names = document.addressees
+    sender = _cable_sender(document)
+    if sender:
+        dashed = (f"- {name}{'.' if i == len(names) - 1 else ';'}" for i, name in enumerate(names))
+        return [f"{sender} điện:", *dashed]
     if not names:
         return []
     if len(names) == 1:

@@ -196,9 +196,10 @@ class _Writer:
             subject_mm = _width_mm(render.subject_line(doc), p.subject_size)
             width = self.text_width_mm
             self.rule(None, 0.4 * min(subject_mm, width), width)
-        if doc.enacting_authority:  # a decision's "CHỦ TỊCH ỦY BAN NHÂN DÂN …"
+        authority = render.enacting_authority_line(doc)
+        if authority:  # a decision's "CHỦ TỊCH ỦY BAN NHÂN DÂN …"
             self.para(
-                doc.enacting_authority,
+                authority,
                 size=p.body_size,
                 bold=True,
                 align="center",

@@ -333,8 +333,9 @@ class StoryBuilder:
             self.para(subject, st.subject),
             rule(width * self.layout.settings.short_rule_ratio, before=_below(st.subject), after=6),
         ]
-        if document.enacting_authority:  # "CHỦ TỊCH ỦY BAN NHÂN DÂN …" centred bold
-            title.extend([Spacer(1, 6), self.para(document.enacting_authority, st.type_name)])
+        authority = render.enacting_authority_line(document)
+        if authority:  # "CHỦ TỊCH ỦY BAN NHÂN DÂN …" centred bold
+            title.extend([Spacer(1, 6), self.para(authority, st.type_name)])
         return title
 
     def addressees(self, document: Document) -> list[Flowable]:

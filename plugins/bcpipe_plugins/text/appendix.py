@@ -7,16 +7,18 @@ read like the document's body.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from itertools import pairwise
 from typing import Any
 
 from bcpipe.textutil import fold
-from bcpipe_plugins.text.blocks import scan_blocks
+from bcpipe_plugins.text.blocks import Raw, scan_blocks
 from bcpipe_plugins.text.classify import record_of
+from bcpipe_plugins.text.fragments import join_header_fragments
 from bcpipe_plugins.text.lines import Line, is_caps
 from bcpipe_plugins.text.notes import Notes
-from bcpipe_plugins.text.patterns import APPENDIX, MOTTO_LINE, TAGLINE_LINE
+from bcpipe_plugins.text.patterns import APPENDIX, HEADER_ANCHOR, MOTTO_LINE, TAGLINE_LINE
 from bcpipe_plugins.text.tree import build_tree
 
 __all__ = ["attachment_start", "parse_appendices", "regulation_starts"]
@@ -83,22 +85,40 @@ def _appendix(lines: Sequence[Line], number: int, notes: Notes, dense: bool) -> 
     return _titled(lines, _next(lines, 1), [], data, here, notes, dense)
 
 
+def _own_anchor(text: str) -> bool:
+    """An attached text's own number or date line ("Số: /BTP-BTTP", "Hà Nội, ngày …
+    tháng 7 năm 2025"): its own, not a repeat of the document's."""
+    match = HEADER_ANCHOR.search(text)
+    return match is not None and match.lastgroup in ("number", "date", "sdate")
+
+
 def _attached(lines: Sequence[Line], number: int, notes: Notes, dense: bool) -> dict[str, Any]:
-    """A text attached without "Phụ lục" (a charter, a regulation): its own header
-    (issuer, motto) repeated above its title; the header is skipped and reported."""
+    """A text attached without "Phụ lục" (a charter, a regulation, a letter sent with the
+    document): its own header (issuer, motto) repeated above its title is skipped and
+    reported; its own number and date (a letter's) open its body, where they stood."""
     here = ("appendices", number)
+    # Its header is broken as the document's is ("Số:" / "/BTP-BTTP", "ngày" / "tháng …").
+    lines = join_header_fragments(list(lines))
     index = _next(lines, 0)
     notes.at(here, lines[index].number)
     motto_seen = False
-    while index < len(lines) and (
-        not motto_seen or lines[index].blank or TAGLINE_LINE.fullmatch(lines[index].text)
-    ):
+    own: list[Raw] = []
+    while index < len(lines):
         line = lines[index]
-        if line.text:
-            motto_seen = motto_seen or MOTTO_LINE.fullmatch(line.text) is not None
+        text = line.text
+        if not text:
+            pass
+        elif MOTTO_LINE.fullmatch(text) or TAGLINE_LINE.fullmatch(text):
+            motto_seen = True
             notes.debris("repeated header", line.number)
+        elif _own_anchor(text):
+            own.append(Raw("paragraph", line.number, words=[text], last=line.number))
+        elif not motto_seen:  # the issuer's lines
+            notes.debris("repeated header", line.number)
+        else:
+            break
         index += 1
-    return _titled(lines, _next(lines, index), [], {}, here, notes, dense)
+    return _titled(lines, index, [], {}, here, notes, dense, own)
 
 
 def _titled(
@@ -109,13 +129,24 @@ def _titled(
     here: tuple[str, int],
     notes: Notes,
     dense: bool,
+    before: Sequence[Raw] = (),
 ) -> dict[str, Any]:
     """The appendix from its title on (``title`` holds it when the head line did; else
     it is the line at ``index``, unless that is already the reference line): the
-    title's wrapped lines, the reference line and the body."""
+    title's wrapped lines, the reference line and the body (``before`` opening it)."""
     if not title and index < len(lines) and not _is_reference(lines[index].text):
         title.append(lines[index].text)
         notes.at((*here, "title"), lines[index].number)
+        index += 1
+    # An attached letter's subject, "V/v …", wraps onto the lines under it.
+    while (
+        title
+        and title[0][:3] in _ABOUT
+        and len(title) <= _ABOUT_LINES
+        and index < len(lines)
+        and _title_goes_on(lines[index])
+    ):
+        title.append(lines[index].text)
         index += 1
     # A title in capitals may wrap onto the lines right under it.
     while (
@@ -139,9 +170,22 @@ def _titled(
             after += 1
         data["reference"] = " ".join(reference)
         index = after
-    raws = scan_blocks(lines[index:], notes, dense=dense)
+    raws = [*before, *scan_blocks(lines[index:], notes, dense=dense)]
     data["body"] = build_tree(raws, (*here, "body"), notes)
     return data
+
+
+#: "V/v" as a letter's subject opens ("về việc").
+_ABOUT = frozenset({"V/v", "V/V", "v/v"})
+#: The most lines a letter's subject wraps onto.
+_ABOUT_LINES = 3
+
+
+def _title_goes_on(line: Line) -> bool:
+    """``line`` goes on with a letter's subject: words, up to a blank line, "Kính gửi" or
+    a labelled or opening line."""
+    record = record_of(line)
+    return record.kind == "words" and not record.addressee and record.opener is None
 
 
 def _only_header_above(lines: Sequence[Line]) -> bool:
@@ -162,16 +206,38 @@ def parse_appendices(lines: Sequence[Line], notes: Notes, *, dense: bool) -> lis
     out: list[dict[str, Any]] = []
     if not any(line.text for line in lines):
         return out
-    if not starts or starts[0] > 0:  # a text attached with its own header comes first
-        out.append(_attached(lines[: starts[0] if starts else len(lines)], 0, notes, dense))
+    if not starts or starts[0] > 0:  # texts attached with their own header come first
+        end = starts[0] if starts else len(lines)
+        for first, last in pairwise([*_attachment_starts(lines, end), end]):
+            out.append(_attached(lines[first:last], len(out), notes, dense))
     for start, end in pairwise([*starts, len(lines)]):
         out.append(_appendix(lines[start:end], len(out), notes, dense))
     return out
 
 
+def _attachment_starts(lines: Sequence[Line], end: int) -> list[int]:
+    """Where each text attached with its own header begins in ``lines[:end]`` (the first
+    at 0): one more at each repeated motto after the first (letters sent together)."""
+    starts = [0]
+    mottos = [
+        i for i in range(end) if lines[i].text[:1] in "Cc" and MOTTO_LINE.fullmatch(lines[i].text)
+    ]
+    for previous, _ in pairwise(mottos):
+        start = attachment_start(lines, previous + 1, end)
+        if start is not None and start > starts[-1]:
+            starts.append(start)
+    return starts
+
+
+#: The number line of an attached text's header, or its pieces left apart by the
+#: header's two columns: "Số: 12/BTP-BTTP", "Số:", "/BTP-BTTP".
+_NUMBER_PIECE = re.compile(r"(?:Số|SỐ)\s{0,3}:?[\s\d.…]{0,20}(?:/\S{1,40})?|/\S{1,40}")
+
+
 def attachment_start(lines: Sequence[Line], start: int, end: int) -> int | None:
     """Where a text attached with its own header begins, between ``start`` and ``end``:
-    the issuer lines in capitals (at most three) above a repeated motto line."""
+    the issuer lines in capitals (at most three, its number line among them) above a
+    repeated motto line."""
     for index in range(start, end):
         if MOTTO_LINE.fullmatch(lines[index].text) is None:
             continue
@@ -180,7 +246,7 @@ def attachment_start(lines: Sequence[Line], start: int, end: int) -> int | None:
         taken = 0
         while above >= start and taken < _ISSUER_LINES:
             text = lines[above].text
-            if text and not is_caps(text):
+            if text and not is_caps(text) and _NUMBER_PIECE.fullmatch(text) is None:
                 break
             if text:
                 first = above

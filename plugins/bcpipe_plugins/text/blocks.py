@@ -20,7 +20,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from bcpipe_plugins.text.classify import record_of
-from bcpipe_plugins.text.lines import Line, is_caps, starts_lower
+from bcpipe_plugins.text.lines import Line, goes_on_in_date, is_caps, starts_lower
 from bcpipe_plugins.text.markers import opener
 from bcpipe_plugins.text.notes import Notes
 from bcpipe_plugins.text.patterns import SEPARATOR_CELL
@@ -162,7 +162,7 @@ class _Scanner:
                 current.awaiting = False
                 current.last = line.number
                 return
-            if starts_lower(text):
+            if starts_lower(text) or goes_on_in_date(current.words[-1], text):
                 if self.gap:
                     current.joins.append((current.last, line.number))
                 current.words.append(text)

@@ -13,18 +13,20 @@ each predicate again for the same line (they used to, several times per line).
 from __future__ import annotations
 
 from collections.abc import Sequence
+from re import Match
 from typing import NamedTuple
 
 from bcpipe import DocumentType
 from bcpipe_plugins.text.lines import DEBRIS_START, Line, debris_kind, is_caps
 from bcpipe_plugins.text.markers import OPENER_START, Marker, block_marker, opener
-from bcpipe_plugins.text.patterns import ADDRESSEE, APPENDIX, type_of_line
+from bcpipe_plugins.text.patterns import ADDRESSEE, APPENDIX, CABLE_HEADING, type_of_line
 from bcpipe_plugins.text.tail import is_tail_anchor
 
 __all__ = [
     "BLANK",
     "WORDS",
     "Record",
+    "cable_heading",
     "classify",
     "classify_lines",
     "is_appendix_header",
@@ -40,7 +42,7 @@ class Record(NamedTuple):
     labelled body line, ``marker`` holds the label) or "words". Whatever the kind,
     ``opener`` says which words open the line ("article": "Điều 2.", "basis": "Căn cứ
     …", "closing": "Trên đây …"), ``type`` the document type the line names by itself
-    ("BÁO CÁO"), ``addressee`` whether it is "Kính gửi …".
+    ("BÁO CÁO"), ``addressee`` whether it is "Kính gửi …" (or a công điện's "… điện:").
     """
 
     kind: str
@@ -79,6 +81,22 @@ def is_appendix_header(line: Line) -> bool:
     return match.group("number") is not None or not title or is_caps(title)
 
 
+#: "điện" as it ends a công điện's heading ("… điện:") or opens it ("Điện: …").
+_CABLE_WORDS = frozenset({"điện", "Điện", "ĐIỆN"})
+
+
+def cable_heading(text: str) -> Match[str] | None:
+    """A công điện's heading of its addressees ("VĂN PHÒNG CHÍNH PHỦ điện:", "Điện: …"):
+    the match, its ``sender`` (None for "Điện:") and the first addressee (``rest``)."""
+    if text[-5:-1] not in _CABLE_WORDS and text[:4] not in _CABLE_WORDS:
+        return None
+    match = CABLE_HEADING.fullmatch(text)
+    if match is None:
+        return None
+    sender = match.group("sender")
+    return match if sender is None or is_caps(sender) else None
+
+
 def classify(line: Line) -> Record:
     """The record of a line with words (called once per line by :func:`classify_lines`)."""
     text = line.text
@@ -104,7 +122,10 @@ def classify(line: Line) -> Record:
     marker = block_marker(text) if first in MARKER_START or first.islower() else None
     opens = opener(text) if first in OPENER_START else None
     named = type_of_line(text) if marker is None and len(text) <= _TYPE_LENGTH else None
-    addressee = first in "Kk" and ADDRESSEE.match(text) is not None
+    addressee = (first in "Kk" and ADDRESSEE.match(text) is not None) or (
+        # A công điện's "… điện:" heads its addressees as "Kính gửi:" does.
+        (text[-1] == ":" or first in "Đđ") and cable_heading(text) is not None
+    )
     kind = "tail" if tail else "words" if marker is None else "marker"
     if kind == "words" and opens is None and named is None and not addressee:
         return WORDS

@@ -23,6 +23,7 @@ __all__ = [
     "columns",
     "debris_kind",
     "ends_sentence",
+    "goes_on_in_date",
     "is_caps",
     "is_caps_word",
     "split_lines",
@@ -154,6 +155,18 @@ def starts_lower(text: str) -> bool:
 def ends_sentence(text: str) -> bool:
     """Ends with the punctuation that closes a sentence or a list entry."""
     return text[-1:] in {".", ";", ":", "!", "?", "…"}
+
+
+#: The words of a date after which its number follows: "ngày 14 tháng 12 năm" / "2020".
+_DATE_WORDS = frozenset({"ngày", "Ngày", "tháng", "năm"})
+
+
+def goes_on_in_date(above: str, text: str) -> bool:
+    """``text`` opens with the number of a date the line ``above`` broke off ("… Nghị
+    định số 145/2020/NĐ-CP ngày 14 tháng 12 năm" / "2020 của Chính phủ …"): the same
+    sentence, whatever the layout says about lines. (The words "tháng", "năm" after a
+    number start in lower case: :func:`starts_lower` joins those.)"""
+    return text[:1].isdigit() and above[above.rfind(" ") + 1 :] in _DATE_WORDS
 
 
 def worded(

@@ -23,6 +23,7 @@ __all__ = [
     "AS_ARTICLE",
     "AUTHORITY",
     "BASIS_OPENER",
+    "CABLE_HEADING",
     "CHAPTER",
     "CLAUSE",
     "CLOSING_OPENER",
@@ -107,6 +108,12 @@ def type_of_line(text: str) -> DocumentType | None:
 
 
 ADDRESSEE = re.compile(r"(?i:kính\s{1,3}gửi)\s{0,3}:?\s{0,5}(?P<rest>.*)")
+#: A công điện's heading of its addressees, where other documents write "Kính gửi": who
+#: sends it, in capitals, then "điện:" ("VĂN PHÒNG CHÍNH PHỦ điện:", "CHỦ TỊCH ỦY BAN NHÂN
+#: DÂN TỈNH điện:"), or "Điện:" alone; the addressees follow ("- Các Bộ: …;").
+CABLE_HEADING = re.compile(
+    r"(?:(?P<sender>\S[^:]{0,200}?)\s{1,3})?(?i:điện)\s{0,3}:\s{0,5}(?P<rest>.*)"
+)
 BASIS_OPENER = re.compile(
     r"(?:Căn\s{1,3}cứ|Thực\s{1,3}hiện|Triển\s{1,3}khai|Phúc\s{1,3}đáp|Xét|Trên\s{1,3}cơ\s{1,3}sở"
     r"|Theo\s{1,3}(?:đề\s{1,3}nghị|chỉ\s{1,3}đạo|yêu\s{1,3}cầu|tờ\s{1,3}trình"

@@ -187,7 +187,10 @@ def _note(text: str) -> tuple[str, str | None]:
 
 
 def _top_level_split(text: str) -> list[str]:
-    """``text`` split at the commas outside brackets: "VT, KT(Thủy, Nho)" → two."""
+    """``text`` split at the commas outside brackets: "VT, KT(Thủy, Nho)" → two; also
+    at a full stop between two holders in capitals ("VT. NC" → two), which some clerks
+    type for the comma. A full stop after the copies ("NN (03). Hg") or glued to the
+    drafter's initials ("NC.Châu") does not part holders."""
     parts: list[str] = []
     depth, start = 0, 0
     for index, char in enumerate(text):
@@ -195,11 +198,19 @@ def _top_level_split(text: str) -> list[str]:
             depth += 1
         elif char == ")":
             depth = max(0, depth - 1)
-        elif char == "," and depth == 0:
+        elif depth == 0 and (char == "," or (char == "." and _parts_holders(text, index))):
             parts.append(text[start:index])
             start = index + 1
     parts.append(text[start:])
     return [part.strip() for part in parts if part.strip()]
+
+
+def _parts_holders(text: str, index: int) -> bool:
+    """The full stop at ``index`` stands between a holder and the next, in capitals."""
+    if not text[index - 1 : index].isalpha() or text[index + 1 : index + 2] != " ":
+        return False
+    after = text[index + 1 :].split(None, 1)
+    return bool(after) and is_caps_word(after[0].split(".", 1)[0].rstrip(",;"))
 
 
 def archive_data(text: str) -> Data | None:

@@ -9,21 +9,23 @@ name their addressees: "Kính gửi: X." or "Kính gửi:" and "- X;" lines.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from bcpipe import DocumentType
-from bcpipe_plugins.text.classify import record_of
+from bcpipe_plugins.text.classify import cable_heading, record_of
 from bcpipe_plugins.text.header import Header
 from bcpipe_plugins.text.lines import (
     Line,
     ends_sentence,
+    goes_on_in_date,
     is_caps,
     starts_lower,
     worded,
 )
 from bcpipe_plugins.text.notes import Notes
-from bcpipe_plugins.text.patterns import ADDRESSEE, type_of_line
+from bcpipe_plugins.text.patterns import ADDRESSEE, CABLE_HEADING, type_of_line
 
 __all__ = ["TYPE_CODES", "Title", "parse_addressees", "parse_title", "skip"]
 
@@ -108,7 +110,7 @@ def parse_title(
             _subject_starts(lines[index])
             # Right under the type line, a subject may open like a basis line: "KẾ HOẠCH /
             # Thực hiện Chương trình …", "BÁO CÁO / Triển khai …".
-            or (index == under and _may_open_subject(lines[index]))
+            or (index == under and _may_open_subject(lines, index))
         ):
             title.subject, title.subject_line = [lines[index].text], lines[index].number
             index += 1
@@ -119,11 +121,17 @@ def parse_title(
         if not _subject_starts(lines[index]) or record_of(lines[index]).debris is not None:
             break
         if not _wraps_onto(title.subject[-1], text, dense):
+            if dense and not ends_sentence(title.subject[-1]):
+                end = _finished_above(lines, index, kind)
+                title.subject.extend(line.text for line in lines[index:end])
+                index = end
             break
         title.subject.append(text)
         index += 1
     if kind in _ENACTING_TYPES:
         index = _enacting_authority(lines, index, notes, title)
+    else:
+        _cable_sender(lines, index, notes, title)
     return title, index
 
 
@@ -159,13 +167,56 @@ def _wraps_onto(previous: str, text: str, dense: bool) -> bool:
     if is_caps(text):
         # A subject in capitals wraps in capitals; an authority's line is no subject.
         return is_caps(previous) and (not text.startswith(_AUTHORITY_OPENERS) or _dangles(previous))
-    if starts_lower(text):
+    if starts_lower(text) or goes_on_in_date(previous, text):
         return True
     if ends_sentence(previous) or is_caps(previous):
         return False
     # One paragraph per line: a line under the subject is the next paragraph (a
     # subject wrapped by the page and a stray line under it look alike).
     return not dense
+
+
+#: How many lines a subject may still run on to in one-paragraph-per-line text.
+_SUBJECT_RUN = 3
+#: How many lines below the heading are looked at for a sentence wrapped at a line's end.
+_WRAP_LOOK = 8
+
+
+def _wrapped_below(lines: Sequence[Line], index: int) -> bool:
+    """The text under ``lines[index]`` is wrapped at a printed line's width, though no
+    blank line parts its paragraphs (a PDF's text): one of the next few lines goes on
+    with a sentence, in lower case (not a point's "a)"). Text with truly one paragraph
+    per line has none."""
+    return any(
+        starts_lower(line.text) and record_of(line).marker is None
+        for line in lines[index + 1 : index + 1 + _WRAP_LOOK]
+    )
+
+
+def _finished_above(lines: Sequence[Line], index: int, kind: DocumentType | None) -> int:
+    """Where a subject ends in one-paragraph-per-line text, from ``lines[index]`` on: after
+    the lines of words right above what follows a subject in the decree (a decision's
+    enacting authority, "Kính gửi", the rule under the subject), which are the subject's
+    ("… Bình Thuận, Đắk" / "Nông (cũ) thành …" / "Kính gửi: …") when the text is wrapped
+    at the line's width; ``index`` when none stands within a few lines (the body may
+    follow the subject at once), or when the text has one paragraph per line (a line
+    there is a stray one, such as "Bản gửi qua mạng nội bộ")."""
+    end = index
+    while end < len(lines) and end - index <= _SUBJECT_RUN:
+        line = lines[end]
+        record = record_of(line)
+        text = line.text
+        if end > index and (record.addressee or record.debris is not None):
+            return end if _wrapped_below(lines, end) else index
+        if is_caps(text):
+            below = kind in _ENACTING_TYPES and text.startswith(_AUTHORITY_OPENERS)
+            return end if below and end > index and _wrapped_below(lines, end) else index
+        if line.blank or record.kind != "words" or record.opens_block or text[:1] == "(":
+            return index
+        if ends_sentence(text):
+            return index
+        end += 1
+    return index
 
 
 def _is_type_line(line: Line) -> bool:
@@ -209,10 +260,21 @@ def _subject_starts(line: Line) -> bool:
     return not record.addressee and not record.opens_block
 
 
-def _may_open_subject(line: Line) -> bool:
-    """Not an addressee, a numbered or bulleted line, nor an article: only words."""
+def _may_open_subject(lines: Sequence[Line], index: int) -> bool:
+    """``lines[index]`` is not an addressee, a numbered or bulleted line, nor an article:
+    only words, with no clause or sentence ended unless wrapped onto the next line (a
+    subject is a phrase: "Thực hiện Chương trình … tháng 01/2026," above "Ủy ban nhân
+    dân tỉnh tổ chức …" opens the body's first sentence, as in a Giấy mời with none)."""
+    line = lines[index]
     record = record_of(line)
-    return not record.addressee and record.marker is None and record.opener != "article"
+    if record.addressee or record.marker is not None or record.opener == "article":
+        return False
+    below = lines[index + 1].text if index + 1 < len(lines) else ""
+    return line.text[-1:] not in _CLAUSE_ENDS or (line.text[-1:] == "," and starts_lower(below))
+
+
+#: The marks that end a clause or a sentence, which a subject's line does not end with.
+_CLAUSE_ENDS = frozenset(",;.")
 
 
 def _is_addressee(line: Line) -> bool:
@@ -236,6 +298,42 @@ def _enacting_authority(lines: Sequence[Line], index: int, notes: Notes, title: 
     return index
 
 
+def _cable_sender(lines: Sequence[Line], index: int, notes: Notes, title: Title) -> None:
+    """Who sends a công điện ("VĂN PHÒNG CHÍNH PHỦ" of "VĂN PHÒNG CHÍNH PHỦ điện:", the
+    decree's authority that issues it) as its enacting authority; the line itself is
+    left to :func:`parse_addressees`, as the heading of the addressees."""
+    index = skip(lines, index, notes)
+    if index >= len(lines) or not record_of(lines[index]).addressee:
+        return
+    match = cable_heading(lines[index].text)
+    if match is not None and match.group("sender") is not None:
+        title.authority, title.authority_line = [match.group("sender")], lines[index].number
+
+
+def _heading(text: str) -> re.Match[str] | None:
+    """ "Kính gửi: …" or a công điện's "… điện: …" (the words after it in ``rest``)."""
+    return ADDRESSEE.match(text) or cable_heading(text)
+
+
+_DASHES = "-–—•+"
+
+
+def _entry_goes_on(above: str, line: Line) -> bool:
+    """``line`` finishes the dashed addressee above, wrapped without a dash ("- Các Bộ:
+    Công an, …," / "Tài chính, …;"); the words after "Kính gửi:" do not go on (the body
+    follows them, whatever their last mark)."""
+    record = record_of(line)
+    if above[:1] not in _DASHES or record.kind != "words" or record.opens_block:
+        return False
+    text = line.text
+    if above.endswith((",", "&", " và", " -")) or starts_lower(text):
+        return True
+    if ends_sentence(above):
+        return False
+    # The entry's end, with its mark: "- … Đài Tiếng nói" / "Việt Nam, Thông tấn xã Việt Nam;".
+    return text.endswith((";", ",", "."))
+
+
 def parse_addressees(
     lines: Sequence[Line], index: int, notes: Notes, strays: list[tuple[str, int]]
 ) -> tuple[list[tuple[str, int]], int]:
@@ -243,25 +341,35 @@ def parse_addressees(
     start = skip(lines, index, notes)
     if start >= len(lines):
         return [], index
-    match = ADDRESSEE.match(lines[start].text) if record_of(lines[start]).addressee else None
-    if match is None:
+    heading = _heading(lines[start].text) if record_of(lines[start]).addressee else None
+    if heading is None:
         ahead = strays_before(lines, start, notes, _is_addressee)
         if ahead is None:
             return [], index
         strays.extend(ahead[0])
         start = ahead[1]
-        match = ADDRESSEE.match(lines[start].text)
-        assert match is not None
+        heading = _heading(lines[start].text)
+        assert heading is not None
     found: list[tuple[str, int]] = []
-    rest = match.group("rest").strip()
+    rest = heading.group("rest").strip()
     if rest:
         found.append((rest, lines[start].number))
     index = start + 1
-    while not (found and found[-1][0].endswith(".")):
+    # The entry ending in "." is the last. A công điện lists bodies only, never a body's
+    # dashed item, under its sender: there an entry ending in "." by a slip ("… Việt Nam."
+    # above "- Chủ tịch …") does not end the list; the next dashed line goes on with it.
+    cable = heading.re is CABLE_HEADING
+    while not (found and found[-1][0].endswith(".")) or (cable and found[-1][0][:1] in _DASHES):
         following = skip(lines, index, notes)
-        if following >= len(lines) or lines[following].text[:1] not in "-–—•+":
+        if following >= len(lines):
             break
-        found.append((lines[following].text, lines[following].number))
+        line = lines[following]
+        if line.text[:1] in _DASHES:
+            found.append((line.text, line.number))
+        elif found and _entry_goes_on(found[-1][0], line):
+            found[-1] = (f"{found[-1][0]} {line.text}", found[-1][1])
+        else:
+            break
         index = following + 1
     names = [(name.lstrip("-–—•+ ").rstrip(";.,").strip(), line) for name, line in found]
     return [(name, line) for name, line in names if name], index

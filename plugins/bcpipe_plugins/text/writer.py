@@ -87,10 +87,10 @@ def render_text(document: Document) -> str:
         groups.append(marks)
     if type_line is not None:
         groups.append([type_line, render.subject_line(document)])
-    if document.enacting_authority:
-        groups.append([document.enacting_authority])
-    if document.addressees:
-        groups.append(render.addressee_lines(document))
+    authority = render.enacting_authority_line(document)
+    if authority:
+        groups.append([authority])
+    groups.append(render.addressee_lines(document))
     marked = render.with_footnote_marks(document)
     _blocks(marked.basis, groups)
     enacting = render.enacting_word_line(document)

@@ -136,7 +136,8 @@ class Document(Model):
     enacting_authority: OptionalText = Field(
         None,
         description="Thẩm quyền ban hành of a decision or resolution, in capitals under the "
-        'subject: "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH …", "GIÁM ĐỐC SỞ …"',
+        'subject: "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH …", "GIÁM ĐỐC SỞ …"; of a công điện, who '
+        'sends it, heading its addressees: "VĂN PHÒNG CHÍNH PHỦ" of "VĂN PHÒNG CHÍNH PHỦ điện:"',
     )
     addressees: list[Text] = Field(default_factory=list, description='"Kính gửi:" list (ô 9a)')
     basis: list[Paragraph] = Field(
