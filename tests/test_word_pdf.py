@@ -428,6 +428,24 @@ def test_a_pdf_subjects_centred_lines_in_lower_case_go_on(pipeline: bcpipe.Pipel
     assert result.document.enacting_authority == "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH LAI CHÂU"
 
 
+def test_letters_attached_to_a_pdf_are_appendices_as_in_its_text(
+    pipeline: bcpipe.Pipeline,
+) -> None:
+    # 021: two letters follow the signature, each with its own header. Their repeated
+    # header is no running head (it was dropped as one), and read column by column
+    # their "V/v …" subject stands above the motto: each letter is one appendix, titled
+    # by its subject, as the text gives them (the PDF gave 29 warnings and a false
+    # BC123 from three signatures read as one).
+    pdf = pipeline.validate(ORIGINALS / "021-cong-van-hop-nhat-tcxh-nn-btp.pdf")
+    text = pipeline.validate(ROOT / "tests/corpus/docs/021-cong-van-hop-nhat-tcxh-nn-btp.txt")
+    titles = [appendix.title for appendix in pdf.document.appendices]
+    assert titles == [appendix.title for appendix in text.document.appendices]
+    assert titles[0] == (
+        "V/v đề nghị hướng dẫn hợp nhất Đoàn Luật sư khi thực hiện hợp nhất địa giới hành chính"
+    )
+    assert sorted(pdf.codes()) == sorted(text.codes()) == ["BC201", "BC201", "BC503"]
+
+
 def test_extracted_text_findings_name_places_not_the_texts_lines() -> None:
     english = bcpipe.Pipeline(language="en").read(
         ORIGINALS / "034-thong-bao-phan-cong-doan-giam-sat-hdnd-binh-duong.pdf"

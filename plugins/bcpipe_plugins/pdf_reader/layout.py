@@ -14,6 +14,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from bcpipe_plugins.pdf_reader.words import Word
+from bcpipe_plugins.text.patterns import MOTTO, TAGLINE
 
 __all__ = ["Line", "lines_of", "running_heads", "text_of"]
 
@@ -24,6 +25,9 @@ COLUMN_GAP = 18.0
 HEADER_GAP = 7.0
 #: The top and bottom share of a page where page numbers and running heads stand.
 MARGIN_SHARE = 0.08
+#: A header's motto or tagline: a letter attached with its own header repeats them at
+#: the top of its page, which makes them no running head.
+_HEADER = re.compile(f"{MOTTO}|{TAGLINE}")
 _PAGE_NUMBER = re.compile(r"^\s*(?:-\s*)?\d{1,3}(?:\s*-)?\s*$")
 #: A footnote's mark: a number of one to three digits (or a star), set small and raised.
 _MARK = re.compile(r"^(?:\d{1,3}|\*{1,3})\s*$")
@@ -189,4 +193,8 @@ def running_heads(pages: Sequence[tuple[Sequence[Word], float]]) -> set[str]:
         }
         for text in texts:
             seen[text] = seen.get(text, 0) + 1
-    return {text for text, count in seen.items() if count > 1 and len(pages) > 1}
+    return {
+        text
+        for text, count in seen.items()
+        if count > 1 and len(pages) > 1 and not _HEADER.search(text)
+    }

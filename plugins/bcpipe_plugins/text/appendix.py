@@ -103,6 +103,9 @@ def _attached(lines: Sequence[Line], number: int, notes: Notes, dense: bool) -> 
     notes.at(here, lines[index].number)
     motto_seen = False
     own: list[Raw] = []
+    # Read column by column (a PDF, a .docx), the issuer's column holds the letter's
+    # "V/v …" subject, wrapped, above the motto: it is the title, not the header.
+    subject: list[str] = []
     while index < len(lines):
         line = lines[index]
         text = line.text
@@ -113,12 +116,18 @@ def _attached(lines: Sequence[Line], number: int, notes: Notes, dense: bool) -> 
             notes.debris("repeated header", line.number)
         elif _own_anchor(text):
             own.append(Raw("paragraph", line.number, words=[text], last=line.number))
+        elif not motto_seen and (
+            text[:3] in _ABOUT or (subject and len(subject) <= _ABOUT_LINES and not is_caps(text))
+        ):
+            if not subject:
+                notes.at((*here, "title"), line.number)
+            subject.append(text)
         elif not motto_seen:  # the issuer's lines
             notes.debris("repeated header", line.number)
         else:
             break
         index += 1
-    return _titled(lines, index, [], {}, here, notes, dense, own)
+    return _titled(lines, index, subject, {}, here, notes, dense, own)
 
 
 def _titled(
@@ -237,18 +246,27 @@ _NUMBER_PIECE = re.compile(r"(?:Số|SỐ)\s{0,3}:?[\s\d.…]{0,20}(?:/\S{1,40})
 def attachment_start(lines: Sequence[Line], start: int, end: int) -> int | None:
     """Where a text attached with its own header begins, between ``start`` and ``end``:
     the issuer lines in capitals (at most three, its number line among them) above a
-    repeated motto line."""
+    repeated motto line. Read column by column (a .docx, a PDF), the issuer's column
+    also holds its "V/v …" subject, wrapped, between the number and the motto."""
     for index in range(start, end):
         if MOTTO_LINE.fullmatch(lines[index].text) is None:
             continue
         first = index
         above = index - 1
         taken = 0
+        subject: list[int] = []  # lines that are a "V/v …" subject's if one stands above
         while above >= start and taken < _ISSUER_LINES:
             text = lines[above].text
-            if text and not is_caps(text) and _NUMBER_PIECE.fullmatch(text) is None:
-                break
-            if text:
+            if text.startswith(("V/v", "V/V")) and len(subject) < _SUBJECT_LINES:
+                first = above
+                subject = []
+            elif text and not is_caps(text) and _NUMBER_PIECE.fullmatch(text) is None:
+                if len(subject) == _SUBJECT_LINES:
+                    break
+                subject.append(above)
+            elif text:
+                if subject:
+                    break
                 first = above
                 taken += 1
             above -= 1
@@ -256,5 +274,7 @@ def attachment_start(lines: Sequence[Line], start: int, end: int) -> int | None:
     return None
 
 
+#: The most lines of a wrapped "V/v …" subject under an attached text's number.
+_SUBJECT_LINES = 3
 #: The most issuer lines an attached text repeats above its motto.
 _ISSUER_LINES = 3
