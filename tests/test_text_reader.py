@@ -845,3 +845,22 @@ def test_odd_characters_are_cleaned_as_the_table_says() -> None:
     for path in sorted((Path(__file__).parent / "corpus" / "docs").glob("*.txt")):
         words = path.read_text(encoding="utf-8")
         assert _cleaned(words) == words.translate(_ODD_CHARACTERS), path.name
+
+
+def test_messages_name_the_places_an_extracted_text_gives_its_lines(seed_text: str) -> None:
+    # A .docx or PDF reader hands the text reader where each line stands in the file:
+    # every message that names a line names that place instead (its location too).
+    from bcpipe_plugins.text.reader import read_text
+
+    def place_of(line: int) -> str:
+        return f"page 9, line {line}"
+
+    loaded = read_text(seed_text, bcpipe.LoadContext("x.pdf", {}), place_of=place_of)
+    plain = read_text(seed_text, bcpipe.LoadContext("x.txt", {}))
+    named = {f.code: f for f in loaded.findings}
+    assert {"BC502", "BC505"} <= set(named)
+    for finding in loaded.findings:
+        assert not re.search(r"(?<!, )(?:dòng|lines?) \d", finding.message_vi + finding.message_en)
+    assert "page 9, line" in named["BC502"].message_en
+    assert "page 9, line" in named["BC505"].message_en and "page 9" in named["BC505"].message_vi
+    assert any(re.search(r"\(line \d+\)", f.message_en) for f in plain.findings)

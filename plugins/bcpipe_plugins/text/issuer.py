@@ -85,12 +85,12 @@ def abbreviation_of(notation: str | None, kind: DocumentType | None) -> str | No
     return (groups[1] or None) if len(groups) > 1 else None
 
 
-def _kind(evidence: Evidence) -> tuple[str, str, str] | None:
+def _kind(evidence: Evidence, notes: Notes) -> tuple[str, str, str] | None:
     """(kind in capitals, Vietnamese source, English source) of the signing body."""
     if evidence.collective is not None:
         title, line = evidence.collective
-        vi = f'dòng ký "TM. {title}" (dòng {line})'
-        return title, vi, f'the line "TM. {title}" (line {line})'
+        where, where_en = notes.where(line)
+        return title, f'dòng ký "TM. {title}" ({where})', f'the line "TM. {title}" ({where_en})'
     if evidence.abbreviation is not None:
         kind = _COUNCILS.get(fold(evidence.abbreviation))
         if kind is not None:
@@ -144,7 +144,7 @@ def issuer_data(
             data["parent"] = parent.strip()
         notes.report(ISSUER_FROM_SETTINGS, ("issuer", "name"), None, name=data["name"])
         return data
-    kind = _kind(evidence)
+    kind = _kind(evidence, notes)
     if kind is None:
         return None
     title, source_vi, source_en = kind
@@ -152,14 +152,15 @@ def issuer_data(
     evidence_line = evidence.collective[1] if evidence.collective else None
     if mention is not None:
         words, said, at = mention
+        where, where_en = notes.where(at)
         data["name"] = f"{title} {words.upper()}"
         notes.report(
             ISSUER_INFERRED,
             ("issuer", "name"),
             evidence_line or at,
             name=data["name"],
-            evidence=f'{source_vi} và "{said}" trong văn bản (dòng {at})',
-            evidence_en=f'{source_en} and "{said}" in the text (line {at})',
+            evidence=f'{source_vi} và "{said}" trong văn bản ({where})',
+            evidence_en=f'{source_en} and "{said}" in the text ({where_en})',
         )
     else:
         data["name"] = title

@@ -56,6 +56,11 @@ class Notes:
         shown = ", ".join(str(n) for n in lines[:10]) + (", …" if len(lines) > 10 else "")
         return f"dòng {shown}", f"{en_word} {shown}"
 
+    def where(self, line: int) -> tuple[str, str]:
+        """Line ``line`` as a message names it: "dòng 12", "line 12" (or its place in
+        the extracted file, "page 1, line 12")."""
+        return self._named([line], "line")
+
     def joined(self, path: ModelPath, previous: int, line: int) -> None:
         """A sentence broken at line ``previous`` was joined with ``line`` (BC502)."""
         previous_vi, previous_en = self._named([previous], "line")
