@@ -449,3 +449,37 @@ def test_a_body_sentence_under_the_type_line_is_no_subject(reader: bcpipe.Pipeli
         "Triển khai Nghị quyết số 57-NQ/TW về phát triển khoa học, công nghệ, "
         "đổi mới sáng tạo và chuyển đổi số"
     )
+
+
+def test_a_pdfs_printed_lines_are_joined_into_their_paragraphs(reader: bcpipe.Pipeline) -> None:
+    # pdftotext's text: one printed line per line, no blank line between paragraphs.
+    # A line that ran to the margin goes on in the next, even where that one starts
+    # with a capital (a name); a sentence that ended before a capital does not.
+    text = (
+        """UBND HUYỆN TUY PHƯỚC
+Số: 12/UBND-VX
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+Tuy Phước, ngày 10 tháng 3 năm 2023
+V/v triển khai kế hoạch chuyển đổi số năm 2023
+Kính gửi: Các cơ quan, đơn vị trên địa bàn huyện.
+Thực hiện Kế hoạch số 59/KH-UBND ngày 09/6/2022 của Ủy ban nhân dân tỉnh
+Bình Định về chuyển đổi số giai đoạn 2022-2025, Ủy ban nhân dân huyện đề nghị
+Thủ trưởng các cơ quan, đơn vị triển khai thực hiện các nội dung sau đây.
+Các cơ quan, đơn vị báo cáo kết quả thực hiện về Phòng Văn hóa và Thông tin
+trước ngày 30 tháng 11 năm 2023 để tổng hợp, báo cáo Ủy ban nhân dân tỉnh.
+Ngoài ra, các xã, thị trấn chủ động rà soát hạ tầng và nhân lực tại cơ sở./.
+"""
+        + TAIL
+    )
+    doc = read(reader, text)
+    paragraphs = [block.text for block in [*doc.basis, *doc.body] if block.kind == "paragraph"]  # type: ignore[union-attr]
+    assert paragraphs == [
+        "Thực hiện Kế hoạch số 59/KH-UBND ngày 09/6/2022 của Ủy ban nhân dân tỉnh Bình Định "
+        "về chuyển đổi số giai đoạn 2022-2025, Ủy ban nhân dân huyện đề nghị Thủ trưởng các "
+        "cơ quan, đơn vị triển khai thực hiện các nội dung sau đây.",
+        "Các cơ quan, đơn vị báo cáo kết quả thực hiện về Phòng Văn hóa và Thông tin trước "
+        "ngày 30 tháng 11 năm 2023 để tổng hợp, báo cáo Ủy ban nhân dân tỉnh.",
+    ]
+    assert doc.closing[0].text.startswith("Ngoài ra, các xã")
+    assert doc.basis[0].citations[0].code == "59/KH-UBND"

@@ -20,12 +20,18 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from bcpipe_plugins.text.classify import record_of
-from bcpipe_plugins.text.lines import Line, goes_on_in_date, is_caps, starts_lower
+from bcpipe_plugins.text.lines import (
+    Line,
+    ends_sentence,
+    goes_on_in_date,
+    is_caps,
+    starts_lower,
+)
 from bcpipe_plugins.text.markers import opener
 from bcpipe_plugins.text.notes import Notes
 from bcpipe_plugins.text.patterns import SEPARATOR_CELL
 
-__all__ = ["Raw", "is_dense", "pipe_cells", "scan_blocks"]
+__all__ = ["Raw", "is_dense", "pipe_cells", "scan_blocks", "wrap_width"]
 
 
 @dataclass(slots=True)
@@ -119,10 +125,39 @@ def is_dense(lines: Sequence[Line]) -> bool:
     return labelled >= 2 and spaced * 2 < labelled
 
 
+#: The widest a printed line is, in characters (a PDF's text): Word's "save as text"
+#: lines are whole paragraphs, far longer.
+_PRINTED_WIDTH = 120
+#: The share of lines that run to about the text's width when its lines are printed ones.
+_FULL_SHARE = 0.25
+#: A line this share of the width long ran to the margin: it was wrapped.
+_WRAPPED = 0.8
+
+
+def wrap_width(lines: Sequence[Line]) -> int | None:
+    """The width (characters) a dense text's lines were wrapped at, when they are a
+    PDF's printed lines (one paragraph over several lines, no blank line between
+    paragraphs: ``pdftotext``'s output); None for one paragraph per line."""
+    lengths = sorted(len(line.text) for line in lines if line.text)
+    if len(lengths) < 8:
+        return None
+    width = lengths[len(lengths) * 9 // 10]
+    if width > _PRINTED_WIDTH:
+        return None
+    full = sum(1 for length in lengths if width * 0.85 <= length <= width * 1.1)
+    return width if full >= _FULL_SHARE * len(lengths) else None
+
+
+def _starts_sentence(text: str) -> bool:
+    first = text[:1]
+    return first.isupper() or first.isdigit() or first in "\"“'‘(["
+
+
 class _Scanner:
-    def __init__(self, notes: Notes, dense: bool) -> None:
+    def __init__(self, notes: Notes, dense: bool, width: int | None = None) -> None:
         self.notes = notes
         self.dense = dense
+        self.width = width  # a dense text's printed width: its full lines go on
         self.raws: list[Raw] = []
         self.gap = False  # a blank line or debris since the last line taken
 
@@ -169,7 +204,11 @@ class _Scanner:
                 current.last = line.number
                 return
             heading = current.kind in ("part", "section")
-            wrapped = not self.dense or (heading and is_caps(text) and is_caps(current.text))
+            wrapped = (
+                not self.dense
+                or (heading and is_caps(text) and is_caps(current.text))
+                or self._ran_on(current, text)
+            )
             if not self.gap and wrapped:
                 current.words.append(text)
                 current.last = line.number
@@ -185,6 +224,16 @@ class _Scanner:
                 addressee=record.addressee,
             )
         )
+
+    def _ran_on(self, current: Raw, text: str) -> bool:
+        """In a printed text, ``current``'s last line ran to the margin and ``text``
+        goes on with it: not a new sentence after one that ended."""
+        if self.width is None or not current.words:
+            return False
+        last = current.words[-1]
+        if len(last) < self.width * _WRAPPED:
+            return False
+        return not (ends_sentence(last) and _starts_sentence(text))
 
     def line(self, lines: Sequence[Line], index: int) -> None:
         line = lines[index]
@@ -291,9 +340,16 @@ def cell_table(lines: Sequence[Line], start: int) -> tuple[Raw, int] | None:
     return Raw("table", lines[start].number, rows=[header, *rows], header_rows=1, last=last), end
 
 
-def scan_blocks(lines: Sequence[Line], notes: Notes, *, dense: bool) -> list[Raw]:
-    """The blocks of ``lines`` in order, with words joined across wraps and page breaks."""
-    scanner = _Scanner(notes, dense)
+def scan_blocks(
+    lines: Sequence[Line], notes: Notes, *, dense: bool, width: int | None = None
+) -> list[Raw]:
+    """The blocks of ``lines`` in order, with words joined across wraps and page breaks.
+
+    ``width``: the width a dense text was printed at (see :func:`wrap_width`), when the
+    caller measured it on more lines than these."""
+    if dense and width is None:
+        width = wrap_width(lines)
+    scanner = _Scanner(notes, dense, width if dense else None)
     skip_to = 0
     for index, line in enumerate(lines):
         if index < skip_to:  # taken into a table rebuilt from its cells

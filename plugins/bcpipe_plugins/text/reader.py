@@ -25,7 +25,7 @@ from bcpipe.errors import FieldProblem
 from bcpipe.model import MOTTO_COUNTRY, MOTTO_TAGLINE
 from bcpipe.source import ModelPath
 from bcpipe_plugins.text.appendix import parse_appendices
-from bcpipe_plugins.text.blocks import Raw, is_dense, scan_blocks
+from bcpipe_plugins.text.blocks import Raw, is_dense, scan_blocks, wrap_width
 from bcpipe_plugins.text.checks import NO_MOTTO, TYPE_INFERRED, UNPLACED_LINE
 from bcpipe_plugins.text.classify import classify_lines
 from bcpipe_plugins.text.footnotes import place_footnotes
@@ -247,7 +247,9 @@ def read_text(
     appendix_at = appendix_start(lines, tail_at)
     tail = parse_tail(lines[tail_at:appendix_at], notes)
     _check_is_document(header, title, tail, source)
-    raws = scan_blocks(lines[index:tail_at], notes, dense=dense)
+    raws = scan_blocks(
+        lines[index:tail_at], notes, dense=dense, width=wrap_width(lines) if dense else None
+    )
 
     doc = _Assembly(notes, source)
     kind, kind_line = _document_type(header, title, notes)
