@@ -483,3 +483,83 @@ Ngoài ra, các xã, thị trấn chủ động rà soát hạ tầng và nhân 
     ]
     assert doc.closing[0].text.startswith("Ngoài ra, các xã")
     assert doc.basis[0].citations[0].code == "59/KH-UBND"
+
+
+def test_a_footnote_whose_mark_stands_alone_under_the_signature(reader: bcpipe.Pipeline) -> None:
+    # pdftotext puts a page's note after the signature, its raised mark on a line alone.
+    text = (
+        """UBND HUYỆN TUY PHƯỚC
+Số: 12/BC-UBND
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+Tuy Phước, ngày 10 tháng 3 năm 2023
+BÁO CÁO
+Kết quả chuyển đổi số năm 2023
+
+Các cơ quan đã góp ý dự thảo6 và Ủy ban nhân dân huyện đã tiếp thu./.
+
+"""
+        + TAIL
+        + """
+6
+
+Báo cáo của Phòng Văn hóa và Thông tin đã được lấy ý kiến
+các cơ quan, đơn vị trên địa bàn huyện.
+7
+"""
+    )
+    doc = read(reader, text)
+    assert [(n.label, n.text) for n in doc.footnotes] == [
+        (
+            "6",
+            "Báo cáo của Phòng Văn hóa và Thông tin đã được lấy ý kiến các cơ quan, đơn vị "
+            "trên địa bàn huyện.",
+        )
+    ]
+    assert "BC501" not in codes(doc)
+    # The note's mark is taken out of the words it stood after, and its place kept.
+    (paragraph,) = doc.body
+    words = "Các cơ quan đã góp ý dự thảo và Ủy ban nhân dân huyện đã tiếp thu./."
+    assert paragraph.text == words  # type: ignore[union-attr]
+    assert doc.footnotes[0].path == "body[0].text"
+    assert words[: doc.footnotes[0].offset].endswith("dự thảo")
+    # The "7" with no words after it is a page number, reported as such.
+    assert "BC503" in codes(doc)
+
+
+def test_a_number_wrapped_onto_a_line_of_its_own_is_the_sentences(
+    reader: bcpipe.Pipeline,
+) -> None:
+    text = (
+        """UBND HUYỆN TUY PHƯỚC
+Số: 12/BC-UBND
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+Tuy Phước, ngày 10 tháng 3 năm 2023
+BÁO CÁO
+Kết quả sắp xếp đơn vị sự nghiệp năm 2023
+
+1. Đơn vị sự nghiệp
+
+Số lượng đơn vị sự nghiệp do Nhà nước bảo đảm chi thường xuyên là 65 đơn vị. Tổng số là
+1.376.
+
+2. Biên chế
+
+Biên chế được giao đúng định mức.
+
+3. Tài chính
+
+Kinh phí được bảo đảm.
+
+4. Kiến nghị
+
+Đề nghị Ủy ban nhân dân tỉnh quan tâm./.
+"""
+        + TAIL
+    )
+    doc = read(reader, text)
+    clause = doc.body[0]
+    assert clause.children[0].text.endswith("Tổng số là 1.376.")  # type: ignore[union-attr]
+    assert [b.number for b in doc.body] == ["1", "2", "3", "4"]  # type: ignore[union-attr]
+    assert "BC501" not in codes(doc)

@@ -252,7 +252,21 @@ class _Scanner:
                 self.row(cells, line, tabbed=True)
                 return
         marker = record_of(line).marker
-        if marker is None:
+        current = self.current
+        if marker is None or (
+            # A number alone that a printed line wrapped onto ("… cấp xã là" / "1.376."):
+            # the sentence's, not a clause's label.
+            not marker.words
+            and marker.kind != "item"
+            and current is not None
+            and current.kind != "table"
+            and not self.gap
+            and current.words
+            and (
+                self._ran_on(current, text)
+                or (not self.dense and not ends_sentence(current.words[-1]))
+            )
+        ):
             self.words(line)
             return
         if marker.kind == "item" and not marker.words:

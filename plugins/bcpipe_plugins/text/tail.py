@@ -306,9 +306,34 @@ class _TailReader:
         self.notes = notes
         self.tail = Tail()
         self.in_recipients = False
+        #: A number alone on its line under the signer's name: a footnote's mark if
+        #: words follow ("6" / "Báo cáo của Sở …", a PDF's note), else a page number.
+        self.mark: tuple[str, int] | None = None
+
+    def debris(self, kind: str, number: int, lines: Sequence[Line]) -> None:
+        self.finish()
+        if kind == "page number" and self.tail.name is not None:
+            text = next((line.text for line in lines if line.number == number), "")
+            if text.isdigit() and len(text) <= _MARK_DIGITS:
+                self.mark = (text, number)
+                return
+        self.notes.debris(kind, number)
+
+    def finish(self) -> None:
+        """A mark held and not followed by words was a page number after all."""
+        if self.mark is not None:
+            self.notes.debris("page number", self.mark[1])
+            self.mark = None
 
     def piece(self, piece: str, line: int) -> None:
         tail = self.tail
+        if self.mark is not None:
+            label, at = self.mark
+            self.mark = None
+            if piece[:1].isalpha() and _heading(piece) is None and _is_authority(piece) is None:
+                tail.footnotes.append([label, piece, at])
+                return
+            self.notes.debris("page number", at)
         heading = _heading(piece)
         if heading is not None:
             tail.heading_line = tail.heading_line or line
@@ -415,10 +440,18 @@ class _TailReader:
         return True
 
 
+#: The digits of a footnote's mark standing alone on its line.
+_MARK_DIGITS = 2
+
+
 def parse_tail(lines: Sequence[Line], notes: Notes) -> Tail:
     """Read the signature block and its neighbours from ``lines``."""
     reader = _TailReader(notes)
-    for _, line in worded(lines, notes.debris):
+
+    def on_debris(kind: str, number: int) -> None:
+        reader.debris(kind, number, lines)
+
+    for _, line in worded(lines, on_debris):
         # (``raw`` is ``text`` itself when the line had no tab or run of spaces: one column.)
         pieces = [line.text] if line.raw is line.text else columns(line.raw)
         for piece in pieces:
@@ -427,4 +460,5 @@ def parse_tail(lines: Sequence[Line], notes: Notes) -> Tail:
                     if part[1:2] == "/":  # "T/M", "K/T": read as "TM.", "KT."
                         part = SLASHED_AUTHORITY.sub(r"\1\2. ", part)
                     reader.piece(part, line.number)
+    reader.finish()
     return reader.tail
