@@ -563,3 +563,34 @@ Kinh phí được bảo đảm.
     assert clause.children[0].text.endswith("Tổng số là 1.376.")  # type: ignore[union-attr]
     assert [b.number for b in doc.body] == ["1", "2", "3", "4"]  # type: ignore[union-attr]
     assert "BC501" not in codes(doc)
+
+
+def test_a_line_broken_after_a_notations_hyphen_is_joined_without_a_space(
+    reader: bcpipe.Pipeline,
+) -> None:
+    text = (
+        """UBND HUYỆN TUY PHƯỚC
+Số: 12/BC-UBND
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+Tuy Phước, ngày 10 tháng 3 năm 2023
+BÁO CÁO
+Kết quả chuyển đổi số năm 2023
+
+Thực hiện Kế hoạch số 59/KH-
+UBND ngày 09/6/2022 của Ủy ban nhân dân tỉnh về chuyển đổi số giai đoạn 2021-
+2025, phát triển kinh tế -
+xã hội của huyện, Ủy ban nhân dân huyện báo cáo như sau:
+
+Các chỉ tiêu đều đạt./.
+"""
+        + TAIL
+    )
+    doc = read(reader, text)
+    basis = doc.basis[0]
+    assert basis.text == (
+        "Thực hiện Kế hoạch số 59/KH-UBND ngày 09/6/2022 của Ủy ban nhân dân tỉnh về chuyển "
+        "đổi số giai đoạn 2021-2025, phát triển kinh tế - xã hội của huyện, Ủy ban nhân dân "
+        "huyện báo cáo như sau:"
+    )
+    assert [c.code for c in basis.citations] == ["59/KH-UBND"]

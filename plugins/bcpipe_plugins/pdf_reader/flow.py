@@ -32,6 +32,7 @@ from bcpipe_plugins.extracted import PlacedLines, table_rows
 from bcpipe_plugins.pdf_reader.layout import COLUMN_GAP, HEADER_GAP, Line, text_of
 from bcpipe_plugins.pdf_reader.tables import THIN, Table
 from bcpipe_plugins.pdf_reader.words import Box, Word
+from bcpipe_plugins.text.lines import joined_lines
 
 __all__ = ["Flow"]
 
@@ -219,7 +220,7 @@ class Flow:
         self.open_centred = centred and right - left > 0.5 * (page.right - page.left)
         self._last_bottom = line.bottom
         if joins:
-            self.out.lines[-1] = f"{self.out.lines[-1]} {words}"
+            self.out.lines[-1] = joined_lines([self.out.lines[-1], words])
             return
         if (self.after_title and not centred) or (ruled and not self._run):
             self.out.blank()  # a title block ends here, or a rule parts two blocks

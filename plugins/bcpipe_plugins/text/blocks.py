@@ -23,8 +23,10 @@ from bcpipe_plugins.text.classify import record_of
 from bcpipe_plugins.text.lines import (
     Line,
     ends_sentence,
+    goes_on_after_hyphen,
     goes_on_in_date,
     is_caps,
+    joined_lines,
     starts_lower,
 )
 from bcpipe_plugins.text.markers import opener
@@ -63,7 +65,7 @@ class Raw:
 
     @property
     def text(self) -> str:
-        return " ".join(self.words)
+        return joined_lines(self.words)
 
 
 #: The longest words an opener is ("Theo Hướng dẫn số", "Điều 123a."), with room to spare.
@@ -197,7 +199,12 @@ class _Scanner:
                 current.awaiting = False
                 current.last = line.number
                 return
-            if starts_lower(text) or goes_on_in_date(current.words[-1], text):
+            last = current.words[-1] if current.words else ""
+            if (
+                starts_lower(text)
+                or goes_on_in_date(last, text)
+                or goes_on_after_hyphen(last, text)
+            ):
                 if self.gap:
                     current.joins.append((current.last, line.number))
                 current.words.append(text)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from itertools import count, filterfalse, repeat
+from itertools import count, filterfalse, pairwise, repeat
 from typing import Any, NamedTuple
 from unicodedata import is_normalized
 
@@ -24,9 +24,11 @@ __all__ = [
     "columns",
     "debris_kind",
     "ends_sentence",
+    "goes_on_after_hyphen",
     "goes_on_in_date",
     "is_caps",
     "is_caps_word",
+    "joined_lines",
     "split_lines",
     "starts_lower",
     "worded",
@@ -141,6 +143,34 @@ def debris_kind(text: str) -> str | None:
     ):
         return "rule"
     return None
+
+
+#: A line broken after a notation's or a range's hyphen ("… số 1621/STC-" / "GCS ngày …",
+#: "2021-" / "2025"): a letter or digit, then the hyphen, at the line's end.
+_BROKEN_AT_HYPHEN = re.compile(r"[A-Za-zĐđ0-9]-$")
+#: What goes on such a line without a space: a capital or a digit.
+_GOES_ON_AFTER_HYPHEN = re.compile(r"[A-ZĐ0-9]")
+
+
+def goes_on_after_hyphen(previous: str, text: str) -> bool:
+    """``previous`` broke after a notation's or a range's hyphen and ``text`` finishes it
+    ("Kế hoạch số 59/KH-" / "UBND ngày …"; "giai đoạn 2021-" / "2025")."""
+    return (
+        previous[-1:] == "-"
+        and _BROKEN_AT_HYPHEN.search(previous) is not None
+        and _GOES_ON_AFTER_HYPHEN.match(text) is not None
+    )
+
+
+def joined_lines(lines: Sequence[str]) -> str:
+    """Wrapped lines as one text: a space between two, none after a hyphen that broke a
+    notation or a range ("KH-" / "UBND" → "KH-UBND"); "Độc lập -" keeps its space."""
+    if len(lines) < 2 or not any(line.endswith("-") for line in lines[:-1]):
+        return " ".join(lines)
+    out = [lines[0]]
+    for previous, line in pairwise(lines):
+        out.append(line if goes_on_after_hyphen(previous, line) else " " + line)
+    return "".join(out)
 
 
 def is_caps(text: str) -> bool:
