@@ -449,6 +449,17 @@ def test_letters_attached_to_a_pdf_are_appendices_as_in_its_text(
     assert sorted(pdf.codes()) == ["BC201", "BC503"]
 
 
+def test_a_pdf_font_bold_by_its_name_sets_a_bold_title(pipeline: bcpipe.Pipeline) -> None:
+    # 029: its bold font reports weight 400; its name ("TimesNewRomanPS-BoldMT") and
+    # its ForceBold flag say bold, and the subject's three centred lines read as one.
+    result = pipeline.validate(ORIGINALS / "029-to-trinh-hop-nhat-doan-luat-su-stp.pdf")
+    assert result.document.subject is not None
+    assert result.document.subject.endswith(
+        "chỉ định Ban Chủ nhiệm, Hội đồng Khen thưởng, kỷ luật lâm thời"
+    )
+    assert "BC501" not in result.codes()
+
+
 def test_extracted_text_findings_name_places_not_the_texts_lines() -> None:
     english = bcpipe.Pipeline(language="en").read(
         ORIGINALS / "034-thong-bao-phan-cong-doan-giam-sat-hdnd-binh-duong.pdf"

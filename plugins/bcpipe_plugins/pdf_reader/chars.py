@@ -28,6 +28,10 @@ _SPACES = frozenset(" \u00a0\t\r\n")
 #: space is about a quarter of an em; italic letters' kerning, which PDFium also takes
 #: for spaces, a twentieth).
 GAP = 0.15
+#: The longest font name read (a subset prefix and a PostScript name are far shorter).
+_FONT_NAME = 128
+#: The ForceBold flag of a PDF font descriptor (PDF 32000-1, table 123: bit 19).
+_FORCE_BOLD = 1 << 18
 #: PDFium marks a hyphen that breaks a word at a line end with U+0002; other control
 #: characters (line ends among them: lines are rebuilt from positions) are dropped.
 _CONTROLS = {2: "-"} | {code: None for code in (*range(32), 127) if code != 2}
@@ -60,6 +64,17 @@ def page_words(textpage: Any, number: int, source: str | None) -> list[Word]:
                 words.append(Word(box[0], box[1], box[2], box[3], text + " ", bold, baseline))
             letters.clear()
 
+    name = ctypes.create_string_buffer(_FONT_NAME)
+    flags = ctypes.c_int()
+
+    def is_bold(index: int) -> bool:
+        # Many PDFs give a bold font weight 400: its name ("TimesNewRomanPS-BoldMT") or
+        # its ForceBold flag says it.
+        if pdfium_c.FPDFText_GetFontWeight(raw, index) >= 600:
+            return True
+        pdfium_c.FPDFText_GetFontInfo(raw, index, name, _FONT_NAME, ctypes.byref(flags))
+        return bool(flags.value & _FORCE_BOLD) or b"Bold" in name.value
+
     # Bound once: this loop makes five calls per character of every page.
     unicode_of, is_generated = pdfium_c.FPDFText_GetUnicode, pdfium_c.FPDFText_IsGenerated
     box_of, origin_of = pdfium_c.FPDFText_GetCharBox, pdfium_c.FPDFText_GetCharOrigin
@@ -91,7 +106,7 @@ def page_words(textpage: Any, number: int, source: str | None) -> list[Word]:
         if not letters:
             box = [x0, y0, x1, y1]
             baseline = oy
-            bold = pdfium_c.FPDFText_GetFontWeight(raw, index) >= 600
+            bold = is_bold(index)
             size = max(pdfium_c.FPDFText_GetFontSize(raw, index), y1 - y0, 1.0)
         else:
             if x0 < box[0]:
