@@ -455,7 +455,7 @@ def test_a_pdf_font_bold_by_its_name_sets_a_bold_title(pipeline: bcpipe.Pipeline
     result = pipeline.validate(ORIGINALS / "029-to-trinh-hop-nhat-doan-luat-su-stp.pdf")
     assert result.document.subject is not None
     assert result.document.subject.endswith(
-        "chỉ định Ban Chủ nhiệm, Hội đồng Khen thưởng, kỷ luật lâm thời"
+        "chỉ định Ban Chủ nhiệm, Chủ nhiệm, Hội đồng Khen thưởng, kỷ luật lâm thời"
     )
     assert "BC501" not in result.codes()
 
