@@ -460,6 +460,21 @@ def test_a_pdf_font_bold_by_its_name_sets_a_bold_title(pipeline: bcpipe.Pipeline
     assert "BC501" not in result.codes()
 
 
+def test_a_pdf_whose_text_layer_lacks_letters_is_reported(pipeline: bcpipe.Pipeline) -> None:
+    # 023's font maps some capitals to nothing: the page shows "Sở Nội vụ", every
+    # reader of its text gets "Sở ội vụ". Nothing else in the corpus, nor bcpipe's own
+    # PDF, lacks letters.
+    read = {
+        path.name[:3]: pipeline.read(path).codes()
+        for path in sorted(ORIGINALS.glob("*.pdf"))
+        if path.name[:3] not in ("036", "037", "038")  # refused: no text, no subject
+    }
+    assert [key for key, codes in read.items() if "BC510" in codes] == ["023"]
+    own = pipeline.loads(pipeline.export(SAMPLE, "pdf"), kind="pdf", name="own.pdf")
+    assert own.source is not None
+    assert "BC510" not in [f.code for f in own.source.findings]
+
+
 def test_extracted_text_findings_name_places_not_the_texts_lines() -> None:
     english = bcpipe.Pipeline(language="en").read(
         ORIGINALS / "034-thong-bao-phan-cong-doan-giam-sat-hdnd-binh-duong.pdf"

@@ -12,12 +12,12 @@ is read once.
 from __future__ import annotations
 
 import ctypes
-from typing import Any
+from typing import Any, NamedTuple
 
 from bcpipe import SourceError
 from bcpipe_plugins.pdf_reader.words import Word
 
-__all__ = ["MAX_CHARS", "page_words"]
+__all__ = ["MAX_CHARS", "PageText", "page_words"]
 
 #: A page of text has a few thousand characters; a hundred thousand is not a document.
 MAX_CHARS = 100_000
@@ -28,6 +28,9 @@ _SPACES = frozenset(" \u00a0\t\r\n")
 #: space is about a quarter of an em; italic letters' kerning, which PDFium also takes
 #: for spaces, a twentieth).
 GAP = 0.15
+#: A gap this share of the letters' height after a drawn space holds a missing letter
+#: (the next letter starts right after a space's box, justified or not).
+_MISSING_LETTER = 0.55
 #: The longest font name read (a subset prefix and a PostScript name are far shorter).
 _FONT_NAME = 128
 #: The ForceBold flag of a PDF font descriptor (PDF 32000-1, table 123: bit 19).
@@ -37,7 +40,21 @@ _FORCE_BOLD = 1 << 18
 _CONTROLS = {2: "-"} | {code: None for code in (*range(32), 127) if code != 2}
 
 
-def page_words(textpage: Any, number: int, source: str | None) -> list[Word]:
+class PageText(NamedTuple):
+    """A page's words, how many letters it has and how many gaps a letter would fill.
+
+    A gap is the room of a letter or more between a space the page draws and the next
+    letter on its line, where the text starts again just after a space otherwise: a
+    letter the page shows but its font maps to no character ("Sở ội vụ" for "Sở Nội
+    vụ", 023), which every reader of the text layer misses.
+    """
+
+    words: list[Word]
+    letters: int
+    gaps: int
+
+
+def page_words(textpage: Any, number: int, source: str | None) -> PageText:
     """The words of a PDFium text page (``pypdfium2.PdfTextPage``)."""
     import pypdfium2.raw as pdfium_c
 
@@ -56,6 +73,8 @@ def page_words(textpage: Any, number: int, source: str | None) -> list[Word]:
     baseline = 0.0
     bold = False
     seen: set[tuple[str, int, int]] = set()
+    counted = gaps = 0
+    after_space: tuple[float, float] | None = None  # a drawn space's right edge and foot
 
     def close() -> None:
         if letters:
@@ -87,6 +106,8 @@ def page_words(textpage: Any, number: int, source: str | None) -> list[Word]:
                 generated = True  # judged at the next letter: italic kerning is no space
             else:
                 close()
+                if char == " " and box_of(raw, index, *boxes):
+                    after_space = (right.value, bottom.value)
             continue
         if not (box_of(raw, index, *boxes) and origin_of(raw, index, *origin)):
             continue
@@ -96,6 +117,13 @@ def page_words(textpage: Any, number: int, source: str | None) -> list[Word]:
             continue  # the same letter drawn again where it stands
         seen.add(key)
         x0, x1, y0, y1 = left.value, right.value, bottom.value, top.value
+        counted += 1
+        if after_space is not None:
+            height = y1 - y0
+            space_right, space_foot = after_space
+            if abs(y0 - space_foot) < height and x0 - space_right > _MISSING_LETTER * height:
+                gaps += 1
+            after_space = None
         if letters and (
             ox < box[2] - size * 0.3  # back to the left: drawn later, elsewhere
             or abs(oy - baseline) > size * 0.3  # another baseline
@@ -120,4 +148,4 @@ def page_words(textpage: Any, number: int, source: str | None) -> list[Word]:
                 size = max(size, y1 - y0)
         letters.append(char)
     close()
-    return words
+    return PageText(words, counted, gaps)
