@@ -83,8 +83,8 @@ def _open(data: bytes, source: str | None) -> Any:
 
 
 #: Gaps where a letter is missing, per letter read, above which the text layer is
-#: reported as losing letters (the corpus's PDFs: 0.5% at most, from blanks left for a
-#: stamped number and date; 023, whose font maps some capitals to nothing: 3.6%).
+#: reported as losing letters (the corpus's PDFs: 0.6% at most, from blanks left for a
+#: stamped number and date; 023, whose font maps some capitals to nothing: 4.6%).
 MISSING_SHARE = 0.02
 MISSING_LEAST = 5
 
