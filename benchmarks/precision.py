@@ -348,8 +348,9 @@ def _request_of_a_stranger(text: str) -> str | None:
     start = _offset_of(text, ("basis", 0)) or _offset_of(text, ("body", 0))
     if start is None:
         return None
+    # A reply: a letter that writes to others may carry a request out without answering it.
     request = (
-        "Thực hiện Công văn số 45/BNG-VP ngày 02/01/2014 của Bộ Ngoại giao về việc "
+        "Phúc đáp Công văn số 45/BNG-VP ngày 02/01/2014 của Bộ Ngoại giao về việc "
         "báo cáo, cung cấp thông tin;\n"
     )
     indent = len(text[start:]) - len(text[start:].lstrip(" \t*"))

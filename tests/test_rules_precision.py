@@ -83,8 +83,25 @@ def test_a_ministrys_request_may_be_answered_to_its_department() -> None:
     data = _letter()
     data["basis"] = [{"text": "Thực hiện Công văn số 123/BNV-CCHC ngày 01/02/2023 của Bộ Nội vụ."}]
     assert _codes(data) == []
-    data["addressees"] = ["UBND huyện Tuy Phước"]  # no department of the ministry
+    data["addressees"] = []  # an unaddressed answer that none of the ministry receives
+    data["recipients"] = data["recipients"][1:]
     assert _codes(data) == ["BC307"]
+
+
+def test_carrying_a_request_out_by_writing_to_others_is_not_answering_it() -> None:
+    # 018: a department passes the city's letter on to the schools ("Kính gửi" them);
+    # the city asked the schools to act, not for a copy of this letter.
+    data = _letter()
+    data["addressees"] = ["UBND các xã, phường", "Các đơn vị, cơ sở giáo dục trực thuộc"]
+    data["basis"] = [
+        {"text": "Thực hiện Công văn số 6356/UBND-NNMT ngày 01/12/2025 của UBND Thành phố."}
+    ]
+    assert "BC307" not in _codes(data)
+    # A reply is an answer, whoever else it is addressed to.
+    data["basis"] = [
+        {"text": "Phúc đáp Công văn số 6356/UBND-NNMT ngày 01/12/2025 của UBND Thành phố."}
+    ]
+    assert "BC307" in _codes(data)
 
 
 # -- sections ------------------------------------------------------------------------

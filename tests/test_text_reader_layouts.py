@@ -594,3 +594,33 @@ Các chỉ tiêu đều đạt./.
         "huyện báo cáo như sau:"
     )
     assert [c.code for c in basis.citations] == ["59/KH-UBND"]
+
+
+def test_a_basis_sentence_goes_on_past_a_short_line(reader: bcpipe.Pipeline) -> None:
+    # 018, 019: a crawled letter's paragraphs open with a short line; the sentence goes on
+    # in the next, which starts with a name ("Thực hiện Công văn số" / "6356/UBND-NNMT …",
+    # "Thực hiện ý kiến của Ban Tổ chức" / "Trung ương tại …").
+    text = (
+        """UBND HUYỆN TUY PHƯỚC
+Số: 12/UBND-VX
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+Tuy Phước, ngày 10 tháng 3 năm 2023
+V/v triển khai kế hoạch chuyển đổi số năm 2023
+Kính gửi: Các cơ quan, đơn vị trên địa bàn huyện.
+Thực hiện ý kiến của Ban Tổ chức
+Trung ương tại Văn bản số 9151-CV/BTCTW ngày 29/7/2025 về vị trí việc làm
+(gửi kèm theo), Ủy ban nhân dân huyện đề nghị các cơ quan triển khai thực hiện.
+Các cơ quan, đơn vị báo cáo kết quả về Phòng Văn hóa và Thông tin./.
+"""
+        + TAIL
+    )
+    doc = read(reader, text)
+    assert [p.text for p in doc.basis] == [
+        (
+            "Thực hiện ý kiến của Ban Tổ chức Trung ương tại Văn bản số 9151-CV/BTCTW ngày "
+            "29/7/2025 về vị trí việc làm (gửi kèm theo), Ủy ban nhân dân huyện đề nghị các cơ "
+            "quan triển khai thực hiện."
+        )
+    ]
+    assert doc.basis[0].citations[0].code == "9151-CV/BTCTW"

@@ -93,6 +93,7 @@ _ADDRESSEE = re.compile(
 # The words that introduce the request a document answers ("Thực hiện Công văn số …"), as
 # opposed to "Căn cứ …" (a legal basis) or a document merely named later in the sentence.
 _REQUEST_VERB = re.compile(r"(?:Thực\s+hiện|Theo|Triển\s+khai|Phúc\s+đáp)\s{1,3}$", re.IGNORECASE)
+_REPLY = re.compile(r"Phúc\s+đáp", re.IGNORECASE)
 # The kinds of document that ask their addressee for something (an answer, a report).
 # A document implementing a law, decree, decision, directive, resolution, plan or
 # telegram ("Thực hiện Quyết định số 06/QĐ-TTg của Thủ tướng …") is not answering
@@ -192,13 +193,21 @@ def _requester_findings(doc: Document) -> Iterator[Finding]:
             if citation.type_name not in _REQUEST_KINDS:
                 continue
             start = paragraph.text.find(citation.text)
-            if not _REQUEST_VERB.search(paragraph.text[max(0, start - 20) : start]):
+            verb = _REQUEST_VERB.search(paragraph.text[max(0, start - 20) : start])
+            if verb is None:
                 continue
             issuer = citation.issuer
-            if issuer and not _answered(issuer, doc):
-                yield REQUESTER_NOT_RECIPIENT.at(
-                    path, issuer=issuer, citation=citation.code or citation.type_name
-                )
+            if not issuer or _answered(issuer, doc):
+                continue
+            if doc.addressees and not _REPLY.match(verb.group()):
+                # "Thực hiện Công văn … của UBND Thành phố" in a letter "Kính gửi" the
+                # schools: it carries the request out by writing to others, whom the
+                # clerk named; only a reply ("Phúc đáp") or an unaddressed report
+                # answers the requester itself.
+                continue
+            yield REQUESTER_NOT_RECIPIENT.at(
+                path, issuer=issuer, citation=citation.code or citation.type_name
+            )
 
 
 @bcpipe.rule(

@@ -155,6 +155,12 @@ def _starts_sentence(text: str) -> bool:
     return first.isupper() or first.isdigit() or first in "\"“'‘(["
 
 
+def _sentence_goes_on(current: Raw, last: str, text: str) -> bool:
+    """A basis or closing sentence ("Thực hiện ý kiến của Ban Tổ chức" / "Trung ương
+    tại …") has not ended: the next line of words, capital or not, goes on with it."""
+    return current.opener in ("basis", "closing") and not ends_sentence(last) and not is_caps(text)
+
+
 class _Scanner:
     def __init__(self, notes: Notes, dense: bool, width: int | None = None) -> None:
         self.notes = notes
@@ -215,6 +221,7 @@ class _Scanner:
                 not self.dense
                 or (heading and is_caps(text) and is_caps(current.text))
                 or self._ran_on(current, text)
+                or _sentence_goes_on(current, last, text)
             )
             if not self.gap and wrapped:
                 current.words.append(text)

@@ -422,7 +422,10 @@ def _request_of_a_stranger(draw: st.DrawFn, drawn: Drawn) -> None:
         max_days=90,
         topic=drawn.topic,
     )
-    _cite_first(drawn, f"Thực hiện {cited.text};")
+    # A letter "Kính gửi" others may carry a request out by writing to them: only a
+    # reply ("Phúc đáp") answers its issuer there.
+    verb = "Phúc đáp" if drawn.data.get("addressees") else "Thực hiện"
+    _cite_first(drawn, f"{verb} {cited.text};")
 
 
 _SPELLED_OUT = {"UBND ": "Ủy ban nhân dân ", "HĐND ": "Hội đồng nhân dân "}
