@@ -262,6 +262,26 @@ def test_a_rule_that_never_returns_is_stopped_and_named(
     assert {"XY001", "BC904"} & set(result.codes()) == {"BC904"}
 
 
+def test_each_rule_has_its_own_budget_and_the_handler_is_given_back(
+    tmp_path: Path, minimal: dict[str, Any]
+) -> None:
+    # One handler serves a whole validation; each rule arms its own timer: a second rule
+    # that hangs is stopped too, the rules after them run, and SIGALRM is as it was.
+    source = HANGS.replace("return [hang]", "return [hang, hang_again]") + (
+        "\n\nhang_again = bcpipe.rule('hang_again')(hang.check)\n"
+    )
+    pipeline = bcpipe.Pipeline(
+        plugins_dir=_plugin(tmp_path, "hangs", source), settings={"limits": {"rule_seconds": 0.3}}
+    )
+    before = signal.getsignal(signal.SIGALRM)
+    result = pipeline.validate(minimal)
+    assert sorted(f.rule for f in result.findings if f.code == "BC904") == ["hang_again", "xy-hang"]
+    plain = bcpipe.Pipeline().validate(minimal).codes()
+    assert [c for c in result.codes() if c != "BC904"] == plain
+    assert signal.getsignal(signal.SIGALRM) == before
+    assert signal.getitimer(signal.ITIMER_REAL) == (0.0, 0.0)
+
+
 def test_budgets_are_checked_settings() -> None:
     with pytest.raises(ValueError, match=r"limits\.rule_seconds"):
         bcpipe.Pipeline(settings={"limits": {"rule_seconds": "fast"}})

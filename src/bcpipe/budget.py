@@ -1,7 +1,7 @@
 """Time budgets: how long a rule may run before it is stopped, and how long a document may take.
 
 A rule that never returns would hang ``validate`` and every batch worker. Inside a
-process, a rule is stopped by ``SIGALRM``: :func:`time_limit` arms a timer and the
+process, a rule is stopped by ``SIGALRM``: :class:`RuleTimer` arms a timer and the
 handler raises :class:`OverBudget` in the rule's code. That works in the main thread
 of a process (a CLI command, a batch worker) for code running Python bytecode; in
 another thread, or while another timer is armed, no limit is set (a batch's parent
@@ -17,14 +17,13 @@ The budgets are settings (``[limits]`` in the settings file; docs/limits.md)::
 
 from __future__ import annotations
 
-import contextlib
 import signal
 import threading
-from collections.abc import Iterator, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-__all__ = ["Budgets", "OverBudget", "time_limit"]
+__all__ = ["Budgets", "OverBudget", "RuleTimer"]
 
 DEFAULT_RULE_SECONDS = 10.0
 DEFAULT_DOCUMENT_SECONDS = 120.0
@@ -68,26 +67,54 @@ def _stop(signum: int, frame: object) -> None:
     raise OverBudget
 
 
-@contextlib.contextmanager
-def time_limit(seconds: float | None) -> Iterator[bool]:
-    """Raise :class:`OverBudget` in this block after ``seconds``; yields whether a limit is set.
+def _can_time(seconds: float | None) -> bool:
+    """Whether a SIGALRM timer may be set here: not outside the main thread, where
+    ``SIGALRM`` is missing, or while another handler or timer of ``SIGALRM`` is in
+    place (the caller's own alarm is left alone)."""
+    return bool(
+        seconds
+        and hasattr(signal, "setitimer")
+        and threading.current_thread() is threading.main_thread()
+        and signal.getsignal(signal.SIGALRM) in (signal.SIG_DFL, signal.SIG_IGN, None, _stop)
+        and not signal.getitimer(signal.ITIMER_REAL)[0]
+    )
 
-    No limit outside the main thread, where ``SIGALRM`` is missing, or while another
-    handler or timer of ``SIGALRM`` is in place (the caller's own alarm is left alone).
+
+class RuleTimer:
+    """The budget of each rule (or transform) of one run: one handler for all of them.
+
+    Setting a handler costs more than the small rules it guards, so a run sets it once
+    (``with RuleTimer(seconds) as timer``) and each rule only arms and disarms the timer
+    (``timer.arm()`` … ``timer.disarm()``); the handler raises :class:`OverBudget` in
+    the rule's code. Where no timer may be set (see :func:`_can_time`), there is no
+    limit and arming does nothing.
     """
-    if (
-        not seconds
-        or not hasattr(signal, "setitimer")
-        or threading.current_thread() is not threading.main_thread()
-        or signal.getsignal(signal.SIGALRM) not in (signal.SIG_DFL, signal.SIG_IGN, None, _stop)
-        or signal.getitimer(signal.ITIMER_REAL)[0]
-    ):
-        yield False
-        return
-    previous = signal.signal(signal.SIGALRM, _stop)
-    signal.setitimer(signal.ITIMER_REAL, seconds)
-    try:
-        yield True
-    finally:
-        signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, previous)
+
+    __slots__ = ("_previous", "active", "seconds")
+
+    def __init__(self, seconds: float | None) -> None:
+        self.seconds = seconds or 0.0
+        self.active = False
+        self._previous: Any = None
+
+    def __enter__(self) -> RuleTimer:
+        if _can_time(self.seconds):
+            self._previous = signal.signal(signal.SIGALRM, _stop)
+            self.active = True
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self.active:
+            self.active = False
+            signal.setitimer(signal.ITIMER_REAL, 0)
+            signal.signal(signal.SIGALRM, self._previous)
+
+    def arm(self) -> None:
+        """Start the budget of the next rule."""
+        if self.active:
+            signal.setitimer(signal.ITIMER_REAL, self.seconds)
+
+    def disarm(self) -> None:
+        """End it (the rule returned, or raised)."""
+        if self.active:
+            signal.setitimer(signal.ITIMER_REAL, 0)

@@ -10,7 +10,7 @@ from types import MappingProxyType
 from typing import Any, TypeVar
 
 from bcpipe.atomic import write_bytes_atomic
-from bcpipe.budget import Budgets, OverBudget, time_limit
+from bcpipe.budget import Budgets, OverBudget, RuleTimer
 from bcpipe.components import (
     ExportContext,
     Exporter,
@@ -397,33 +397,42 @@ class Pipeline:
         findings: list[Finding] = []
         ctx = TransformContext(self.settings)
         current = document
-        for transform, plugin in self._transforms:
-            try:
-                with time_limit(self.budgets.rule_seconds):  # a transform is bounded as a rule
-                    changed = transform.apply(current, ctx)
-            except OverBudget:
-                seconds = self.budgets.rule_seconds
-                error = f"ran over its budget of {seconds:g} s (limits.rule_seconds)"
-                finding = TRANSFORM_FAILED.at(
-                    (), transform=transform.name, plugin=plugin, error=error
-                )
-                findings.append(replace(finding, plugin=plugin, rule=transform.name))
-                continue
-            except (Exception, SystemExit) as exc:
-                if self.debug:
-                    raise
-                finding = TRANSFORM_FAILED.at(
-                    (), transform=transform.name, plugin=plugin, error=_error_text(exc)
-                )
-                findings.append(replace(finding, plugin=plugin, rule=transform.name))
-                continue
-            if changed is not None:
-                if changed.source is None:
-                    changed.with_source(current.source)
-                current = changed
+        with RuleTimer(self.budgets.rule_seconds) as timer:  # a transform is bounded as a rule
+            for transform, plugin in self._transforms:
+                changed, failure = self._run_transform(transform, plugin, current, ctx, timer)
+                if failure is not None:
+                    findings.append(failure)
+                elif changed is not None:
+                    if changed.source is None:
+                        changed.with_source(current.source)
+                    current = changed
         if not findings:  # a failed transform is tried again next time
             current._prepared = PreparedMark.of(current, self._token)
         return current, findings
+
+    def _run_transform(
+        self,
+        transform: Transform,
+        plugin: str,
+        document: Document,
+        ctx: TransformContext,
+        timer: RuleTimer,
+    ) -> tuple[Document | None, Finding | None]:
+        """(what ``transform`` returned, None), or (None, the finding that says it failed)."""
+        try:
+            timer.arm()
+            try:
+                return transform.apply(document, ctx), None
+            finally:
+                timer.disarm()
+        except OverBudget:
+            error = f"ran over its budget of {timer.seconds:g} s (limits.rule_seconds)"
+        except (Exception, SystemExit) as exc:
+            if self.debug:
+                raise
+            error = _error_text(exc)
+        finding = TRANSFORM_FAILED.at((), transform=transform.name, plugin=plugin, error=error)
+        return None, replace(finding, plugin=plugin, rule=transform.name)
 
     def prepare_checked(self, source: Source) -> ValidationResult:
         """:meth:`prepare`, and what went wrong on the way: plugins that did not load
@@ -470,16 +479,17 @@ class Pipeline:
         if mark is None or not mark.holds(document, token):
             token = object()
             mark = PreparedMark.of(document, token)
-        for rule, plugin in self._active_rules:
-            if not rule.applies_to(document):
-                continue
-            failure = self._run_rule(rule, plugin, document, ctx, findings)
-            if failure is None and mark is not None and not mark.holds(document, token):
-                failure = RULE_CHANGED_DOCUMENT.at((), rule=rule.name, plugin=plugin)
-                mark = None  # changed once: the later rules are not blamed for it
-                document._prepared = None  # and it is prepared again before an export
-            if failure is not None:
-                findings.append(replace(failure, plugin=plugin, rule=rule.name))
+        with RuleTimer(self.budgets.rule_seconds) as timer:
+            for rule, plugin in self._active_rules:
+                if not rule.applies_to(document):
+                    continue
+                failure = self._run_rule(rule, plugin, document, ctx, findings, timer)
+                if failure is None and mark is not None and not mark.holds(document, token):
+                    failure = RULE_CHANGED_DOCUMENT.at((), rule=rule.name, plugin=plugin)
+                    mark = None  # changed once: the later rules are not blamed for it
+                    document._prepared = None  # and it is prepared again before an export
+                if failure is not None:
+                    findings.append(replace(failure, plugin=plugin, rule=rule.name))
         selection = self._per_type.get(document.type.value, self._selected)
         return ValidationResult(document, self._finish(findings, document.source, selection))
 
@@ -490,17 +500,21 @@ class Pipeline:
         document: Document,
         ctx: RuleContext,
         findings: list[Finding],
+        timer: RuleTimer,
     ) -> Finding | None:
         """Run ``rule``, adding its findings; the finding that says it failed, if it did."""
-        seconds = self.budgets.rule_seconds
         try:
-            with time_limit(seconds):
+            timer.arm()
+            try:
                 for finding in rule.check(document, ctx):
                     if not isinstance(finding, Finding):
                         raise TypeError(f"rule yielded {finding!r}, not a Finding")
                     findings.append(_credited(finding, plugin, rule.name))
+            finally:
+                timer.disarm()  # inside the outer try: an alarm due right now is caught
         except OverBudget:
-            return RULE_TIMED_OUT.at((), rule=rule.name, plugin=plugin, seconds=f"{seconds:g}")
+            seconds = f"{timer.seconds:g}"
+            return RULE_TIMED_OUT.at((), rule=rule.name, plugin=plugin, seconds=seconds)
         except (Exception, SystemExit) as exc:  # a rule's sys.exit() ends no program
             if self.debug:
                 raise
