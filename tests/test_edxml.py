@@ -400,6 +400,10 @@ def test_draft_cannot_be_sent(sample_data: dict[str, Any]) -> None:
     numbered["issue_date"] = {"day": 31, "month": 2, "year": 2023}
     with pytest.raises(NotSendableError, match="issue date does not exist"):
         WITH_PDF.export(bcpipe.load(numbered), "edxml")
+    unsigned = issued(sample_data)
+    unsigned["signature"]["name"] = None
+    with pytest.raises(NotSendableError, match=r"no signer's name \(SignerInfo/FullName\)"):
+        WITH_PDF.export(bcpipe.load(unsigned), "edxml")
 
 
 def test_state_secrets_cannot_be_sent(sample_data: dict[str, Any]) -> None:

@@ -92,6 +92,7 @@ INVALID: list[tuple[str, Callable[[Data], None]]] = [
     ("BC125", signed(("TM.", "ỦY BAN NHÂN DÂN"), position="CHỦ TỊCH", name="TS. Lê Văn Hòa")),
     ("BC126", signed(("TM.", "ỦY BAN NHÂN DÂN"), position="PHÓ CHỦ TỊCH")),
     ("BC127", signed(("KT.", "CHỦ TỊCH"), position="PHÓ GIÁM ĐỐC")),
+    ("BC128", lambda d: d["signature"].update(name=None)),
     # recipients
     ("BC301", recipients()),
     ("BC302", recipients(HUYEN)),

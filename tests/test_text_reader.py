@@ -15,7 +15,7 @@ import pytest
 import yaml
 
 import bcpipe
-from bcpipe import InvalidDocumentError, SourceError, render
+from bcpipe import InvalidDocumentError, Severity, SourceError, render
 from bcpipe.cli import main
 from bcpipe.model import Container, Document
 from bcpipe.model.body import Block
@@ -656,13 +656,41 @@ def test_what_is_not_a_document_is_refused(
 def test_missing_components_are_listed_with_their_lines(
     reader: bcpipe.Pipeline, seed_text: str
 ) -> None:
-    text = seed_text.replace("Số: /BC-UBND\n", "").replace("\n\nNguyễn Hùng Tân", "")
+    block = "TM. ỦY BAN NHÂN DÂN\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\n\nNguyễn Hùng Tân"
+    text = seed_text.replace("Số: /BC-UBND\n", "").replace(block, "")
     with pytest.raises(InvalidDocumentError) as error:
         reader.loads(text, kind="text", name="in.txt")
     problems = {p.path: p for p in error.value.problems}
-    assert set(problems) == {"notation", "signature.name"}
+    # The seed's header has no issuer: without the block's "TM. ỦY BAN NHÂN DÂN" none is
+    # found either.
+    assert set(problems) == {"notation", "signature.name", "issuer.name"}
     assert "Số: 05/BC-UBND" in problems["notation"].message
-    assert problems["signature.name"].line == line_of(text, "TM. ỦY BAN NHÂN DÂN")
+    assert problems["signature.name"].line == line_of(text, "Nơi nhận:")
+
+
+def test_a_draft_left_unsigned_reads_and_is_an_error_only_once_issued(
+    reader: bcpipe.Pipeline, seed_text: str
+) -> None:
+    # 007: a draft prints the signer's title and leaves the name to be typed at signing.
+    text = seed_text.replace("\n\nNguyễn Hùng Tân", "")
+    doc = reader.loads(text, kind="text", name="draft.txt")
+    assert doc.is_draft and doc.signature.name is None
+    assert doc.signature.position == "PHÓ CHỦ TỊCH"
+    assert "BC128" not in reader.validate(doc).codes()
+    again = reader.loads(reader.export(doc, "text"), kind="text")
+    assert again.signature == doc.signature  # the round trip keeps the blank name
+    for kind in ("xml", "json", "docx"):  # and so do the formats bcpipe reads back
+        back = reader.loads(reader.export(doc, kind), kind=kind)
+        assert back.signature.name is None, kind
+    assert reader.export(doc, "pdf").startswith(b"%PDF")
+    issued = text.replace("Số: /BC-UBND", "Số: 05/BC-UBND").replace(
+        "ngày tháng năm 2023", "ngày 10 tháng 01 năm 2023"
+    )
+    result = reader.validate(reader.loads(issued, kind="text", name="issued.txt"))
+    (unsigned,) = [f for f in result.findings if f.code == "BC128"]
+    assert unsigned.severity is Severity.ERROR
+    assert unsigned.location.path == ("signature", "name")
+    assert unsigned.location.line == line_of(issued, "TM. ỦY BAN NHÂN DÂN")  # the block's
 
 
 # -- the command line -------------------------------------------------------------------------

@@ -204,8 +204,9 @@ def appendix_label(appendix: Appendix) -> str:
     return f"Phụ lục {appendix.number}" if appendix.number else "Phụ lục"
 
 
-def signature_lines(signature: SignatureBlock) -> tuple[list[str], str]:
-    """The title lines (authority, position) and the signer's name."""
+def signature_lines(signature: SignatureBlock) -> tuple[list[str], str | None]:
+    """The title lines (authority, position) and the signer's name (None: a draft not
+    yet signed, printed with the name's place left blank)."""
     return signature.title_lines, signature.name
 
 

@@ -291,7 +291,7 @@ class _Writer:
                 before=6 if index == 0 else 0,
             )
         self.para("", container=signer, size=p.signature_size, after=p.signature_space_mm * 2)
-        self.para(name, container=signer, size=p.signature_size, bold=True, align="center")
+        self.para(name or "", container=signer, size=p.signature_size, bold=True, align="center")
         lines = render.recipient_lines(doc)
         if lines:
             self.para(

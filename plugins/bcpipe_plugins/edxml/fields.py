@@ -51,6 +51,8 @@ def check_sendable(document: Document) -> None:
         reasons.append("its issue date is incomplete (day, month and year are needed)")
     elif document.issue_date.to_date() is None:
         reasons.append("its issue date does not exist")
+    if document.signature.name is None:
+        reasons.append("it carries no signer's name (SignerInfo/FullName)")
     if reasons:
         raise NotSendableError("a draft cannot be sent as edXML: " + "; ".join(reasons))
     if document.marks.confidentiality is not None:

@@ -446,7 +446,8 @@ class StoryBuilder:
         titles, name = render.signature_lines(document.signature)
         right: list[Flowable] = [self.lines(titles, st.signature)]
         right.append(Spacer(1, layout.settings.signature_space_mm * mm))
-        right.append(self.para(name, st.signature))
+        if name:
+            right.append(self.para(name, st.signature))
 
         recipients = render.recipient_lines(document)[: RECIPIENTS_BESIDE + 1]
         left: list[Flowable] = []

@@ -1,4 +1,4 @@
-"""Signature-block rules (BC120-BC127): what TM., KT., TL., TUQ. and Q. stand before,
+"""Signature-block rules (BC120-BC128): what TM., KT., TL., TUQ. and Q. stand before,
 and who may sign after them (NĐ30 Điều 13; PL I II.7).
 
 The vocabulary (collective bodies, heads' titles, deputies' titles) is data, in
@@ -73,6 +73,12 @@ DEPUTY_OF_OTHER = Check(
     Severity.WARNING,
     vi='"{position}" không phải cấp phó của "{title}"',
     en='"{position}" is not a deputy of "{title}"',
+)
+ISSUED_UNSIGNED = Check(
+    "BC128",
+    Severity.ERROR,
+    vi="Văn bản đã ban hành phải ghi họ tên người ký",
+    en="An issued document must carry the signer's name",
 )
 
 _HEAD_PREFIXES = (Authority.KT, Authority.TL, Authority.TUQ, Authority.Q)
@@ -153,8 +159,10 @@ def _order_ok(block: SignatureBlock) -> bool:
     return Authority.KT not in prefixes[:-1] and len(prefixes) <= 3
 
 
-def check_signature(block: SignatureBlock, words: Vocabulary) -> Iterator[Finding]:
-    """The findings on one signature block."""
+def check_signature(
+    block: SignatureBlock, words: Vocabulary, *, issued: bool = False
+) -> Iterator[Finding]:
+    """The findings on one signature block (of an issued document: ``issued``)."""
     here = ("signature",)
     if not _order_ok(block):
         yield AUTHORITY_ORDER.at((*here, "authority"), lines=" / ".join(block.title_lines))
@@ -179,6 +187,11 @@ def check_signature(block: SignatureBlock, words: Vocabulary) -> Iterator[Findin
     elif words.is_deputy(position):
         yield DEPUTY_WITHOUT_KT.at((*here, "position"), position=position)
     name = block.name
+    if name is None:
+        # A draft leaves the name to be typed at signing, as it leaves the number.
+        if issued:
+            yield ISSUED_UNSIGNED.at((*here, "name"))
+        return
     for honorific in words.honorifics:
         if name.startswith(honorific + " ") or name.startswith(honorific + "."):
             yield HONORIFIC.at((*here, "name"), honorific=honorific)
@@ -196,10 +209,11 @@ def make_rule(words: Vocabulary) -> Rule:
         HONORIFIC,
         DEPUTY_WITHOUT_KT,
         DEPUTY_OF_OTHER,
+        ISSUED_UNSIGNED,
     )
     def signature_rule(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
         """TM. before a collective body; KT. before the head's title, signed by a deputy."""
-        yield from check_signature(doc.signature, words)
+        yield from check_signature(doc.signature, words, issued=not doc.is_draft)
 
     return signature_rule
 

@@ -50,8 +50,10 @@ _SPACES = re.compile(r"[ \t]+")
 #: Where a flattened two-column table leaves its gap: a tab, or three or more spaces.
 COLUMN_GAP = re.compile(r"\t[\t ]*|[ ]{3,}")
 
+# A page's number has no leading zero: "00", "04" alone on a line are a table's cells
+# (counts as agencies write them), one per line in a converted Word table.
 _PAGE_NUMBER = re.compile(
-    r"(?:(?i:trang)\s{1,3})?[-–—]?\s{0,3}\d{1,4}\s{0,3}(?:/\s{0,3}\d{1,4}\s{0,3})?[-–—]?"
+    r"(?:(?i:trang)\s{1,3})?[-–—]?\s{0,3}[1-9]\d{0,3}\s{0,3}(?:/\s{0,3}\d{1,4}\s{0,3})?[-–—]?"
 )
 _RULE_CHARS = "-_=─━—–~*.·•"
 _RULE = re.compile(f"[{_RULE_CHARS}]{{3,}}")

@@ -100,7 +100,8 @@ def render_text(document: Document) -> str:
     _blocks(marked.closing, groups)
     titles, name = render.signature_lines(document.signature)
     groups.append(titles)
-    groups.append([name])
+    if name:
+        groups.append([name])
     if document.recipients:
         groups.append(render.recipient_lines(document))
     typist = render.typist_line(document.marks)

@@ -45,7 +45,9 @@ class SignatureBlock(Model):
 
     authority: list[AuthorityLine] = Field(default_factory=list)
     position: OptionalText = Field(None, description='The signer\'s own title, e.g. "PHÓ CHỦ TỊCH"')
-    name: Text = Field(description="Signer's full name")
+    name: OptionalText = Field(
+        None, description="Signer's full name; None in a draft not yet signed"
+    )
 
     @property
     def title_lines(self) -> list[str]:

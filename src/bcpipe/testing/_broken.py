@@ -107,6 +107,10 @@ def _issued_without_day(draw: st.DrawFn, drawn: Drawn) -> None:
     drawn.data["issue_date"]["day"] = None
 
 
+def _issued_unsigned(draw: st.DrawFn, drawn: Drawn) -> None:
+    drawn.data["signature"]["name"] = None
+
+
 def _draft_that_looks_issued(draw: st.DrawFn, drawn: Drawn) -> None:
     ref = drawn.reference
     drawn.data["number"] = draw(st.integers(1, 999))
@@ -551,6 +555,7 @@ BREAKERS: dict[str, Breaker] = {
     "BC111": Breaker(_wrong_motto),
     **{code: Breaker(_signed(code)) for code in sorted(_SIGNATURES)},
     "BC125": Breaker(_honorific),
+    "BC128": Breaker(_issued_unsigned, _ISSUED),
     "BC201": Breaker(_unreadable),
     "BC202": Breaker(_citation_with_bad_date),
     "BC203": Breaker(_type_code_mismatch),
