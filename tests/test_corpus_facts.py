@@ -49,7 +49,7 @@ def facts_of(document: Document) -> dict[str, Any]:
         "notation": document.notation,
         "place": document.place,
         "date": _date(document),
-        "subject": document.subject,
+        "subject": document.subject or "",
         "addressees": list(document.addressees),
         "signer": signature.name or "",
         "authority": " / ".join(f"{a.prefix} {a.title}" for a in signature.authority),

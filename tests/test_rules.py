@@ -81,6 +81,7 @@ INVALID: list[tuple[str, Callable[[Data], None]]] = [
     ("BC109", with_(status="draft", number=None, issue_date={})),
     ("BC110", with_(place="xã Phước Sơn")),
     ("BC111", with_(motto={"tagline": "Độc lập – Tự do – Hạnh phúc"})),
+    ("BC112", with_(type="giay_moi", notation="GM-UBND", subject=None)),
     # signature
     ("BC120", signed(("KT.", "ỦY BAN NHÂN DÂN"), position="PHÓ CHỦ TỊCH")),
     ("BC121", signed(("TM.", "ỦY BAN NHÂN DÂN"), ("KT.", "CHỦ TỊCH"), position="CHỦ TỊCH")),

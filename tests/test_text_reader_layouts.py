@@ -427,7 +427,8 @@ def test_letters_sent_with_the_document_are_its_appendices(reader: bcpipe.Pipeli
 
 def test_a_body_sentence_under_the_type_line_is_no_subject(reader: bcpipe.Pipeline) -> None:
     # 037: "GIẤY MỜI" then the body at once ("Thực hiện Chương trình …," / "Ủy ban nhân dân
-    # tỉnh tổ chức …"): no subject line, which the model requires, so the text is refused.
+    # tỉnh tổ chức …"): no subject line. A giấy mời may go without one (BC112 advises
+    # it); a report may not.
     head = (
         "ỦY BAN NHÂN DÂN\nTỈNH LÂM ĐỒNG\nSố: 85/GM-UBND\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
         "Độc lập - Tự do - Hạnh phúc\nLâm Đồng, ngày 19 tháng 01 năm 2026\n"
@@ -437,8 +438,18 @@ def test_a_body_sentence_under_the_type_line_is_no_subject(reader: bcpipe.Pipeli
         "Ủy ban nhân dân tỉnh tổ chức Họp đánh giá công tác cải cách hành chính.\n"
         "1. Chủ trì: Phó Chủ tịch UBND tỉnh./.\n"
     )
+    doc = read(reader, head + invitation + TAIL)
+    assert doc.subject is None
+    assert doc.basis[0].text.startswith("Thực hiện Chương trình công tác")
+    assert "BC112" in reader.validate(doc).codes()
+    again = reader.loads(reader.export(doc, "text"), kind="text")
+    assert again.subject is None and again.basis == doc.basis  # the round trip
+    for kind in ("xml", "json", "docx"):
+        assert reader.loads(reader.export(doc, kind), kind=kind).subject is None, kind
+    assert reader.export(doc, "pdf").startswith(b"%PDF")
+    report = (head + invitation).replace("GIẤY MỜI", "BÁO CÁO").replace("GM-", "BC-")
     with pytest.raises(bcpipe.InvalidDocumentError, match="subject"):
-        read(reader, head + invitation + TAIL)
+        read(reader, report + TAIL)
     # A subject that opens like a basis line and wraps after a comma is still the subject.
     plan = (
         "KẾ HOẠCH\nTriển khai Nghị quyết số 57-NQ/TW về phát triển khoa học, công nghệ,\n"

@@ -293,7 +293,7 @@ def test_missing_field_and_model_rule_name_their_paths(sample_xml: bytes) -> Non
     with pytest.raises(bcpipe.InvalidDocumentError) as caught:
         _load(bad)
     found = {p.path: p for p in caught.value.problems}
-    assert found["subject"].message == "required field is missing"
+    assert found["subject"].message == "a báo cáo needs its subject (trích yếu)"
     assert "either a heading or a text" in found["body[0].children[0]"].message
     assert found["body[0].children[0]"].line == _line_of(bad, clause)
 

@@ -85,6 +85,13 @@ class DocumentType(StrEnum):
         """Position in NĐ30 Điều 7 (1-29)."""
         return _INFO[self].ordinal
 
+    @property
+    def subject_optional(self) -> bool:
+        """Whether the kind may go without a subject (trích yếu): the "giấy" forms, whose
+        type name says what they are (a giấy mời names its meeting in practice, not
+        always: 037, 038)."""
+        return self in _SUBJECT_OPTIONAL
+
     @classmethod
     def from_name(cls, name: str) -> DocumentType | None:
         """The type whose Vietnamese name is ``name`` (any case), or None."""
@@ -124,6 +131,14 @@ _INFO: dict[DocumentType, _TypeInfo] = {
 }
 
 _BY_FOLDED_NAME = {fold(info.name_vi): t for t, info in _INFO.items()}
+_SUBJECT_OPTIONAL = frozenset(
+    {
+        DocumentType.GIAY_UY_QUYEN,
+        DocumentType.GIAY_MOI,
+        DocumentType.GIAY_GIOI_THIEU,
+        DocumentType.GIAY_NGHI_PHEP,
+    }
+)
 
 
 @dataclass(frozen=True, slots=True)

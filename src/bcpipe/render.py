@@ -111,8 +111,11 @@ def type_line(document: Document) -> str | None:
     return document.type.printed_name
 
 
-def subject_line(document: Document) -> str:
-    """The subject as printed: "V/v …" for a công văn (ô 5b), else the subject itself."""
+def subject_line(document: Document) -> str | None:
+    """The subject as printed: "V/v …" for a công văn (ô 5b), else the subject itself;
+    None for a giấy mời (or another "giấy") that has none."""
+    if document.subject is None:
+        return None
     if document.type is DocumentType.CONG_VAN:
         return f"V/v {document.subject}"
     return document.subject

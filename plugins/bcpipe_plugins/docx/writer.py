@@ -167,8 +167,9 @@ class _Writer:
         )
         self.rule(motto, _width_mm(doc.motto.tagline, p.tagline_size), right_mm)  # as long
         self.para(render.number_line(doc), container=number, size=p.number_size, align="center")
-        if render.type_line(doc) is None:  # a công văn: "V/v …" under the number (ô 5b)
-            self.para(render.subject_line(doc), container=number, size=12, align="center")
+        subject = render.subject_line(doc)
+        if render.type_line(doc) is None and subject:  # a công văn: "V/v …" (ô 5b)
+            self.para(subject, container=number, size=12, align="center")
         self.para(
             render.place_date_line(doc),
             container=place,
@@ -192,8 +193,11 @@ class _Writer:
         type_line = render.type_line(doc)
         if type_line is not None:
             self.para(type_line, size=p.type_size, bold=True, align="center", before=12)
-            self.para(render.subject_line(doc), size=p.subject_size, bold=True, align="center")
-            subject_mm = _width_mm(render.subject_line(doc), p.subject_size)
+            subject = render.subject_line(doc)
+            if subject:
+                self.para(subject, size=p.subject_size, bold=True, align="center")
+            # The rule goes under the subject, or under the type name of a "giấy" without one.
+            subject_mm = _width_mm(subject or type_line, p.subject_size)
             width = self.text_width_mm
             self.rule(None, 0.4 * min(subject_mm, width), width)
         authority = render.enacting_authority_line(doc)

@@ -51,10 +51,13 @@ def check_sendable(document: Document) -> None:
         reasons.append("its issue date is incomplete (day, month and year are needed)")
     elif document.issue_date.to_date() is None:
         reasons.append("its issue date does not exist")
+    if document.subject is None:
+        reasons.append("it has no subject (trích yếu), which edXML's Subject requires")
     if document.signature.name is None:
         reasons.append("it carries no signer's name (SignerInfo/FullName)")
     if reasons:
-        raise NotSendableError("a draft cannot be sent as edXML: " + "; ".join(reasons))
+        what = "a draft" if document.is_draft else "the document"
+        raise NotSendableError(f"{what} cannot be sent as edXML: " + "; ".join(reasons))
     if document.marks.confidentiality is not None:
         raise NotSendableError(
             f"the document is marked {document.marks.confidentiality.value}: state secrets may "

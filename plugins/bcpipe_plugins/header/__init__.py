@@ -1,4 +1,5 @@
-"""Header rules (BC101-BC111): notation, issue date, draft or issued, place, motto.
+"""Header rules (BC101-BC112): notation, issue date, draft or issued, place, motto, a
+giấy mời's subject.
 
 Decree 30/2020/NĐ-CP, PL I II.1-II.4 and Điều 15.
 """
@@ -86,6 +87,12 @@ MOTTO_TEXT = Check(
     Severity.WARNING,
     vi='Quốc hiệu, tiêu ngữ phải là "{expected}"',
     en='The national motto must read "{expected}"',
+)
+INVITATION_WITHOUT_SUBJECT = Check(
+    "BC112",
+    Severity.WARNING,
+    vi="Giấy mời nên ghi trích yếu nội dung cuộc họp dưới tên loại",
+    en="A giấy mời should name what the meeting is about (the subject) under its type name",
 )
 
 # A unit in brackets is how police and army units write theirs: "TTr-CAT(PC04)".
@@ -178,6 +185,7 @@ def _motto_findings(doc: Document) -> Iterator[Finding]:
     NO_YEAR,
     PLACE_FORM,
     MOTTO_TEXT,
+    INVITATION_WITHOUT_SUBJECT,
 )
 def header_rule(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
     """Notation agrees with the type; the date is real; drafts and issued documents."""
@@ -186,6 +194,10 @@ def header_rule(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
     yield from _status_findings(doc)
     yield from _place_findings(doc)
     yield from _motto_findings(doc)
+    # The decree's layout puts a subject under the type name (PL I II.5); agencies issue
+    # giấy mời without one (037, 038): advice, not an error.
+    if doc.subject is None and doc.type is DocumentType.GIAY_MOI:
+        yield INVITATION_WITHOUT_SUBJECT.at(("type",))  # the line the subject should follow
 
 
 @bcpipe.hookimpl

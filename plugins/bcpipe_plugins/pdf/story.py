@@ -292,8 +292,9 @@ class StoryBuilder:
         number_cell: list[Flowable] = [
             self.para(render.number_line(document), st.number, keep_spaces=True)
         ]
-        if render.type_line(document) is None:
-            number_cell.append(self.para(render.subject_line(document), st.letter_subject))
+        letter_subject = render.subject_line(document)
+        if render.type_line(document) is None and letter_subject:
+            number_cell.append(self.para(letter_subject, st.letter_subject))
         for mark in (document.marks.confidentiality, document.marks.urgency):
             if mark is not None:
                 width_mm, _ = URGENCY_BOX.get(mark.value, (0, 0))
@@ -326,13 +327,13 @@ class StoryBuilder:
             return [Spacer(1, 12)]
         st = self.styles
         subject = render.subject_line(document)
-        width = min(self.layout.width(subject, st.subject), self.layout.frame_width)
-        title = [
-            Spacer(1, 12),
-            self.para(type_line, st.type_name),
-            self.para(subject, st.subject),
-            rule(width * self.layout.settings.short_rule_ratio, before=_below(st.subject), after=6),
-        ]
+        # The rule goes under the subject, or under the type name of a "giấy" without one.
+        width = min(self.layout.width(subject or type_line, st.subject), self.layout.frame_width)
+        title: list[Flowable] = [Spacer(1, 12), self.para(type_line, st.type_name)]
+        if subject:
+            title.append(self.para(subject, st.subject))
+        below = _below(st.subject if subject else st.type_name)
+        title.append(rule(width * self.layout.settings.short_rule_ratio, before=below, after=6))
         authority = render.enacting_authority_line(document)
         if authority:  # "CHỦ TỊCH ỦY BAN NHÂN DÂN …" centred bold
             title.extend([Spacer(1, 6), self.para(authority, st.type_name)])

@@ -214,7 +214,7 @@ def render_pdf(
         rightMargin=layout.right,
         topMargin=layout.top,
         bottomMargin=layout.bottom,
-        title=document.subject,
+        title=document.subject or document.type.printed_name,
         author=document.issuer.name,
         subject=render.type_line(document) or document.type.printed_name,
         creator=CREATOR,

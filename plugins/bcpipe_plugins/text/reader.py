@@ -270,7 +270,7 @@ def read_text(
     subject_line = title.subject_line if title.subject else header.subject_line
     if subject:
         doc.put(("subject",), " ".join(subject), subject_line)
-    else:
+    elif kind is None or not kind.subject_optional:  # a giấy mời may have none (037)
         doc.missing(
             "subject",
             "no subject: expected it on the line under the type name (or after “V/v”)",

@@ -74,8 +74,9 @@ def render_text(document: Document) -> str:
     groups.append([*issuer, document.issuer.name])
     header = [render.number_line(document)]
     type_line = render.type_line(document)
-    if type_line is None:
-        header.append(render.subject_line(document))
+    subject = render.subject_line(document)
+    if type_line is None and subject is not None:
+        header.append(subject)
     header.append(render.place_date_line(document))
     groups.append(header)
     marks = [m.value for m in (document.marks.confidentiality, document.marks.urgency) if m]
@@ -86,7 +87,7 @@ def render_text(document: Document) -> str:
     if marks:
         groups.append(marks)
     if type_line is not None:
-        groups.append([type_line, render.subject_line(document)])
+        groups.append([type_line, *([subject] if subject else [])])
     authority = render.enacting_authority_line(document)
     if authority:
         groups.append([authority])

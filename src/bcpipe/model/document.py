@@ -6,7 +6,14 @@ import re
 from enum import StrEnum
 from typing import Annotated, Any, Literal
 
-from pydantic import AfterValidator, Field, PrivateAttr, model_validator
+from pydantic import (
+    AfterValidator,
+    Field,
+    PrivateAttr,
+    ValidationInfo,
+    field_validator,
+    model_validator,
+)
 
 from bcpipe.doctypes import DocumentType
 from bcpipe.limits import MAX_DOCUMENT_NUMBER, check_json_values
@@ -132,7 +139,12 @@ class Document(Model):
     notation: Notation
     place: Text = Field(description='Địa danh, e.g. "Tuy Phước"')
     issue_date: IssueDate = Field(default_factory=IssueDate)
-    subject: Text = Field(description="Trích yếu (for a công văn, without the leading V/v)")
+    subject: OptionalText = Field(
+        None,
+        validate_default=True,
+        description="Trích yếu (for a công văn, without the leading V/v); None only in a "
+        "giấy mời, giấy giới thiệu, giấy nghỉ phép or giấy ủy quyền without one",
+    )
     enacting_authority: OptionalText = Field(
         None,
         description="Thẩm quyền ban hành of a decision or resolution, in capitals under the "
@@ -186,6 +198,14 @@ class Document(Model):
             if match:
                 data = {**data, "number_year": int(match[1]), "notation": match[2]}
         return data
+
+    @field_validator("subject")
+    @classmethod
+    def _subject_given(cls, subject: str | None, info: ValidationInfo) -> str | None:
+        kind = info.data.get("type")
+        if subject is None and kind is not None and not kind.subject_optional:
+            raise ValueError(f"a {kind.name_vi.lower()} needs its subject (trích yếu)")
+        return subject
 
     @property
     def is_draft(self) -> bool:

@@ -111,6 +111,15 @@ def _issued_unsigned(draw: st.DrawFn, drawn: Drawn) -> None:
     drawn.data["signature"]["name"] = None
 
 
+def _invitation_without_subject(draw: st.DrawFn, drawn: Drawn) -> None:
+    groups = drawn.data["notation"].split("-")
+    if groups[0] in _TYPE_CODES:  # a công văn's notation has no type code to replace
+        groups = groups[1:]
+    drawn.data["type"] = "giay_moi"
+    drawn.data["notation"] = "-".join(["GM", *groups])
+    drawn.data["subject"] = None
+
+
 def _draft_that_looks_issued(draw: st.DrawFn, drawn: Drawn) -> None:
     ref = drawn.reference
     drawn.data["number"] = draw(st.integers(1, 999))
@@ -553,6 +562,7 @@ BREAKERS: dict[str, Breaker] = {
     "BC109": Breaker(_no_year, _DRAFT),
     "BC110": Breaker(_place_with_its_kind, _PLAIN_PLACE),
     "BC111": Breaker(_wrong_motto),
+    "BC112": Breaker(_invitation_without_subject),
     **{code: Breaker(_signed(code)) for code in sorted(_SIGNATURES)},
     "BC125": Breaker(_honorific),
     "BC128": Breaker(_issued_unsigned, _ISSUED),
