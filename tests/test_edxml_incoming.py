@@ -279,6 +279,26 @@ def test_attachment_is_read_by_the_loader_its_suffix_picks(sample_data: dict[str
     assert back.subject == sample_data["subject"]
 
 
+def test_an_attachment_left_unsigned_leaves_the_headers_signer(
+    sample_data: dict[str, Any],
+) -> None:
+    # The attached text prints no name under the title (a draft's, attached by mistake):
+    # nothing to compare SignerInfo/FullName with, the header's name is kept.
+    unsigned = issued(sample_data)
+    unsigned["signature"]["name"] = None
+    text = PIPELINE.export(bcpipe.load(unsigned), "text")
+    package, replaced = re.subn(
+        rb"(<ContentTransferEncoded>)[^<]*",
+        lambda m: m.group(1) + base64.b64encode(text),
+        own_package(sample_data),
+        count=1,
+    )
+    assert replaced == 1
+    back = PIPELINE.loads(package, kind="edxml", name="unsigned.edxml")
+    assert back.signature.name == sample_data["signature"]["name"]
+    assert "BC604" not in findings(back)
+
+
 def test_header_disagreeing_with_the_attachment(sample_data: dict[str, Any]) -> None:
     package = own_package(sample_data).replace(
         b"<edXML:Place>Tu", b"<edXML:Place>Quy Nh\xc6\xa1n Tu"

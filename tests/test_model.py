@@ -59,6 +59,22 @@ def test_latest_possible_date_of_a_draft() -> None:
     assert IssueDate().latest_possible() is None
 
 
+def test_only_a_giay_may_go_without_a_subject(minimal: dict[str, Any]) -> None:
+    with pytest.raises(bcpipe.InvalidDocumentError, match="a báo cáo needs its subject"):
+        bcpipe.load({**minimal, "subject": None})
+    invitation = bcpipe.load(
+        {**minimal, "type": "giay_moi", "notation": "GM-UBND", "subject": None}
+    )
+    assert invitation.subject is None
+    # An assignment validates one field: neither path leaves a kind without its subject.
+    with pytest.raises(ValidationError, match="a công văn needs its subject"):
+        invitation.type = bcpipe.DocumentType.CONG_VAN
+    assert invitation.type is bcpipe.DocumentType.GIAY_MOI
+    report = bcpipe.load(minimal)
+    with pytest.raises(ValidationError, match="a báo cáo needs its subject"):
+        report.subject = None
+
+
 def test_a_citation_must_stand_in_its_paragraph() -> None:
     citation = {"text": "Kế hoạch số 59/KH-UBND", "type_name": "Kế hoạch"}
     Paragraph(text="Thực hiện Kế hoạch số 59/KH-UBND.", citations=[citation])  # type: ignore[list-item]

@@ -267,8 +267,12 @@ def test_each_rule_has_its_own_budget_and_the_handler_is_given_back(
 ) -> None:
     # One handler serves a whole validation; each rule arms its own timer: a second rule
     # that hangs is stopped too, the rules after them run, and SIGALRM is as it was.
-    source = HANGS.replace("return [hang]", "return [hang, hang_again]") + (
-        "\n\nhang_again = bcpipe.rule('hang_again')(hang.check)\n"
+    # A rule that validates again inside (its own pipeline, its own timer) first: the
+    # inner run sets no budget while its rule's runs, and leaves the handler in place.
+    source = HANGS.replace("return [hang]", "return [nested, hang, hang_again]") + (
+        "\n\nhang_again = bcpipe.rule('hang_again')(hang.check)\n\n\n"
+        "@bcpipe.rule('nested')\ndef nested(doc, ctx):\n"
+        "    bcpipe.Pipeline(load_entrypoints=False).validate(doc)\n    yield from ()\n"
     )
     pipeline = bcpipe.Pipeline(
         plugins_dir=_plugin(tmp_path, "hangs", source), settings={"limits": {"rule_seconds": 0.3}}

@@ -102,6 +102,12 @@ def test_carrying_a_request_out_by_writing_to_others_is_not_answering_it() -> No
         {"text": "Phúc đáp Công văn số 6356/UBND-NNMT ngày 01/12/2025 của UBND Thành phố."}
     ]
     assert "BC307" in _codes(data)
+    # A report "Kính gửi" someone else still answers the body that asked for it.
+    report = _with_basis(
+        "Thực hiện Công văn số 45/STC-NS ngày 01/02/2023 của Sở Tài chính, UBND xã báo cáo:"
+    )
+    report["addressees"] = ["UBND huyện Tuy Phước"]
+    assert "BC307" in _codes(report)
 
 
 # -- sections ------------------------------------------------------------------------

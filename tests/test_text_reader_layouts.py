@@ -447,6 +447,10 @@ def test_a_body_sentence_under_the_type_line_is_no_subject(reader: bcpipe.Pipeli
     for kind in ("xml", "json", "docx"):
         assert reader.loads(reader.export(doc, kind), kind=kind).subject is None, kind
     assert reader.export(doc, "pdf").startswith(b"%PDF")
+    # Nor is a sentence of the body right under "GIẤY MỜI" its subject.
+    plain = "GIẤY MỜI\nỦy ban nhân dân tỉnh tổ chức họp đánh giá công tác cải cách hành chính.\n"
+    doc = read(reader, head + plain + "Thời gian: 8 giờ 00 ngày 20/01/2026./.\n" + TAIL)
+    assert doc.subject is None and doc.body[0].text.startswith("Ủy ban nhân dân tỉnh")  # type: ignore[union-attr]
     report = (head + invitation).replace("GIẤY MỜI", "BÁO CÁO").replace("GM-", "BC-")
     with pytest.raises(bcpipe.InvalidDocumentError, match="subject"):
         read(reader, report + TAIL)
@@ -635,3 +639,30 @@ Các cơ quan, đơn vị báo cáo kết quả về Phòng Văn hóa và Thông
         )
     ]
     assert doc.basis[0].citations[0].code == "9151-CV/BTCTW"
+
+
+def test_a_title_alone_after_the_end_mark_is_an_unsigned_signature(
+    reader: bcpipe.Pipeline,
+) -> None:
+    # 007 with its recipients left out: a draft ends "… ./." then the signer's title,
+    # no name under it, no "Nơi nhận".
+    text = """UBND HUYỆN TUY PHƯỚC
+Số: /BC-UBND
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+Tuy Phước, ngày tháng 3 năm 2023
+BÁO CÁO
+Kết quả chuyển đổi số năm 2023
+
+Các cơ quan đã triển khai kế hoạch chuyển đổi số năm 2023 đúng tiến độ./.
+
+CHỦ TỊCH
+
+
+
+"""
+    doc = read(reader, text)
+    assert (doc.signature.position, doc.signature.name, doc.recipients) == ("CHỦ TỊCH", None, [])
+    assert doc.body[0].text.startswith("Các cơ quan đã triển khai")  # type: ignore[union-attr]
+    codes = reader.validate(doc).codes()
+    assert "BC301" in codes and "BC128" not in codes  # no recipients; a draft may be unsigned

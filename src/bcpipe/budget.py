@@ -63,20 +63,19 @@ def _seconds(table: Mapping[str, Any], key: str, default: float) -> float | None
     return float(value) or None
 
 
-def _stop(signum: int, frame: object) -> None:
-    raise OverBudget
-
-
 def _can_time(seconds: float | None) -> bool:
     """Whether a SIGALRM timer may be set here: not outside the main thread, where
     ``SIGALRM`` is missing, or while another handler or timer of ``SIGALRM`` is in
-    place (the caller's own alarm is left alone)."""
-    return bool(
-        seconds
-        and hasattr(signal, "setitimer")
-        and threading.current_thread() is threading.main_thread()
-        and signal.getsignal(signal.SIGALRM) in (signal.SIG_DFL, signal.SIG_IGN, None, _stop)
-        and not signal.getitimer(signal.ITIMER_REAL)[0]
+    place (the caller's own alarm is left alone; a validation run inside a rule sets
+    no budget of its own, its rule's runs)."""
+    if not seconds or not hasattr(signal, "setitimer"):
+        return False
+    if threading.current_thread() is not threading.main_thread():
+        return False
+    handler = signal.getsignal(signal.SIGALRM)
+    ours = isinstance(getattr(handler, "__self__", None), RuleTimer)
+    return (ours or handler in (signal.SIG_DFL, signal.SIG_IGN, None)) and not (
+        signal.getitimer(signal.ITIMER_REAL)[0]
     )
 
 
@@ -86,22 +85,28 @@ class RuleTimer:
     Setting a handler costs more than the small rules it guards, so a run sets it once
     (``with RuleTimer(seconds) as timer``) and each rule only arms and disarms the timer
     (``timer.arm()`` … ``timer.disarm()``); the handler raises :class:`OverBudget` in
-    the rule's code. Where no timer may be set (see :func:`_can_time`), there is no
-    limit and arming does nothing.
+    the rule's code, and only there: an alarm late for a rule that just returned is
+    let go. Where no timer may be set (see :func:`_can_time`), there is no limit and
+    arming does nothing.
     """
 
-    __slots__ = ("_previous", "active", "seconds")
+    __slots__ = ("_armed", "_previous", "active", "seconds")
 
     def __init__(self, seconds: float | None) -> None:
         self.seconds = seconds or 0.0
         self.active = False
+        self._armed = False
         self._previous: Any = None
 
     def __enter__(self) -> RuleTimer:
         if _can_time(self.seconds):
-            self._previous = signal.signal(signal.SIGALRM, _stop)
+            self._previous = signal.signal(signal.SIGALRM, self._expire)
             self.active = True
         return self
+
+    def _expire(self, signum: int, frame: object) -> None:
+        if self._armed:
+            raise OverBudget
 
     def __exit__(self, *exc: object) -> None:
         if self.active:
@@ -112,9 +117,11 @@ class RuleTimer:
     def arm(self) -> None:
         """Start the budget of the next rule."""
         if self.active:
+            self._armed = True
             signal.setitimer(signal.ITIMER_REAL, self.seconds)
 
     def disarm(self) -> None:
         """End it (the rule returned, or raised)."""
         if self.active:
             signal.setitimer(signal.ITIMER_REAL, 0)
+            self._armed = False

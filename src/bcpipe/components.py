@@ -6,7 +6,8 @@ frozen dataclass wrapping a function; the decorators :func:`rule`, :func:`export
 
     @bcpipe.rule("xy-signer-name", NAME_TOO_SHORT)
     def signer_name(doc, ctx):
-        if len(doc.signature.name.split()) < 2:
+        name = doc.signature.name  # None in a draft not yet signed
+        if name and len(name.split()) < 2:
             yield NAME_TOO_SHORT.at(("signature", "name"))
 """
 

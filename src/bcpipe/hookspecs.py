@@ -19,7 +19,7 @@ under the ``bcpipe`` entry-point group::
 
     @bcpipe.rule("xy-subject-length", SHORT)
     def subject_length(doc, ctx):
-        if len(doc.subject.split()) < 3:
+        if doc.subject and len(doc.subject.split()) < 3:
             yield SHORT.at(("subject",))
 
     @hookimpl

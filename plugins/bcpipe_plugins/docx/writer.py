@@ -374,7 +374,8 @@ class _Writer:
             self.appendix(appendix)
         _cells_have_paragraphs(self.out)
         props = self.out.core_properties
-        props.title = nfc(f"{render.type_line(doc) or 'Công văn'}: {doc.subject}")
+        kind = render.type_line(doc) or "Công văn"
+        props.title = nfc(f"{kind}: {doc.subject}" if doc.subject else kind)
         props.author = nfc(doc.issuer.name)
         props.last_modified_by = nfc(doc.issuer.name)
         props.created = FIXED_TIME

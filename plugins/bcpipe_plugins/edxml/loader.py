@@ -326,7 +326,8 @@ def _printed(field: str, attached: Document) -> Any:
     if field == "issuer":
         return {"name": attached.issuer.name}
     if field == "signature":
-        return {"name": attached.signature.name}
+        name = attached.signature.name  # an attachment left unsigned prints no name
+        return _NOT_PRINTED if name is None else {"name": name}
     if field == "issue_date":
         date = attached.issue_date
         return {"day": date.day, "month": date.month, "year": date.year}

@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterable, Iterator
 
 import bcpipe
-from bcpipe import Check, Document, Finding, Rule, RuleContext, Severity
+from bcpipe import Check, Document, DocumentType, Finding, Rule, RuleContext, Severity
 from bcpipe.model import Archive, AsAbove, NamedRecipient, Paragraph
 from bcpipe.names import body_words, same_body
 from bcpipe.source import ModelPath
@@ -199,11 +199,14 @@ def _requester_findings(doc: Document) -> Iterator[Finding]:
             issuer = citation.issuer
             if not issuer or _answered(issuer, doc):
                 continue
-            if doc.addressees and not _REPLY.match(verb.group()):
+            if (
+                doc.type is DocumentType.CONG_VAN
+                and doc.addressees
+                and not _REPLY.match(verb.group())
+            ):
                 # "Thực hiện Công văn … của UBND Thành phố" in a letter "Kính gửi" the
                 # schools: it carries the request out by writing to others, whom the
-                # clerk named; only a reply ("Phúc đáp") or an unaddressed report
-                # answers the requester itself.
+                # clerk named. A reply ("Phúc đáp") or a report answers the requester.
                 continue
             yield REQUESTER_NOT_RECIPIENT.at(
                 path, issuer=issuer, citation=citation.code or citation.type_name

@@ -106,11 +106,18 @@ def parse_title(
     else:
         under = index + 1
         index = skip(lines, under, notes)
-        if index < len(lines) and (
-            _subject_starts(lines[index])
-            # Right under the type line, a subject may open like a basis line: "KẾ HOẠCH /
-            # Thực hiện Chương trình …", "BÁO CÁO / Triển khai …".
-            or (index == under and _may_open_subject(lines, index))
+        if (
+            index < len(lines)
+            and (
+                _subject_starts(lines[index])
+                # Right under the type line, a subject may open like a basis line: "KẾ
+                # HOẠCH / Thực hiện Chương trình …", "BÁO CÁO / Triển khai …".
+                or (index == under and _may_open_subject(lines, index))
+            )
+            # A giấy mời may have no subject: a sentence under its type line is its body's.
+            and not (
+                kind is not None and kind.subject_optional and ends_sentence(lines[index].text)
+            )
         ):
             title.subject, title.subject_line = [lines[index].text], lines[index].number
             index += 1

@@ -17,7 +17,8 @@ def tail_start(lines: Sequence[Line], start: int) -> int:
 
     That is the first "Nơi nhận:" or authority line ("TM. …"), or the title and name
     right above it (a head signing in his own right, above the recipients); with
-    neither, the title and name that end the text (before any appendix).
+    neither, the title and name that end the text (before any appendix), or a title
+    alone after the text's end mark "./." (a draft left unsigned, sent to no one yet).
     """
     end = len(lines)
     anchor = end
@@ -27,11 +28,14 @@ def tail_start(lines: Sequence[Line], start: int) -> int:
             break
     limit = anchor if anchor < end else _first_appendix(lines, start)
     above = limit
-    named = False
+    named = titled = False
     while above > start and _signature_like(lines[above - 1].text):
         above -= 1
         named = named or is_name(lines[above].text)
+        titled = titled or is_position(lines[above].text)
     if named:
+        return _skip_blank(lines, above)
+    if anchor == end and titled and above > start and lines[above - 1].text.endswith("./."):
         return _skip_blank(lines, above)
     return anchor
 

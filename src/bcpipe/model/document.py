@@ -207,6 +207,16 @@ class Document(Model):
             raise ValueError(f"a {kind.name_vi.lower()} needs its subject (trích yếu)")
         return subject
 
+    @field_validator("type")
+    @classmethod
+    def _subject_kept(cls, kind: DocumentType, info: ValidationInfo) -> DocumentType:
+        # An assignment validates the one field it sets: "doc.type = …" on a giấy mời
+        # without a subject is refused here (when a document is built, the subject comes
+        # after the type and is checked on its own).
+        if "subject" in info.data and info.data["subject"] is None and not kind.subject_optional:
+            raise ValueError(f"a {kind.name_vi.lower()} needs its subject (trích yếu)")
+        return kind
+
     @property
     def is_draft(self) -> bool:
         return self.status is DocumentStatus.DRAFT
