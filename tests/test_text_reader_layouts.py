@@ -666,3 +666,7 @@ CHỦ TỊCH
     assert doc.body[0].text.startswith("Các cơ quan đã triển khai")  # type: ignore[union-attr]
     codes = reader.validate(doc).codes()
     assert "BC301" in codes and "BC128" not in codes  # no recipients; a draft may be unsigned
+    # As bcpipe's text export writes it: the title, then "Nơi nhận" under it.
+    sent = read(reader, text.rstrip() + "\n\nNơi nhận:\n- Lưu: VT, VX.\n")
+    assert (sent.signature.position, sent.signature.name) == ("CHỦ TỊCH", None)
+    assert [r.kind for r in sent.recipients] == ["archive"]

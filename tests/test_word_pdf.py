@@ -489,6 +489,31 @@ def test_extracted_text_findings_name_places_not_the_texts_lines() -> None:
     assert any(re.fullmatch(pattern, f.message) for f in text.findings if f.code == "BC502")
 
 
+def test_a_word_documents_paragraphs_are_never_joined(pipeline: bcpipe.Pipeline) -> None:
+    # No labelled line, no blank line between paragraphs: a plain text would be read as
+    # wrapped lines; a Word paragraph is whole (found by the round-trip property test).
+    data = {
+        "type": "thong_bao",
+        "issuer": {"name": "ỦY BAN NHÂN DÂN HUYỆN TUY PHƯỚC", "abbreviation": "UBND"},
+        "notation": "TB-UBND",
+        "place": "Tuy Phước",
+        "issue_date": {"year": 2021},
+        "subject": "Thực hiện công tác chuyển đổi số năm 2021",
+        "body": [
+            {
+                "kind": "paragraph",
+                "text": "Tổ chức 1 lớp tập huấn kỹ năng số cho 10 lượt cán bộ, công chức.",
+            }
+        ],
+        "closing": [{"text": "Đề nghị các cơ quan, đơn vị liên quan nghiêm túc thực hiện./."}],
+        "signature": {"position": "CHỦ TỊCH", "name": "Nguyễn Văn An"},
+        "recipients": [{"kind": "archive", "holders": ["VT", "VX"]}],
+    }
+    document = bcpipe.load(data)
+    back = pipeline.loads(pipeline.export(document, "docx"), kind="docx")
+    assert (back.body, back.closing) == (document.body, document.closing)
+
+
 def test_loading_a_docx_through_the_api(tmp_path: Path) -> None:
     path = tmp_path / "x.docx"
     path.write_bytes(bcpipe.Pipeline().export(SAMPLE, "docx"))

@@ -109,14 +109,17 @@ def _set_widths(loaded: Loaded, widths: dict[int, list[int]]) -> None:
                 block.widths = found
 
 
-def read_lines(lines: PlacedLines, ctx: LoadContext, *, what: str) -> Loaded:
+def read_lines(
+    lines: PlacedLines, ctx: LoadContext, *, what: str, paragraphs: bool = False
+) -> Loaded:
     """The document ``lines`` hold, read by the text reader, located by places.
 
-    ``what`` names the file kind in errors ("Word document"). The loaded result has no
+    ``what`` names the file kind in errors ("Word document"); ``paragraphs``: each line
+    is a whole paragraph (Word's), none a printed line to join. The loaded result has no
     line map (its lines are of a text the user never sees) but a place map instead.
     """
     try:
-        loaded = read_text(lines.text(), ctx, place_of=lines.place)
+        loaded = read_text(lines.text(), ctx, place_of=lines.place, paragraphs=paragraphs)
     except SourceError as exc:
         place = lines.place(exc.line)
         where = f" (at {place})" if place else ""

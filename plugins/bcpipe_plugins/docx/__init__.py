@@ -27,7 +27,8 @@ def _read_docx(data: bytes, ctx: LoadContext) -> Loaded:
     from bcpipe_plugins.docx.package import read_parts
     from bcpipe_plugins.extracted import read_lines
 
-    return read_lines(extract_lines(read_parts(data, ctx.source)), ctx, what="Word document")
+    lines = extract_lines(read_parts(data, ctx.source))
+    return read_lines(lines, ctx, what="Word document", paragraphs=True)
 
 
 @bcpipe.loader("docx", suffixes=(".docx",), checks=READER_CHECKS)

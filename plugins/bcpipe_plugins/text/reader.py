@@ -220,12 +220,18 @@ def _report_unplaced(
 
 
 def read_text(
-    text: str, ctx: LoadContext, *, place_of: Callable[[int], str | None] | None = None
+    text: str,
+    ctx: LoadContext,
+    *,
+    place_of: Callable[[int], str | None] | None = None,
+    paragraphs: bool = False,
 ) -> Loaded:
     """Read ``text`` (decoded, line ends ``\\n``) as a document.
 
     ``place_of`` says where a line stands in the file the text was extracted from
     (.docx, PDF): the findings' messages then name places, not the text's lines.
+    ``paragraphs``: each line is a whole paragraph (a Word document's), never one a
+    printed page wrapped, whether or not blank lines stand between them.
 
     Raises :class:`~bcpipe.SourceError` when the text is not a document and
     :class:`~bcpipe.InvalidDocumentError` when a required component is missing.
@@ -239,7 +245,7 @@ def read_text(
     notes = Notes(place_of)
     lines = join_header_fragments(split_run_together(strip_site(lines, notes)))
     lines = classify_lines(lines)
-    dense = is_dense(lines)
+    dense = paragraphs or is_dense(lines)
 
     header, index = parse_header(lines, notes)
     title, index = parse_title(lines, index, notes, dense, header)
@@ -250,7 +256,10 @@ def read_text(
     tail = parse_tail(lines[tail_at:appendix_at], notes)
     _check_is_document(header, title, tail, source)
     raws = scan_blocks(
-        lines[index:tail_at], notes, dense=dense, width=wrap_width(lines) if dense else None
+        lines[index:tail_at],
+        notes,
+        dense=dense,
+        width=wrap_width(lines) if dense and not paragraphs else None,
     )
 
     doc = _Assembly(notes, source)

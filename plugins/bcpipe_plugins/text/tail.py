@@ -374,6 +374,10 @@ class _TailReader:
             return
         if tail.name is not None and self.typist(piece, line):
             return
+        # "VA" under a title with no name (a draft left unsigned): the drafter's initials,
+        # one word without a space, not a name typed in capitals.
+        if tail.name is None and (tail.titles or tail.authority) and self.typist(piece, line):
+            return
         if tail.name is None and is_name(piece):
             tail.name = (piece, line)
             return

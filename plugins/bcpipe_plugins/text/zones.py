@@ -17,8 +17,9 @@ def tail_start(lines: Sequence[Line], start: int) -> int:
 
     That is the first "Nơi nhận:" or authority line ("TM. …"), or the title and name
     right above it (a head signing in his own right, above the recipients); with
-    neither, the title and name that end the text (before any appendix), or a title
-    alone after the text's end mark "./." (a draft left unsigned, sent to no one yet).
+    neither, the title and name that end the text (before any appendix). A title with
+    no name under it, right after the text's end mark "./.", begins it too (a draft
+    left unsigned).
     """
     end = len(lines)
     anchor = end
@@ -35,7 +36,7 @@ def tail_start(lines: Sequence[Line], start: int) -> int:
         titled = titled or is_position(lines[above].text)
     if named:
         return _skip_blank(lines, above)
-    if anchor == end and titled and above > start and lines[above - 1].text.endswith("./."):
+    if titled and above > start and lines[above - 1].text.endswith("./."):
         return _skip_blank(lines, above)
     return anchor
 

@@ -471,6 +471,8 @@ def draw_document(draw: st.DrawFn, options: Options) -> Drawn:
     )
     data["closing"] = [{"kind": "paragraph", "text": closing}]
     data["signature"] = draw_signature(draw, agency, shape)
+    if status is DocumentStatus.DRAFT and rarely(draw, 6):
+        data["signature"]["name"] = None  # a draft left to be signed: the name comes then
     recipients: list[Data] = [{"kind": "as_above"}] if people.as_above else []
     recipients += [{"kind": "recipient", "name": b.name} for b in people.named]
     recipients.append(draw_archive(draw, agency))
