@@ -315,14 +315,15 @@ def test_a_wrapped_addressee_is_joined_but_kinh_gui_words_do_not_take_the_body(
 
 def test_a_line_broken_inside_a_date_goes_on(reader: bcpipe.Pipeline) -> None:
     # 040: one paragraph per line, yet "… ngày 14 tháng 12 năm" / "2020 của Chính phủ …"
-    # is one sentence; so is a date broken by a page ("ngày" / page 19 / "22/8/2025 …").
+    # is one sentence; so is a date broken by a page ("ngày" / page 19 after the form
+    # feed, as pdftotext wrote 001 / "22/8/2025 …").
     text = (
         HEAD.replace(
             "Tổ chức hội nghị\n", "Thực hiện Nghị định ban hành ngày 14 tháng 12 năm\n"
         ).replace("I. KẾ HOẠCH", "2020 của Chính phủ\nI. KẾ HOẠCH")
         + "1. Nghị quyết quy định tại Nghị định số 145/2020/NĐ-CP ngày 14 tháng 12 năm\n"
         "2020 của Chính phủ.\n"
-        "2. Ủy ban nhân dân tỉnh đã ban hành Kế hoạch số 2291/KH-UBND ngày\n\n19\n"
+        "2. Ủy ban nhân dân tỉnh đã ban hành Kế hoạch số 2291/KH-UBND ngày\n\n\f19\n"
         "22/8/2025 về việc ngầm hóa hệ thống cáp viễn thông.\n"
         "3. Năm 2020 các sở thực hiện./.\n" + TAIL
     )
@@ -670,3 +671,31 @@ CHỦ TỊCH
     sent = read(reader, text.rstrip() + "\n\nNơi nhận:\n- Lưu: VT, VX.\n")
     assert (sent.signature.position, sent.signature.name) == ("CHỦ TỊCH", None)
     assert [r.kind for r in sent.recipients] == ["archive"]
+
+
+def test_a_number_is_a_page_number_by_its_place_not_only_its_form(
+    reader: bcpipe.Pipeline,
+) -> None:
+    # 009: a Word table converted one cell per line, with no "STT" heading to rebuild it
+    # from: its values ("29", "11") look like page numbers and were skipped, lost. A
+    # page's number stands apart (blank lines around it) or counts on a page later.
+    cells = (
+        "Nội dung\nĐơn vị tính\nSố liệu\n"
+        "Số văn bản chỉ đạo đã ban hành\nVăn bản\n29\n"
+        "Số nhiệm vụ đã hoàn thành\nNhiệm vụ\n11\n"
+    )
+    words = "".join(
+        f"Các cơ quan, đơn vị đã triển khai nhiệm vụ số {n} đúng kế hoạch và đúng tiến độ đề ra.\n"
+        for n in range(20)
+    )
+    page_two, page_three = "\n\n2\n\n", "3\n"  # apart; counting on a page later
+    text = HEAD + cells + words + page_two + words + page_three + words + "Thực hiện./.\n" + TAIL
+    # The same with its page breaks kept: a page's number is at a page's edge.
+    broken = text.replace(page_two, "\n\f2\n").replace(words + page_three, words + "\f3\n")
+    for source in (text, broken):
+        doc = read(reader, source)
+        texts = [getattr(b, "text", None) for b in doc.body[0].children]  # type: ignore[union-attr]
+        assert [t for t in texts if t in ("2", "3", "11", "29")] == ["29", "11"]
+        assert doc.source is not None
+        skipped = [f.message_en for f in doc.source.findings if f.code == "BC503"]
+        assert len(skipped) == 1 and skipped[0].startswith("Skipped 2 line(s) of page numbers")

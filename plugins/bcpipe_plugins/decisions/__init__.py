@@ -16,7 +16,8 @@ from collections.abc import Iterable, Iterator
 import bcpipe
 from bcpipe import Check, Document, Finding, Rule, RuleContext, Severity
 from bcpipe.doctypes import DocumentType
-from bcpipe.model import AsArticle, NamedRecipient, Paragraph
+from bcpipe.model import Article, AsArticle, NamedRecipient, Paragraph
+from bcpipe.source import ModelPath
 from bcpipe.textutil import fold
 from bcpipe_plugins.decisions.articles import articles, executing_article, where_articles_stand
 from bcpipe_plugins.decisions.enacting import disagreement
@@ -102,9 +103,13 @@ _MARKS = frozenset(";.,:")
 _BASIS_LINE = re.compile(r"^(?:căn cứ|xét đề nghị|theo đề nghị|xét tờ trình)")
 
 
-def _article_order(doc: Document) -> Iterator[Finding]:
+Listed = list[tuple[ModelPath, Article]]
+
+
+def _article_order(doc: Document, in_body: Listed) -> Iterator[Finding]:
     for where, blocks in where_articles_stand(doc):
-        for expected, (path, article) in enumerate(articles(blocks, where), start=1):
+        listed = in_body if where == ("body",) else articles(blocks, where)
+        for expected, (path, article) in enumerate(listed, start=1):
             if article.number != expected:
                 yield ARTICLE_ORDER.at(path, found=article.number, expected=expected)
                 break
@@ -122,11 +127,11 @@ def _as_article_numbers(doc: Document) -> Iterator[tuple[int, int]]:
                 yield index, int(match[1])
 
 
-def _executing(doc: Document) -> Iterator[Finding]:
-    numbers = {article.number for _, article in articles(doc.body, ("body",))}
+def _executing(doc: Document, in_body: Listed) -> Iterator[Finding]:
+    numbers = {article.number for _, article in in_body}
     if not numbers:
         return  # not laid out by articles: nothing to say
-    executing = executing_article(doc)
+    executing = executing_article(doc, in_body)
     if executing is None and doc.type is DocumentType.QUYET_DINH:
         yield NO_EXECUTING_ARTICLE.at(("body",))
     for index, number in _as_article_numbers(doc):
@@ -219,8 +224,9 @@ def _tail(text: str) -> str:
 def decisions_rule(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
     """Articles in order, the executing article and "Như Điều N", the enacting authority
     and the signature, the number's year, the "Căn cứ" lines."""
-    yield from _article_order(doc)
-    yield from _executing(doc)
+    in_body = list(articles(doc.body, ("body",)))  # one walk of the body for both
+    yield from _article_order(doc, in_body)
+    yield from _executing(doc, in_body)
     yield from _enacting(doc)
     yield from _number_year(doc)
     if doc.enacting_word is not None:

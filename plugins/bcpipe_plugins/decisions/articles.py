@@ -51,14 +51,18 @@ def _words(block: Block) -> str:
     return " ".join(parts)
 
 
-def executing_article(document: Document) -> tuple[ModelPath, Article] | None:
-    """The last article of the body that charges someone with carrying it out.
+def executing_article(
+    document: Document, listed: Sequence[tuple[ModelPath, Article]] | None = None
+) -> tuple[ModelPath, Article] | None:
+    """The last article of the body that charges someone with carrying it out
+    (``listed``: the body's articles, when the caller has them already).
 
     Closing paragraphs after the articles are the last article's words (a reader that
     takes the paragraph with the end mark "./." as the closing leaves them there).
     """
     found = None
-    listed = list(articles(document.body, ("body",)))
+    if listed is None:
+        listed = list(articles(document.body, ("body",)))
     for index, (path, article) in enumerate(listed):
         words = _words(article)
         if index == len(listed) - 1:

@@ -19,6 +19,7 @@ from typing import NamedTuple
 from bcpipe import DocumentType
 from bcpipe_plugins.text.lines import DEBRIS_START, Line, debris_kind, is_caps
 from bcpipe_plugins.text.markers import OPENER_START, Marker, block_marker, opener
+from bcpipe_plugins.text.pages import kept_numbers
 from bcpipe_plugins.text.patterns import ADDRESSEE, APPENDIX, CABLE_HEADING, type_of_line
 from bcpipe_plugins.text.tail import is_tail_anchor
 
@@ -61,6 +62,9 @@ class Record(NamedTuple):
 
 BLANK = Record("blank")
 WORDS = Record("words")
+#: The record of every line read as a page number by its form (one object: compared by
+#: identity in :func:`classify_lines`).
+_PAGE_NUMBER = Record("debris", debris="page number")
 #: A type name is short ("CÔNG VĂN", "QUYẾT ĐỊNH", "THÔNG BÁO"): longer lines are no type.
 _TYPE_LENGTH = 30
 #: What a line opening the end of page one starts with ("Nơi nhận", "TM.", "KT.", …).
@@ -110,6 +114,8 @@ def classify(line: Line) -> Record:
     # Each predicate is asked only where its first character lets it answer yes: most
     # lines are words, and they are let go after a few set lookups.
     debris = debris_kind(text) if first in DEBRIS_START else None
+    if debris == "page number":
+        return _PAGE_NUMBER
     if debris is not None:
         return Record("debris", debris=debris)
     if first in "Pp" and is_appendix_header(line):
@@ -143,10 +149,19 @@ def record_of(line: Line) -> Record:
 
 
 def classify_lines(lines: Sequence[Line]) -> list[Line]:
-    """``lines`` with each one's record attached (``line.record``)."""
+    """``lines`` with each one's record attached (``line.record``).
+
+    A lone number that is no page's number by its place (a table's value, one cell per
+    line) is words, not debris: see :mod:`.pages`.
+    """
     # tuple.__new__ builds the named tuples in C (``_replace`` is Python, and slow).
     new = tuple.__new__
-    return [
+    classified = [
         new(Line, (line[0], line[1], line[2], line[3], classify(line) if line[2] else BLANK))
         for line in lines
     ]
+    numbers = [i for i, line in enumerate(classified) if line[4] is _PAGE_NUMBER]
+    for index in kept_numbers(classified, numbers) if numbers else ():
+        line = classified[index]
+        classified[index] = new(Line, (line[0], line[1], line[2], line[3], WORDS))
+    return classified

@@ -334,6 +334,10 @@ class _TailReader:
                 tail.footnotes.append([label, piece, at])
                 return
             self.notes.debris("page number", at)
+        if tail.name is not None and piece.isdigit() and len(piece) <= _MARK_DIGITS:
+            # A number its place says is no page's (see .pages) is a note's mark too.
+            self.mark = (piece, line)
+            return
         heading = _heading(piece)
         if heading is not None:
             tail.heading_line = tail.heading_line or line
