@@ -17,6 +17,17 @@ Nguyễn Văn Bình
 """
 
 
+#: A district's letter down to its "Kính gửi" line, one line a component.
+LETTER_HEAD = """UBND HUYỆN TUY PHƯỚC
+Số: 12/UBND-VX
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+Tuy Phước, ngày 10 tháng 3 năm 2023
+V/v triển khai kế hoạch chuyển đổi số năm 2023
+Kính gửi: Các cơ quan, đơn vị trên địa bàn huyện.
+"""
+
+
 @pytest.fixture(scope="module")
 def reader() -> bcpipe.Pipeline:
     return bcpipe.Pipeline(debug=True)
@@ -472,14 +483,8 @@ def test_a_pdfs_printed_lines_are_joined_into_their_paragraphs(reader: bcpipe.Pi
     # A line that ran to the margin goes on in the next, even where that one starts
     # with a capital (a name); a sentence that ended before a capital does not.
     text = (
-        """UBND HUYỆN TUY PHƯỚC
-Số: 12/UBND-VX
-CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
-Độc lập - Tự do - Hạnh phúc
-Tuy Phước, ngày 10 tháng 3 năm 2023
-V/v triển khai kế hoạch chuyển đổi số năm 2023
-Kính gửi: Các cơ quan, đơn vị trên địa bàn huyện.
-Thực hiện Kế hoạch số 59/KH-UBND ngày 09/6/2022 của Ủy ban nhân dân tỉnh
+        LETTER_HEAD
+        + """Thực hiện Kế hoạch số 59/KH-UBND ngày 09/6/2022 của Ủy ban nhân dân tỉnh
 Bình Định về chuyển đổi số giai đoạn 2022-2025, Ủy ban nhân dân huyện đề nghị
 Thủ trưởng các cơ quan, đơn vị triển khai thực hiện các nội dung sau đây.
 Các cơ quan, đơn vị báo cáo kết quả thực hiện về Phòng Văn hóa và Thông tin
@@ -617,14 +622,8 @@ def test_a_basis_sentence_goes_on_past_a_short_line(reader: bcpipe.Pipeline) -> 
     # in the next, which starts with a name ("Thực hiện Công văn số" / "6356/UBND-NNMT …",
     # "Thực hiện ý kiến của Ban Tổ chức" / "Trung ương tại …").
     text = (
-        """UBND HUYỆN TUY PHƯỚC
-Số: 12/UBND-VX
-CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
-Độc lập - Tự do - Hạnh phúc
-Tuy Phước, ngày 10 tháng 3 năm 2023
-V/v triển khai kế hoạch chuyển đổi số năm 2023
-Kính gửi: Các cơ quan, đơn vị trên địa bàn huyện.
-Thực hiện ý kiến của Ban Tổ chức
+        LETTER_HEAD
+        + """Thực hiện ý kiến của Ban Tổ chức
 Trung ương tại Văn bản số 9151-CV/BTCTW ngày 29/7/2025 về vị trí việc làm
 (gửi kèm theo), Ủy ban nhân dân huyện đề nghị các cơ quan triển khai thực hiện.
 Các cơ quan, đơn vị báo cáo kết quả về Phòng Văn hóa và Thông tin./.
