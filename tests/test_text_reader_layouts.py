@@ -698,3 +698,13 @@ def test_a_number_is_a_page_number_by_its_place_not_only_its_form(
         assert doc.source is not None
         skipped = [f.message_en for f in doc.source.findings if f.code == "BC503"]
         assert len(skipped) == 1 and skipped[0].startswith("Skipped 2 line(s) of page numbers")
+
+
+def test_a_day_stamped_apart_from_its_date_line_is_its_day(reader: bcpipe.Pipeline) -> None:
+    # 002's signed PDF: the day "05" is stamped lower than "ngày tháng 11 năm 2025".
+    text = LETTER_HEAD.replace(
+        "Tuy Phước, ngày 10 tháng 3 năm 2023\n", "Tuy Phước, ngày tháng 3 năm 2023\n05\n"
+    ).replace("Số: 12/", "Số: 181/")
+    doc = read(reader, text + "Các cơ quan triển khai thực hiện./.\n" + TAIL)
+    assert (doc.issue_date.day, doc.issue_date.month, doc.status.value) == (5, 3, "issued")
+    assert "BC501" not in codes(doc)

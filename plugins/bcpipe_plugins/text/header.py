@@ -29,7 +29,7 @@ from bcpipe_plugins.text.lines import (
 from bcpipe_plugins.text.notes import Notes
 from bcpipe_plugins.text.patterns import DASHES, HEADER_ANCHOR, MARKS
 
-__all__ = ["Header", "cited_anchor", "parse_header"]
+__all__ = ["Header", "cited_anchor", "parse_header", "take_stamped_day"]
 
 # Without any anchor, a header is at most this many lines (an issuer of three lines,
 # a mark or two): a longer run of text is a body, or not a document at all.
@@ -282,6 +282,24 @@ def parse_header(lines: Sequence[Line], notes: Notes) -> tuple[Header, int]:
             # and the date): kept, and the header goes on.
             reader.header.unplaced.append((line.text, line.number))
     return reader.header, len(lines)
+
+
+# How far from the date line a day stamped apart may stand (lines).
+_STAMP_REACH = 2
+
+
+def take_stamped_day(header: Header) -> None:
+    """A date whose day is blank takes a day written apart, next to it: a signed PDF's
+    day stamped lower than its line (002: "ngày tháng 11 năm 2025" and "05"), which the
+    header or the title kept as a stray line."""
+    if header.day is not None or header.date_line is None or header.month is None:
+        return
+    for at, (text, line) in enumerate(header.unplaced):
+        near = abs(line - header.date_line) <= _STAMP_REACH
+        if near and text.isdigit() and len(text) <= 2 and 1 <= int(text) <= 31:
+            header.day = int(text)
+            del header.unplaced[at]
+            return
 
 
 # How many lines past a line that fits no component the header may go on.

@@ -30,7 +30,7 @@ from bcpipe_plugins.text.checks import NO_MOTTO, TYPE_INFERRED, UNPLACED_LINE
 from bcpipe_plugins.text.classify import classify_lines
 from bcpipe_plugins.text.footnotes import place_footnotes
 from bcpipe_plugins.text.fragments import join_header_fragments, split_run_together
-from bcpipe_plugins.text.header import Header, parse_header
+from bcpipe_plugins.text.header import Header, parse_header, take_stamped_day
 from bcpipe_plugins.text.issuer import Evidence, abbreviation_of, issuer_data
 from bcpipe_plugins.text.lines import split_lines
 from bcpipe_plugins.text.notes import Notes
@@ -249,6 +249,7 @@ def read_text(
 
     header, index = parse_header(lines, notes)
     title, index = parse_title(lines, index, notes, dense, header)
+    take_stamped_day(header)  # among the header's and the title's stray lines
     _check_is_document(header, title, None, source)
     addressees, index = parse_addressees(lines, index, notes, header.unplaced)
     tail_at = tail_start(lines, index)
