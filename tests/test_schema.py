@@ -48,3 +48,15 @@ def test_the_schema_rejects_corrupted_documents(
         target = target[key]
     target[path[-1]] = value
     assert list(jsonschema.Draft202012Validator(document_schema()).iter_errors(data))
+
+
+def test_the_schema_requires_a_subject_where_the_model_does(
+    pipeline: bcpipe.Pipeline, minimal: dict[str, Any]
+) -> None:
+    validator = jsonschema.Draft202012Validator(document_schema())
+    data = json.loads(pipeline.export(minimal, "json"))
+    data["subject"] = None
+    assert list(validator.iter_errors(data))  # a báo cáo needs one
+    data.update(type="giay_moi", notation="GM-UBND")
+    assert list(validator.iter_errors(data)) == []  # a giấy mời may go without
+    assert bcpipe.load(data).subject is None  # as the model says
