@@ -382,6 +382,7 @@ def test_every_hook_is_documented_for_plugin_authors() -> None:
 
     hooks = [name for name in vars(specs) if name.startswith("bcpipe_")]
     assert sorted(hooks) == [
+        "bcpipe_commands",
         "bcpipe_exporters",
         "bcpipe_loaders",
         "bcpipe_rules",

@@ -18,6 +18,7 @@ import threading
 from collections.abc import Mapping
 from typing import Any
 
+from bcpipe.commands import Command, CommandContext, command
 from bcpipe.components import (
     ExportContext,
     Exporter,
@@ -61,6 +62,8 @@ __all__ = [
     "BatchError",
     "BcpipeError",
     "Check",
+    "Command",
+    "CommandContext",
     "Document",
     "DocumentStatus",
     "DocumentType",
@@ -91,6 +94,7 @@ __all__ = [
     "UnknownFormatError",
     "ValidationResult",
     "__version__",
+    "command",
     "exporter",
     "hookimpl",
     "load",

@@ -1,4 +1,5 @@
-"""The ``bcpipe`` command: validate, export, batch, plugins, rules, schema, completion.
+"""The ``bcpipe`` command: validate, export, batch, plugins, rules, schema, completion,
+serve, and the commands installed plugins add (hook ``bcpipe_commands``).
 
 Exit codes: 0 success; 1 ``validate`` or ``batch`` found an error; 2 a file could not be
 read, a format is unknown, an export failed, or the command line was wrong.
@@ -8,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import io
 import json
 import os
 import sys
@@ -28,9 +30,11 @@ from bcpipe.batch import (
     run_batch,
     summary_text,
 )
+from bcpipe.cli_commands import PLUGIN_COMMAND_DEST, PluginCommand, PluginCommands
+from bcpipe.commands import CommandContext
 from bcpipe.completion import SHELLS, completion_script
 from bcpipe.errors import BcpipeError, UnknownFormatError
-from bcpipe.findings import ValidationResult
+from bcpipe.findings import Language, ValidationResult
 from bcpipe.model import Document
 from bcpipe.pipeline import Pipeline
 from bcpipe.schema import document_schema_json
@@ -132,7 +136,14 @@ def _selection_options() -> argparse.ArgumentParser:
     return parent
 
 
-def build_parser() -> argparse.ArgumentParser:
+BUILTIN_COMMANDS = frozenset(
+    ("validate", "export", "batch", "plugins", "rules", "schema", "completion", "serve")
+)
+
+
+def build_parser(plugin_commands: PluginCommands | None = None) -> argparse.ArgumentParser:
+    """The parser of the built-in commands and of ``plugin_commands`` (see
+    :func:`discover_commands`; None: the built-in ones only)."""
     common = _common_options()
     selection = _selection_options()
     parser = argparse.ArgumentParser(
@@ -224,12 +235,6 @@ def build_parser() -> argparse.ArgumentParser:
     rules.add_argument("--format", choices=("text", "json"), default="text", dest="output")
 
     commands.add_parser("schema", help="print the document model's JSON Schema")
-    try:  # edxml status, edxml show: the edXML plugin's own commands
-        from bcpipe_plugins.edxml.cli import add_edxml_commands
-    except ImportError:  # that plugin cannot be imported: every other command still works
-        pass
-    else:
-        add_edxml_commands(commands)
 
     completion = commands.add_parser(
         "completion",
@@ -250,7 +255,44 @@ def build_parser() -> argparse.ArgumentParser:
         "--limit", action="append", default=[], metavar="NAME=VALUE",
         help="a limit of the [serve] config table, e.g. max_body=20971520 (repeatable)",
     )  # fmt: skip
+    if plugin_commands is not None:
+        plugin_commands.add_to(commands)
     return parser
+
+
+def discover_commands(argv: Sequence[str]) -> PluginCommands:
+    """The commands of the installed plugins (entry points), honouring the
+    ``--no-entrypoints`` and ``--disable`` that ``argv`` gives any command.
+
+    ``--plugins-dir`` is not honoured: it is an option of each command, and running a
+    folder's code because a word of the raw command line looked like that option (it
+    may be another option's value) is not safe. Plugins of a folder add rules,
+    exporters and the like; commands come from installed plugins.
+    """
+    scan = _discovery_options(argv)
+    return PluginCommands.discover(
+        builtin=BUILTIN_COMMANDS,
+        load_entrypoints=not scan.no_entrypoints,
+        disabled=[*scan.disable, *_disabled_by_environment()],
+    )
+
+
+def _discovery_options(argv: Sequence[str]) -> argparse.Namespace:
+    """The options that say which plugins load (and in which language to warn), read
+    before the parser exists; a wrong value is left for the parser to report."""
+    scan = argparse.ArgumentParser(add_help=False, allow_abbrev=False, exit_on_error=False)
+    scan.add_argument("--no-entrypoints", action="store_true")
+    scan.add_argument("--disable", action="append", default=[])
+    scan.add_argument("--lang", choices=("vi", "en"), default="vi")
+    try:
+        return scan.parse_known_args(list(argv))[0]
+    except argparse.ArgumentError:
+        return argparse.Namespace(no_entrypoints=False, disable=[], lang="vi")
+
+
+def _disabled_by_environment() -> list[str]:
+    env = os.environ.get("BCPIPE_DISABLE_PLUGINS", "")
+    return [name.strip() for name in env.split(",") if name.strip()]
 
 
 def _settings(path: str | None) -> dict[str, Any]:
@@ -278,9 +320,7 @@ def _positive(value: str) -> int:
 
 def _pipeline_options(args: argparse.Namespace, ignore: Sequence[str] = ()) -> dict[str, Any]:
     """The keyword arguments of Pipeline (and of run_batch) the common options give."""
-    disabled = [*args.disable]
-    env = os.environ.get("BCPIPE_DISABLE_PLUGINS", "")
-    disabled.extend(name.strip() for name in env.split(",") if name.strip())
+    disabled = [*args.disable, *_disabled_by_environment()]
     for folder in args.plugins_dir:
         if not Path(folder).is_dir():
             raise UsageError(f"--plugins-dir {folder}: no such folder")
@@ -565,22 +605,36 @@ def main(
     Without ``out``, the command's stdout is kept from plugins (see
     :mod:`bcpipe.stdout_guard`): what a plugin prints goes to stderr.
     """
-    args = build_parser().parse_args(argv)  # --help and --version print to stdout
+    argv = list(sys.argv[1:] if argv is None else argv)
+    err = cast(TextIO, EscapingStream(err or sys.stderr))  # plugin names may hold controls
+    plugin_commands = discover_commands(argv)
+    parser = build_parser(plugin_commands)
+    # Before parsing: `bcpipe --help` and a mistyped command say why a command is missing.
+    language: Language = _discovery_options(argv).lang
+    plugin_commands.report(err, language)
+    args = parser.parse_args(argv)  # --help and --version print to stdout
     if out is None:
         with private_stdout() as guarded:
-            return _run(args, guarded, err or sys.stderr, inp)
-    return _run(args, out, err or sys.stderr, inp)
+            return _run(args, parser, guarded, err, inp)
+    return _run(args, parser, out, err, inp)
 
 
-def _run(args: argparse.Namespace, out: TextIO, err: TextIO, inp: BinaryIO | None) -> int:
-    # Names and fields may hold terminal controls: shown escaped in human output.
-    err = cast(TextIO, EscapingStream(err))
+def _run(
+    args: argparse.Namespace,
+    parser: argparse.ArgumentParser,
+    out: TextIO,
+    err: TextIO,
+    inp: BinaryIO | None,
+) -> int:
     human = args.command == "batch" or (
         args.command in ("validate", "plugins", "rules") and args.output != "json"
     )
     if human:
         out = cast(TextIO, EscapingStream(out))
     try:
+        plugin_command = getattr(args, PLUGIN_COMMAND_DEST, None)
+        if plugin_command is not None:
+            return _run_plugin_command(plugin_command, args, out, err, inp)
         if args.command == "validate":
             return _validate(args, out, err, inp)
         if args.command == "export":
@@ -591,10 +645,8 @@ def _run(args: argparse.Namespace, out: TextIO, err: TextIO, inp: BinaryIO | Non
             return _plugins(args, out)
         if args.command == "rules":
             return _rules(args, out)
-        if args.command == "edxml":
-            return int(args.edxml(args, _settings(args.config), out))
         if args.command == "completion":
-            out.write(completion_script(build_parser(), args.shell))
+            out.write(completion_script(parser, args.shell))
             return EXIT_OK
         if args.command == "serve":
             return _serve(args)
@@ -618,6 +670,31 @@ def _run(args: argparse.Namespace, out: TextIO, err: TextIO, inp: BinaryIO | Non
             raise
         err.write(
             f"bcpipe: internal error: {type(exc).__name__}: {exc} (run with --debug for details)\n"
+        )
+        return EXIT_FAILURE
+
+
+def _run_plugin_command(
+    entry: PluginCommand,
+    args: argparse.Namespace,
+    out: TextIO,
+    err: TextIO,
+    inp: BinaryIO | None,
+) -> int:
+    """Run a plugin's command; its crash is named as the plugin's, not bcpipe's."""
+    # Without a standard input (a service, pythonw) `-` reads nothing rather than failing.
+    stdin = inp if inp is not None else getattr(sys.stdin, "buffer", None) or io.BytesIO()
+    ctx = CommandContext(out, err, stdin, _settings(getattr(args, "config", None)))
+    try:
+        return int(entry.command.run(args, ctx))
+    except (BcpipeError, UsageError, KeyboardInterrupt, BrokenPipeError):
+        raise  # reported as the built-in commands' are
+    except Exception as exc:
+        if getattr(args, "debug", False):
+            raise
+        err.write(
+            f"bcpipe: command {entry.command.name!r} of plugin {entry.plugin} failed: "
+            f"{type(exc).__name__}: {exc}\n"
         )
         return EXIT_FAILURE
 

@@ -31,6 +31,9 @@ may be added to a hook; old plugins keep working). ``settings`` is the pipeline'
 whole settings mapping; by convention a plugin reads the table named after itself
 (``settings.get("sections", {})``).
 
+One hook contributes to the command line rather than to a pipeline:
+``bcpipe_commands`` (see there).
+
 Where two plugins contribute a component of the same name (an exporter "pdf", say),
 the one registered later wins: entry points first, then ``--plugins-dir`` files, then
 plugins given in code; so a local plugin can replace a built-in one.
@@ -44,6 +47,7 @@ from typing import TYPE_CHECKING, Any
 import pluggy
 
 if TYPE_CHECKING:
+    from bcpipe.commands import Command
     from bcpipe.components import Exporter, Loader, Rule, Transform
 
 PROJECT = "bcpipe"
@@ -102,4 +106,21 @@ def bcpipe_transforms(settings: Mapping[str, Any]) -> Iterable[Transform] | None
     recognising the citations in the text. Transforms run by ascending ``priority``
     (0-199 normalise, 200-499 enrich, 500+ derive) and must be idempotent. One that
     raises is skipped and reported as a ``BC903`` error finding.
+    """
+
+
+@hookspec
+def bcpipe_commands() -> Iterable[Command] | None:
+    """Contribute subcommands to the ``bcpipe`` command line (``bcpipe edxml …``).
+
+    Return :class:`~bcpipe.Command` objects (make them with :func:`bcpipe.command`).
+    A command's ``configure(parser)`` adds its arguments to its argparse parser;
+    ``run(args, ctx) -> int`` runs it, writing to ``ctx.out`` and ``ctx.err``, and
+    returns the exit code. The hook takes no settings: it is called while the
+    argument parser is built, before any ``--config`` is read (``ctx.settings`` has
+    them when the command runs). Only installed plugins (the ``bcpipe`` entry-point
+    group) are asked: ``--plugins-dir`` is an option of each command, known only once
+    the parser that needs the commands has parsed. A hook that raises or returns
+    something else than commands, or a command named as a built-in one, is reported
+    on stderr as a ``BC902`` warning naming the plugin; the other commands still work.
     """

@@ -20,9 +20,10 @@ import re
 from collections.abc import Iterable
 
 import bcpipe
-from bcpipe import Document, ExportContext, Exporter, Loader, Rule
+from bcpipe import Command, Document, ExportContext, Exporter, Loader, Rule
 from bcpipe_plugins.edxml import fields
 from bcpipe_plugins.edxml.attachment import make_attachments
+from bcpipe_plugins.edxml.cli import EDXML_COMMAND
 from bcpipe_plugins.edxml.errors import (
     EdxmlError,
     MissingOrganIdError,
@@ -89,3 +90,8 @@ def bcpipe_loaders() -> Iterable[Loader]:
 @bcpipe.hookimpl
 def bcpipe_rules() -> Iterable[Rule]:
     return [edxml_receivers_rule]
+
+
+@bcpipe.hookimpl
+def bcpipe_commands() -> Iterable[Command]:
+    return [EDXML_COMMAND]

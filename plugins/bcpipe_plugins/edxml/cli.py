@@ -3,31 +3,30 @@
 ``bcpipe edxml status PKG --code 03`` answers a received document package with a
 status message; ``bcpipe edxml show PKG…`` reports what packages are (a document: who
 sends what to whom, what it changes, its attachments; a status message: who reports
-which status of which document, when). Registered by :mod:`bcpipe.cli` as one command
-group; settings come from ``--config`` like every other command's.
+which status of which document, when). Contributed to the command line as one command
+(:data:`EDXML_COMMAND`, through the plugin's ``bcpipe_commands`` hook); settings come
+from ``--config`` like every other command's.
 """
 
 from __future__ import annotations
 
 import argparse
-from collections.abc import Mapping
 from pathlib import Path
-from typing import Any, TextIO
 
-from bcpipe import SourceError
+from bcpipe import Command, CommandContext, SourceError
 from bcpipe.atomic import write_bytes_atomic
 from bcpipe_plugins.edxml.incoming import Received, read_package
 from bcpipe_plugins.edxml.settings import read_settings
 from bcpipe_plugins.edxml.status import STATUS_CODES, describe_status, status_package
 
-__all__ = ["add_edxml_commands"]
+__all__ = ["EDXML_COMMAND"]
 
 
-def add_edxml_commands(commands: Any) -> None:
-    """Add ``edxml status`` and ``edxml show`` to the subcommands ``commands``."""
+def _configure(group: argparse.ArgumentParser) -> None:
+    """Add the actions ``status`` and ``show`` to the ``edxml`` command's parser."""
     common = argparse.ArgumentParser(add_help=False)
+    # On each action, not on the group: an action's default would override the group's.
     common.add_argument("--config", metavar="FILE", help="TOML file of settings ([edxml])")
-    group = commands.add_parser("edxml", help="answer and inspect edXML packages")
     actions = group.add_subparsers(dest="edxml_command", required=True, metavar="ACTION")
     status = actions.add_parser(
         "status", parents=[common], help="write a status message answering a received package"
@@ -40,7 +39,6 @@ def add_edxml_commands(commands: Any) -> None:
     status.add_argument("-o", "--output", metavar="OUT", help="output file (default: stdout)")
     show = actions.add_parser("show", parents=[common], help="report what packages are")
     show.add_argument("files", nargs="+", metavar="PACKAGE")
-    group.set_defaults(edxml=run)
 
 
 def _read(path: str) -> bytes:
@@ -78,13 +76,14 @@ def _document_lines(package: Received) -> list[str]:
     return lines
 
 
-def run(args: argparse.Namespace, settings: Mapping[str, Any], out: TextIO) -> int:
+def _run(args: argparse.Namespace, ctx: CommandContext) -> int:
     """Run ``bcpipe edxml ACTION``; errors propagate as :class:`bcpipe.BcpipeError`."""
+    out = ctx.out
     if args.edxml_command == "status":
         data = status_package(
             _read(args.file),
             args.code,
-            read_settings(settings),
+            read_settings(ctx.settings),
             timestamp=args.timestamp,
             description=args.description,
             source=args.file,
@@ -102,3 +101,6 @@ def run(args: argparse.Namespace, settings: Mapping[str, Any], out: TextIO) -> i
         lines = describe_status(package).lines() if package.is_status else _document_lines(package)
         out.writelines(f"  {line}\n" for line in lines)
     return 0
+
+
+EDXML_COMMAND = Command("edxml", _run, _configure, help="answer and inspect edXML packages")
