@@ -656,3 +656,17 @@ def test_plain_paragraphs_break_lines_as_reportlabs_parser_does(sample_doc: Docu
             assert [line[1] for line in fast.blPara.lines] == [
                 line[1] for line in parsed.blPara.lines
             ]
+
+
+def test_reportlab_is_imported_when_a_pdf_is_written_not_when_the_plugin_loads() -> None:
+    # Every bcpipe command loads the plugins; reportlab costs 80 ms of a 0.5 s start.
+    code = (
+        "import sys, bcpipe\n"
+        "pipeline = bcpipe.Pipeline()\n"
+        "assert 'pdf' in pipeline.export_formats\n"
+        "print('reportlab' in sys.modules)\n"
+    )
+    loaded = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    ).stdout
+    assert loaded.strip() == "False"
