@@ -403,6 +403,10 @@ def test_a_pdfs_footnotes_are_read_with_their_marks(pipeline: bcpipe.Pipeline) -
         "HĐND tỉnh đã thông qua 08 nghị quyết" in t for t in _paragraphs(result.document)
     )
     assert "BC503" not in result.codes()  # no mark read as a page number
+    # Note 11 runs over onto page 12, in small lines above note 12: the rest is the
+    # note's, not words in the middle of the body's "14 sở, ngành12, 12 chi" / "cục".
+    assert notes["11"].text.endswith("màn hình cảm ứng tra cứu thông tin, đánh giá TTHC.")
+    assert not any("đầy đủ máy scan, máy phô tô" in t for t in _paragraphs(result.document))
     # What joins are left are at page breaks (a few, not one a line).
     joins = [f for f in result.findings if f.code == "BC502"]
     assert 0 < len(joins) <= 35  # the PDF has 35 pages

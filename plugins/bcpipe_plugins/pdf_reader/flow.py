@@ -44,6 +44,9 @@ INDENT = 45.0
 CENTRE = 20.0
 #: Footnotes stand in this lower share of a page.
 NOTES_SHARE = 0.4
+#: A footnote's lines are set smaller than the body's: below this share of the page's
+#: typical line height (13-14 pt body, 10-12 pt notes).
+NOTE_SIZE = 0.92
 #: A rule this share of the text wide, under page one's last lines, is the footer's.
 FOOTER_RULE = 0.9
 
@@ -259,11 +262,13 @@ class Flow:
         """The page's lines above its footnotes, which are held back as "[4] …" lines:
         from the first line in the page's lower part that opens a footnote (a raised
         number before its first word) to the page's end, each such line opening a note
-        and the others going on with it."""
+        and the others going on with it. A note the last page left unfinished goes on
+        in the small lines right above this page's first note (001's note 11)."""
         start = next(
             (i for i, line in enumerate(lines) if line.note and line.top < height * NOTES_SHARE),
             len(lines),
         )
+        start = self._carried_note(lines, start, height)
         for index, line in enumerate(lines[start:], start + 1):
             text = " ".join(text_of(segment) for segment in line.segments())
             place = f"page {number}, line {index}"
@@ -273,6 +278,22 @@ class Flow:
                 previous, first_place = self._notes[-1]
                 self._notes[-1] = (f"{previous} {text}", first_place)
         return list(lines[:start])
+
+    def _carried_note(self, lines: Sequence[Line], start: int, height: float) -> int:
+        """Where the rest of the last page's unfinished note begins on this page: the
+        run of lines set smaller than the body's, in the lower part, right above
+        ``start``; ``start`` itself when there is none."""
+        if not self._notes or _SENTENCE_END.search(self._notes[-1][0]) or not lines:
+            return start
+        sizes = sorted(line.top - line.bottom for line in lines)
+        small = NOTE_SIZE * sizes[len(sizes) // 2]
+        at = start
+        while at > 0:
+            line = lines[at - 1]
+            if line.top >= height * NOTES_SHARE or line.top - line.bottom >= small:
+                break
+            at -= 1
+        return at
 
     def page(
         self,
