@@ -264,3 +264,19 @@ def test_a_letters_first_paragraph_says_what_it_answers() -> None:
         }
     ]
     assert _codes(data) == ["BC307"]
+
+
+def test_a_footnotes_unreadable_citation_is_said_where_it_stands() -> None:
+    # 001's note 2 cites "Nghị quyết số 57/NQ/TW" (for 57-NQ/TW): said, in the note.
+    data = minimal_report()
+    data["footnotes"] = [
+        {
+            "label": "1",
+            "text": "Thực hiện Nghị quyết số 57/NQ/TW, ngày 22/12/2024 của Bộ Chính trị.",
+        },
+        {"label": "2", "text": "Kế hoạch số 59/KH-UBND ngày 09/6/2022 của UBND tỉnh."},
+    ]
+    findings = DEFAULT.validate(bcpipe.load(data)).findings
+    unreadable = [f for f in findings if f.code == "BC201"]
+    assert [f.location.path for f in unreadable] == [("footnotes", 0, "text")]
+    assert "57/NQ/TW" in unreadable[0].message_en

@@ -407,6 +407,12 @@ def test_a_pdfs_footnotes_are_read_with_their_marks(pipeline: bcpipe.Pipeline) -
     # note's, not words in the middle of the body's "14 sở, ngành12, 12 chi" / "cục".
     assert notes["11"].text.endswith("màn hình cảm ứng tra cứu thông tin, đánh giá TTHC.")
     assert not any("đầy đủ máy scan, máy phô tô" in t for t in _paragraphs(result.document))
+    # Every note is found: 2 fills most of its page (it opens above the page's lower
+    # part), 13 opens with a number ("08 chi cục …").
+    assert list(notes) == [str(n) for n in range(1, 18)]
+    assert notes["2"].text.startswith("Trước sáp nhập tỉnh: - UBND tỉnh Lâm Đồng đã ban hành")
+    assert notes["13"].text.startswith("08 chi cục thuộc Sở Nông nghiệp và Môi trường")
+    assert not any("Trước sáp nhập tỉnh: - UBND" in t for t in _paragraphs(result.document))
     # What joins are left are at page breaks (a few, not one a line).
     joins = [f for f in result.findings if f.code == "BC502"]
     assert 0 < len(joins) <= 35  # the PDF has 35 pages

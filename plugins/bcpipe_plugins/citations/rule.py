@@ -165,16 +165,21 @@ def _block_findings(doc: Document, path: ModelPath, block: TextBlock) -> Iterato
             cursor = at + 1  # the same words again are the next citation's
             starts.add(at)
         placed.append((citation, at + len(citation.text) if at >= 0 else len(words)))
-    # A mention is read when a citation's words start there: a given citation's, or one
-    # the recogniser reads at that very place (one bounded match per mention).
+    yield from _unreadable(path, words, starts)
+    for citation, end in placed:
+        yield from _citation_findings(doc, path, citation, words, end)
+
+
+def _unreadable(path: ModelPath, words: str, starts: set[int]) -> Iterator[Finding]:
+    """BC201 for each mention in ``words`` that cannot be read. A mention is read when a
+    citation's words start there (``starts``), or one the recogniser reads at that very
+    place (one bounded match per mention)."""
     for mention in find_mentions(words):
         start = mention.start
         if start not in starts and not reads_at(words, start):
             end = words.find(" ", mention.end + 1)
             shown = words[start : end if end > 0 else len(words)]
             yield UNREADABLE.at(path, words=shown)
-    for citation, end in placed:
-        yield from _citation_findings(doc, path, citation, words, end)
 
 
 def _citation_findings(
@@ -286,3 +291,8 @@ def citations_rule(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
         if block.citations or "số" in words or "/" in words:
             yield from _block_findings(doc, path, block)
     yield from _first_citation_findings(doc, blocks)
+    # A footnote cites documents too ("Nghị quyết số 57/NQ/TW" in 001's note 2): its
+    # words hold no structured citations, but a mention that cannot be read is said.
+    for index, note in enumerate(doc.footnotes):
+        if "số" in note.text or "/" in note.text:
+            yield from _unreadable(("footnotes", index, "text"), note.text, set())

@@ -96,6 +96,19 @@ class _Page:
         return "left" if centre < self.middle else "right"
 
 
+#: The share of a page's lines at or under the body's size: headings may be larger,
+#: and footnotes, smaller, may fill most of a page.
+_BODY_RANK = 0.9
+
+
+def _body_size(lines: Sequence[Line]) -> float:
+    """The height of the page's body lines (0 for a page without lines)."""
+    if not lines:
+        return 0.0
+    sizes = sorted(line.top - line.bottom for line in lines)
+    return sizes[min(len(sizes) - 1, int(len(sizes) * _BODY_RANK))]
+
+
 @dataclass(slots=True)
 class Flow:
     """The lines read so far, page after page, and what the last line leaves open."""
@@ -262,13 +275,24 @@ class Flow:
         """The page's lines above its footnotes, which are held back as "[4] …" lines:
         from the first line in the page's lower part that opens a footnote (a raised
         number before its first word) to the page's end, each such line opening a note
-        and the others going on with it. A note the last page left unfinished goes on
-        in the small lines right above this page's first note (001's note 11)."""
+        and the others going on with it; a longer note may open higher, when every line
+        from it to the page's end is set small (001's note 2, most of its page). A note
+        the last page left unfinished goes on in the small lines right above this
+        page's first note (001's note 11)."""
+        small = NOTE_SIZE * _body_size(lines)
         start = next(
-            (i for i, line in enumerate(lines) if line.note and line.top < height * NOTES_SHARE),
+            (
+                i
+                for i, line in enumerate(lines)
+                if line.note
+                and (
+                    line.top < height * NOTES_SHARE
+                    or all(below.top - below.bottom < small for below in lines[i:])
+                )
+            ),
             len(lines),
         )
-        start = self._carried_note(lines, start, height)
+        start = self._carried_note(lines, start, height, small)
         for index, line in enumerate(lines[start:], start + 1):
             text = " ".join(text_of(segment) for segment in line.segments())
             place = f"page {number}, line {index}"
@@ -276,17 +300,16 @@ class Flow:
                 self._notes.append((f"[{line.note}] {text}", place))
             else:
                 previous, first_place = self._notes[-1]
-                self._notes[-1] = (f"{previous} {text}", first_place)
+                # "… Quyết định số 117/QĐ-" / "UBND ngày …": no space after the hyphen.
+                self._notes[-1] = (joined_lines([previous, text]), first_place)
         return list(lines[:start])
 
-    def _carried_note(self, lines: Sequence[Line], start: int, height: float) -> int:
+    def _carried_note(self, lines: Sequence[Line], start: int, height: float, small: float) -> int:
         """Where the rest of the last page's unfinished note begins on this page: the
-        run of lines set smaller than the body's, in the lower part, right above
-        ``start``; ``start`` itself when there is none."""
+        run of lines set ``small`` (smaller than the body's), in the lower part, right
+        above ``start``; ``start`` itself when there is none."""
         if not self._notes or _SENTENCE_END.search(self._notes[-1][0]) or not lines:
             return start
-        sizes = sorted(line.top - line.bottom for line in lines)
-        small = NOTE_SIZE * sizes[len(sizes) // 2]
         at = start
         while at > 0:
             line = lines[at - 1]

@@ -67,10 +67,11 @@ _DATE = (
 _SHORT_DATE = r"(?<!\w)(?i:ngày)\s{0,5}(?P<sday>\d{1,2})/(?P<smonth>\d{1,2})/(?P<syear>\d{4})"
 
 #: A footnote's line: "[1] …", "[i] …" (a crawled page), or "1 …" under the signature
-#: (a PDF's page-bottom note: the mark, a space, the note).
+#: (a PDF's page-bottom note: the mark, a space, the note). After a bracketed mark the
+#: note may open with a number ("[13] 08 chi cục …"); after a bare one it may not ("1 2").
 FOOTNOTE = re.compile(
-    r"(?:\[(?P<bracket>\d{1,3}|[ivxlc]{1,6}|\*{1,3})\]|(?P<bare>\d{1,2})(?=\s))"
-    r"\s{0,3}(?P<text>[^\s\d].{3,})"
+    r"\[(?P<bracket>\d{1,3}|[ivxlc]{1,6}|\*{1,3})\]\s{0,3}(?P<bracketed>\S.{3,})"
+    r"|(?P<bare>\d{1,2})\s{1,3}(?P<text>[^\s\d].{3,})"
 )
 
 #: A line that is the motto, or the tagline, alone.

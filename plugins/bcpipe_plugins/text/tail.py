@@ -402,7 +402,7 @@ class _TailReader:
         if match is None or (match.group("bracket") is None and self.tail.name is None):
             return False
         label = match.group("bracket") or match.group("bare")
-        self.tail.footnotes.append([label, match.group("text"), line])
+        self.tail.footnotes.append([label, match.group("bracketed") or match.group("text"), line])
         return True
 
     def recipient_goes_on(self, piece: str) -> bool:
