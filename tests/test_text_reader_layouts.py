@@ -691,7 +691,9 @@ def test_a_number_is_a_page_number_by_its_place_not_only_its_form(
     text = HEAD + cells + words + page_two + words + page_three + words + "Thực hiện./.\n" + TAIL
     # The same with its page breaks kept: a page's number is at a page's edge.
     broken = text.replace(page_two, "\n\f2\n").replace(words + page_three, words + "\f3\n")
-    for source in (text, broken):
+    # As pdftotext -nopgbrk prints them: a blank line above, words right below.
+    counted = text.replace(page_two, "\n\n2\n").replace(words + page_three, words + "\n3\n")
+    for source in (text, broken, counted):
         doc = read(reader, source)
         texts = [getattr(b, "text", None) for b in doc.body[0].children]  # type: ignore[union-attr]
         assert [t for t in texts if t in ("2", "3", "11", "29")] == ["29", "11"]

@@ -642,3 +642,84 @@ def test_a_decisions_basis_is_italic_in_docx_as_in_pdf(pipeline: bcpipe.Pipeline
     first = doc.basis[0].text
     run = body[body.index(first[:20]) - 300 : body.index(first[:20])]
     assert "<w:i/>" in run
+
+
+def _unfinished_note_then_recipients() -> bytes:
+    """Two pages: page one's note runs on without its end; page two has no note of its
+    own, its "Nơi nhận" block set small in the page's lower part."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+    from reportlab.pdfgen import canvas
+
+    fonts = ROOT / "plugins" / "bcpipe_plugins" / "pdf" / "fonts"
+    for name, file in (("R", "LiberationSerif-Regular.ttf"), ("B", "LiberationSerif-Bold.ttf")):
+        pdfmetrics.registerFont(TTFont(name, str(fonts / file)))
+    out = io.BytesIO()
+    pdf = canvas.Canvas(out, pagesize=A4, invariant=True)
+    width = A4[0]
+
+    def put(x: float, y: float, text: str, font: str = "R", size: float = 13) -> None:
+        pdf.setFont(font, size)
+        pdf.drawString(x, y, text)
+
+    def centred(x: float, y: float, text: str, font: str = "R", size: float = 13) -> None:
+        pdf.setFont(font, size)
+        pdf.drawCentredString(x, y, text)
+
+    centred(160, 790, "ỦY BAN NHÂN DÂN")
+    centred(400, 790, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "B")
+    centred(160, 774, "HUYỆN TUY PHƯỚC", "B")
+    centred(400, 774, "Độc lập - Tự do - Hạnh phúc", "B", 14)
+    centred(160, 750, "Số: 15/BC-UBND")
+    centred(400, 750, "Tuy Phước, ngày 10 tháng 3 năm 2023")
+    centred(width / 2, 715, "BÁO CÁO", "B", 14)
+    centred(width / 2, 698, "Kết quả thực hiện công tác chuyển đổi số năm 2022", "B", 14)
+    y = 670.0
+    lines = [
+        f"- Nhiệm vụ số {n} đã được các cơ quan, đơn vị triển khai đúng kế hoạch."
+        for n in range(24)
+    ]
+    for text in lines:
+        put(85, y, text)
+        y -= 20
+    pdf.setFont("R", 8)
+    pdf.drawString(85 + pdf.stringWidth(lines[-1], "R", 13) + 1, y + 26, "1")
+    pdf.line(85, 95, 235, 95)
+    pdf.setFont("R", 7)
+    pdf.drawString(85, 86, "1")
+    put(90, 80, "Kế hoạch số 12/KH-UBND ngày 05/01/2022 của UBND huyện về chuyển đổi số", size=10)
+    put(85, 68, "năm 2022 trên địa bàn huyện, trong đó giao nhiệm vụ cho các phòng, ban", size=10)
+    pdf.showPage()
+    y = 780.0
+    for n in range(24, 54):
+        put(85, y, f"- Nhiệm vụ số {n} đã được các cơ quan, đơn vị triển khai đúng kế hoạch.")
+        y -= 20
+    put(85, y, "Trên đây là báo cáo kết quả thực hiện của UBND huyện./.")
+    y -= 30
+    centred(420, y, "TM. ỦY BAN NHÂN DÂN", "B")
+    centred(420, y - 16, "CHỦ TỊCH", "B")
+    centred(420, y - 76, "Nguyễn Văn Bình", "B")
+    y -= 106
+    put(85, y, "Nơi nhận:", "B", 12)
+    for entry in (
+        "- Sở Thông tin và Truyền thông;",
+        "- Các phòng, ban liên quan;",
+        "- Lưu: VT, VP.",
+    ):
+        y -= 14
+        put(85, y, entry, size=11)
+    pdf.showPage()
+    pdf.save()
+    return out.getvalue()
+
+
+def test_a_note_left_unfinished_does_not_take_the_next_pages_recipients(
+    pipeline: bcpipe.Pipeline,
+) -> None:
+    # "Nơi nhận" is set small (11-12 pt) in the lower part of the last page: a page
+    # without a note of its own carries none over, and the recipients stay recipients.
+    document = pipeline.loads(_unfinished_note_then_recipients(), kind="pdf", name="two.pdf")
+    assert [r.kind for r in document.recipients] == ["recipient", "recipient", "archive"]
+    (note,) = document.footnotes
+    assert note.text.endswith("giao nhiệm vụ cho các phòng, ban")

@@ -280,19 +280,20 @@ class Flow:
         the last page left unfinished goes on in the small lines right above this
         page's first note (001's note 11)."""
         small = NOTE_SIZE * _body_size(lines)
+        # small_from[i]: every line from i to the page's end is set small (one pass).
+        small_from = [True] * (len(lines) + 1)
+        for i in range(len(lines) - 1, -1, -1):
+            small_from[i] = small_from[i + 1] and lines[i].top - lines[i].bottom < small
         start = next(
             (
                 i
                 for i, line in enumerate(lines)
-                if line.note
-                and (
-                    line.top < height * NOTES_SHARE
-                    or all(below.top - below.bottom < small for below in lines[i:])
-                )
+                if line.note and (line.top < height * NOTES_SHARE or small_from[i])
             ),
             len(lines),
         )
-        start = self._carried_note(lines, start, height, small)
+        if start < len(lines):  # (a page without a note of its own carries none over)
+            start = self._carried_note(lines, start, height, small)
         for index, line in enumerate(lines[start:], start + 1):
             text = " ".join(text_of(segment) for segment in line.segments())
             place = f"page {number}, line {index}"
@@ -315,6 +316,9 @@ class Flow:
             line = lines[at - 1]
             if line.top >= height * NOTES_SHARE or line.top - line.bottom >= small:
                 break
+            words = text_of(line.words)
+            if _RECIPIENTS.match(words) or _ENTRY.match(words):
+                break  # "Nơi nhận" and its entries are set small too, and are no note
             at -= 1
         return at
 

@@ -11,6 +11,7 @@ between them as pieces of the issuer, a mark, or the place.
 
 from __future__ import annotations
 
+import datetime
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
@@ -201,7 +202,9 @@ class _HeaderReader:
 
     def words(self, piece: str, line: int) -> None:
         h = self.header
-        debris = debris_kind(piece)
+        # A number alone reaches here only where the classifier kept it as words (see
+        # .pages): a day stamped apart from its date line, not a page's number.
+        debris = None if piece.isdigit() else debris_kind(piece)
         if debris is not None:  # the rule under the issuer, in the issuer's column
             self.notes.debris(debris, line)
             return
@@ -284,6 +287,16 @@ def parse_header(lines: Sequence[Line], notes: Notes) -> tuple[Header, int]:
     return reader.header, len(lines)
 
 
+def _a_day(day: int, header: Header) -> bool:
+    """``day`` is a day of the header's month (of its year, when given)."""
+    assert header.month is not None
+    try:
+        datetime.date(header.year or 2000, header.month, day)  # 2000: a leap year
+    except ValueError:
+        return False
+    return True
+
+
 # How far from the date line a day stamped apart may stand (lines).
 _STAMP_REACH = 2
 
@@ -294,9 +307,11 @@ def take_stamped_day(header: Header) -> None:
     header or the title kept as a stray line."""
     if header.day is not None or header.date_line is None or header.month is None:
         return
+    if header.number is None:
+        return  # the number may be the one stamped apart: which is which, unknown
     for at, (text, line) in enumerate(header.unplaced):
         near = abs(line - header.date_line) <= _STAMP_REACH
-        if near and text.isdigit() and len(text) <= 2 and 1 <= int(text) <= 31:
+        if near and text.isdigit() and len(text) <= 2 and _a_day(int(text), header):
             header.day = int(text)
             del header.unplaced[at]
             return

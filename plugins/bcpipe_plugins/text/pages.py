@@ -8,9 +8,11 @@ it. Page numbers also have a place, and that decides:
 - where the text keeps its page breaks (form feeds: a PDF's text), a page's number
   stands at the page's edge: among the first two lines with words after a break, or
   the last one before it;
-- elsewhere, a page's number stands apart, a blank line above and below it, or counts
-  on from the last page's number, a page's length below it. A number in a run of
-  lines ("Văn bản" / "29" / "" / "2.1"), out of that count, is a cell's value.
+- elsewhere, a page's number stands apart (a blank line above and below it), or counts
+  the pages with others from page 2 or 3 on: "2", "3", "4" … each at least a page's
+  length below the one before. A count that starts at 1 (page one has no number), or
+  whose numbers come closer than a page, counts a table's rows; one that starts
+  further on counts a table's values ("11", "12", "13" far apart).
 
 A number written as only a page's is ("- 3 -", "Trang 4", "4/10") is a page number
 anywhere.
@@ -31,6 +33,9 @@ _BEFORE_BREAK = 1
 #: The fewest lines of a page: a table's row numbers ("1", "2", "3" a few lines apart)
 #: do not count pages.
 _PAGE_LINES = 15
+#: Where a count of pages starts: page one has no number (a count from 1 counts a
+#: table's rows), and a count from 11 is a table's values ("11", "12", "13").
+_FIRST_PAGES = frozenset({2, 3})
 
 
 def kept_numbers(lines: Sequence[Line], candidates: Sequence[int]) -> set[int]:
@@ -39,19 +44,30 @@ def kept_numbers(lines: Sequence[Line], candidates: Sequence[int]) -> set[int]:
     if any(line.page_break for line in lines):
         edges = _page_edges(lines)
         return {i for i in candidates if i not in edges and not _only_a_page(lines[i].text)}
-    kept: set[int] = set()
-    last: tuple[int, int] | None = None  # (value, index) of the last page number
+    runs: list[tuple[int, list[int]]] = []  # (first value, the lines) of each count
+    rows: set[int] = set()  # the runs whose numbers came closer than a page: a table's
+    waiting: dict[int, int] = {}  # the value a run waits for -> the run's place in runs
+    apart: set[int] = set()  # page numbers by their place, whatever their count
     for index in candidates:
         text = lines[index].text
         if _only_a_page(text):
-            continue
+            continue  # a page's number by its form
+        if _blank(lines, index - 1) and _blank(lines, index + 1):
+            apart.add(index)
         value = int(text)
-        apart = _blank(lines, index - 1) and _blank(lines, index + 1)
-        counts_on = last is not None and value == last[0] + 1 and index - last[1] >= _PAGE_LINES
-        if apart or counts_on:
-            last = (value, index)
+        at = waiting.pop(value, None)
+        if at is None:
+            at = len(runs)
+            runs.append((value, [index]))
         else:
-            kept.add(index)
+            if index - runs[at][1][-1] < _PAGE_LINES:
+                rows.add(at)
+            runs[at][1].append(index)
+        waiting[value + 1] = at
+    kept: set[int] = set()
+    for at, (first, run) in enumerate(runs):
+        if at in rows or first not in _FIRST_PAGES or len(run) < 2:
+            kept.update(index for index in run if index not in apart)
     return kept
 
 

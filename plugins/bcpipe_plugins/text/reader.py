@@ -245,7 +245,9 @@ def read_text(
     notes = Notes(place_of)
     lines = join_header_fragments(split_run_together(strip_site(lines, notes)))
     lines = classify_lines(lines)
-    dense = paragraphs or is_dense(lines)
+    # A Word paragraph is never a printed line to join to the next: in the body. The
+    # title is read as the text shows it (a subject split over two paragraphs goes on).
+    dense = is_dense(lines)
 
     header, index = parse_header(lines, notes)
     title, index = parse_title(lines, index, notes, dense, header)
@@ -259,7 +261,7 @@ def read_text(
     raws = scan_blocks(
         lines[index:tail_at],
         notes,
-        dense=dense,
+        dense=dense or paragraphs,
         width=wrap_width(lines) if dense and not paragraphs else None,
     )
 
