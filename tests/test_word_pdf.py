@@ -575,6 +575,29 @@ def test_footnotes_are_read_as_marks_and_notes_after_the_signature() -> None:
     assert lines.places[lines.lines.index(text[note])] == "footnote 1"
 
 
+def test_a_soft_break_inside_a_sentence_is_a_space_in_the_body() -> None:
+    # 028: "… đường lối của" / "Đảng, chính sách …" is one sentence broken by w:br; a
+    # break after a sentence's end, before an entry, or under capitals stays a line.
+    from bcpipe_plugins.docx.extract import extract_lines
+    from bcpipe_plugins.docx.package import read_parts
+
+    word = docx.Document()
+    word.add_paragraph("QUYẾT ĐỊNH").add_run().add_break()
+    word.paragraphs[0].add_run("Về việc khen thưởng")
+    sentence = word.add_paragraph("- Chấp hành tốt chủ trương, đường lối của")
+    sentence.add_run().add_break()
+    sentence.add_run("Đảng, chính sách của Nhà nước.")
+    sentence.add_run().add_break()
+    sentence.add_run("- Hoàn thành tốt nhiệm vụ.")
+    text = [line for line in extract_lines(read_parts(_save(word), "x.docx")).lines if line]
+    assert text == [
+        "QUYẾT ĐỊNH",
+        "Về việc khen thưởng",
+        "- Chấp hành tốt chủ trương, đường lối của Đảng, chính sách của Nhà nước.",
+        "- Hoàn thành tốt nhiệm vụ.",
+    ]
+
+
 # -- the corpus facts (tests/corpus/facts.toml, read off the originals by a person) ------
 
 ORIGINAL_FACTS = ("type", "issuer", "number", "notation", "place", "date", "signer")

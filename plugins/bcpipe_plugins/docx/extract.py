@@ -134,6 +134,8 @@ class _Extractor:
             for inner in box.iterfind(W + "p"):
                 self.paragraph(inner, place, out)
         words = "".join(text.words)
+        if quoted:  # a paragraph of the body (not a cell's): its sentence goes on
+            words = _soft_breaks_joined(words)
         if quoted and words.strip():
             first = words.split()
             place = f"{place} “{' '.join(first[:SNIPPET])}{'…' if len(first) > SNIPPET else ''}”"
@@ -303,6 +305,36 @@ def _cells(tr: Any) -> Iterator[tuple[int, Any]]:
 
 def _plain(element: Any) -> str:
     return "\n".join("".join(t.text or "" for t in p.iter(W + "t")) for p in element.iter(W + "p"))
+
+
+#: A soft line break inside a sentence ("… đường lối của" / "Đảng, chính sách …", 028):
+#: not after a sentence's end or a line in capitals (a type name, a title), nor before
+#: an entry or a label.
+_SENTENCE_ENDS = re.compile(r"[.:;!?…]\s*$")
+_ENTRY_STARTS = re.compile(r"\s*(?:[-+•–]|\d{1,3}[.)]|[a-zđ]\)|[IVX]{1,5}\.)")
+
+
+def _soft_breaks_joined(words: str) -> str:
+    """A body paragraph's text with the soft line breaks (``w:br``) that cut a sentence
+    joined with a space; the others kept, each a line of its own."""
+    if "\n" not in words:
+        return words
+    parts = words.split("\n")
+    out = [parts[0]]
+    for part in parts[1:]:
+        before = out[-1].strip()
+        goes_on = (
+            before
+            and part.strip()
+            and not before.isupper()
+            and not _SENTENCE_ENDS.search(before)
+            and not _ENTRY_STARTS.match(part)
+        )
+        if goes_on:
+            out[-1] = f"{out[-1].rstrip()} {part.lstrip()}"
+        else:
+            out.append(part)
+    return "\n".join(out)
 
 
 def _columns(words: str) -> list[str]:
