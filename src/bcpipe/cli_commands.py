@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from typing import TextIO
 
 from bcpipe.commands import Command
-from bcpipe.failures import COMPONENTS_FAILED
+from bcpipe.failures import problem_finding
 from bcpipe.findings import Language
 from bcpipe.plugins import PluginProblem, PluginRegistry
 
@@ -95,9 +95,8 @@ class PluginCommands:
     def report(self, err: TextIO, language: Language) -> None:
         """Write each problem as ``bcpipe export`` writes a plugin failure."""
         for problem in self.problems:
-            finding = COMPONENTS_FAILED.at((), plugin=problem.plugin, error=problem.message)
-            message = finding.message_vi if language == "vi" else finding.message_en
-            err.write(f"bcpipe: warning: {finding.code} {message}\n")
+            finding = problem_finding(problem, language)
+            err.write(f"bcpipe: warning: {finding.code} {finding.message}\n")
 
     def _problem(self, plugin: str, message: str) -> None:
         self.problems.append(PluginProblem(plugin, "components", f"{HOOK}: {message}"))

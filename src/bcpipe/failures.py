@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from bcpipe.findings import Check, Severity
+from dataclasses import replace
+
+from bcpipe.findings import Check, Finding, Language, Severity
+from bcpipe.plugins import PluginProblem
 
 __all__ = [
     "COMPONENTS_FAILED",
@@ -12,6 +15,7 @@ __all__ = [
     "RULE_FAILED",
     "RULE_TIMED_OUT",
     "TRANSFORM_FAILED",
+    "problem_finding",
 ]
 
 RULE_FAILED = Check(
@@ -65,3 +69,10 @@ PLUGIN_FAILURES = (
     RULE_TIMED_OUT,
     RULE_CHANGED_DOCUMENT,
 )
+
+
+def problem_finding(problem: PluginProblem, language: Language) -> Finding:
+    """The finding that says a plugin failed to load (BC901) or to contribute (BC902)."""
+    check = COMPONENTS_FAILED if problem.stage == "components" else PLUGIN_NOT_LOADED
+    finding = check.at((), plugin=problem.plugin, error=problem.message)
+    return replace(finding, plugin=problem.plugin, language=language)

@@ -25,13 +25,12 @@ from bcpipe.components import (
 from bcpipe.convert import document_from_data, migrated_lines
 from bcpipe.errors import BcpipeError, ExportError, SourceError, UnknownFormatError
 from bcpipe.failures import (
-    COMPONENTS_FAILED,
     PLUGIN_FAILURES,
-    PLUGIN_NOT_LOADED,
     RULE_CHANGED_DOCUMENT,
     RULE_FAILED,
     RULE_TIMED_OUT,
     TRANSFORM_FAILED,
+    problem_finding,
 )
 from bcpipe.findings import Check, Finding, Language, Location, ValidationResult
 from bcpipe.limits import MAX_SOURCE_BYTES, read_source, too_large
@@ -144,7 +143,9 @@ class Pipeline:
             for pair in self._rules
             if not pair[0].checks or any(s.reports(c.code) for s in wanted for c in pair[0].checks)
         ]
-        self._problem_findings = [self._problem_finding(p) for p in self._registry.problems]
+        self._problem_findings = [
+            problem_finding(p, self.language) for p in self._registry.problems
+        ]
         # Marks the documents this pipeline prepared (see _prepare).
         self._token = object()
         self._export_context = ExportContext(
@@ -180,11 +181,6 @@ class Pipeline:
     @staticmethod
     def _by_name(pairs: list[tuple[C, str]]) -> dict[str, tuple[C, str]]:
         return {component.name: (component, plugin) for component, plugin in pairs}
-
-    def _problem_finding(self, problem: PluginProblem) -> Finding:
-        check = COMPONENTS_FAILED if problem.stage == "components" else PLUGIN_NOT_LOADED
-        finding = check.at((), plugin=problem.plugin, error=problem.message)
-        return replace(finding, plugin=problem.plugin, language=self.language)
 
     @property
     def problems(self) -> list[PluginProblem]:

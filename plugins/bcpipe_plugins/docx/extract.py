@@ -31,6 +31,8 @@ from bcpipe_plugins.docx.numbering import Numbering
 from bcpipe_plugins.docx.package import Parts
 from bcpipe_plugins.docx.xml import MC, W, attr
 from bcpipe_plugins.extracted import PlacedLines, table_rows
+from bcpipe_plugins.text.lines import ends_sentence, is_caps
+from bcpipe_plugins.text.markers import block_marker
 
 __all__ = ["extract_lines"]
 
@@ -307,28 +309,24 @@ def _plain(element: Any) -> str:
     return "\n".join("".join(t.text or "" for t in p.iter(W + "t")) for p in element.iter(W + "p"))
 
 
-#: A soft line break inside a sentence ("… đường lối của" / "Đảng, chính sách …", 028):
-#: not after a sentence's end or a line in capitals (a type name, a title), nor before
-#: an entry or a label.
-_SENTENCE_ENDS = re.compile(r"[.:;!?…]\s*$")
-_ENTRY_STARTS = re.compile(r"\s*(?:[-+•–]|\d{1,3}[.)]|[a-zđ]\)|[IVX]{1,5}\.)")
-
-
 def _soft_breaks_joined(words: str) -> str:
     """A body paragraph's text with the soft line breaks (``w:br``) that cut a sentence
-    joined with a space; the others kept, each a line of its own."""
+    ("… đường lối của" / "Đảng, chính sách …", 028) joined with a space; the others
+    kept, each a line of its own: after a sentence's end or a line in capitals (a type
+    name, a title), before an entry or a label."""
     if "\n" not in words:
         return words
     parts = words.split("\n")
     out = [parts[0]]
     for part in parts[1:]:
         before = out[-1].strip()
+        after = part.strip()
         goes_on = (
             before
-            and part.strip()
-            and not before.isupper()
-            and not _SENTENCE_ENDS.search(before)
-            and not _ENTRY_STARTS.match(part)
+            and after
+            and not is_caps(before)
+            and not ends_sentence(before)
+            and block_marker(after) is None
         )
         if goes_on:
             out[-1] = f"{out[-1].rstrip()} {part.lstrip()}"

@@ -177,7 +177,7 @@ def _tail_fields(doc: _Assembly, tail: Tail) -> None:
         doc.notes.at(("signature", *path), line)
     # A draft left unsigned prints its signer's title and no name (007: "CHỦ TỊCH" and
     # blank lines): read, its name None; with no title either, there is no block.
-    if "name" not in signature and "position" not in signature and "authority" not in signature:
+    if not signature:
         doc.missing(
             "signature.name",
             "no signer's name: expected the signature block (“TM. …”, “KT. …”, the title in "

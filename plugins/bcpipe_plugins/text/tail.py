@@ -312,12 +312,19 @@ class _TailReader:
 
     def debris(self, kind: str, number: int, lines: Sequence[Line]) -> None:
         self.finish()
-        if kind == "page number" and self.tail.name is not None:
+        if kind == "page number":
             text = next((line.text for line in lines if line.number == number), "")
-            if text.isdigit() and len(text) <= _MARK_DIGITS:
-                self.mark = (text, number)
+            if self.held_mark(text, number):
                 return
         self.notes.debris(kind, number)
+
+    def held_mark(self, text: str, line: int) -> bool:
+        """A number alone under the signer's name is held: a note's mark if words follow
+        (see :meth:`piece`), else a page number (see :meth:`finish`)."""
+        if self.tail.name is None or not text.isdigit() or len(text) > _MARK_DIGITS:
+            return False
+        self.mark = (text, line)
+        return True
 
     def finish(self) -> None:
         """A mark held and not followed by words was a page number after all."""
@@ -334,9 +341,7 @@ class _TailReader:
                 tail.footnotes.append([label, piece, at])
                 return
             self.notes.debris("page number", at)
-        if tail.name is not None and piece.isdigit() and len(piece) <= _MARK_DIGITS:
-            # A number its place says is no page's (see .pages) is a note's mark too.
-            self.mark = (piece, line)
+        if self.held_mark(piece, line):  # one .pages kept as words: a mark too
             return
         heading = _heading(piece)
         if heading is not None:

@@ -203,8 +203,8 @@ class Document(Model):
     @classmethod
     def _subject_given(cls, subject: str | None, info: ValidationInfo) -> str | None:
         kind = info.data.get("type")
-        if subject is None and kind is not None and not kind.subject_optional:
-            raise ValueError(f"a {kind.name_vi.lower()} needs its subject (trích yếu)")
+        if kind is not None:
+            _check_subject(kind, subject)
         return subject
 
     @field_validator("type")
@@ -213,8 +213,8 @@ class Document(Model):
         # An assignment validates the one field it sets: "doc.type = …" on a giấy mời
         # without a subject is refused here (when a document is built, the subject comes
         # after the type and is checked on its own).
-        if "subject" in info.data and info.data["subject"] is None and not kind.subject_optional:
-            raise ValueError(f"a {kind.name_vi.lower()} needs its subject (trích yếu)")
+        if "subject" in info.data:
+            _check_subject(kind, info.data["subject"])
         return kind
 
     @property
@@ -238,6 +238,12 @@ class Document(Model):
         """Attach ``source`` (used by loaders); returns ``self``."""
         self._source = source
         return self
+
+
+def _check_subject(kind: DocumentType, subject: str | None) -> None:
+    """Only the "giấy" kinds may go without a subject."""
+    if subject is None and not kind.subject_optional:
+        raise ValueError(f"a {kind.name_vi.lower()} needs its subject (trích yếu)")
 
 
 def _migrate_enacting_authority(data: dict[str, Any]) -> dict[str, Any]:
